@@ -1,0 +1,3 @@
+from aspire_cli.launcher import main
+
+main()

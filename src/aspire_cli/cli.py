@@ -1,0 +1,178 @@
+"""The Typer app: reads options, calls the core, renders. No business logic here."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from aspire_cli import __version__
+from aspire_cli.errors import AspireError
+from aspire_cli.ids import check_employee_id, parse_day
+from aspire_cli.paths import resolve_home
+from aspire_cli.store import Store
+
+app = typer.Typer(
+    help="Prepare, hold and record career aspiration discussions with every employee, every year.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+team_app = typer.Typer(help="Who you hold discussions with, and how often.", no_args_is_help=True)
+app.add_typer(team_app, name="team")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+EmployeeArg = Annotated[str, typer.Argument(help="The employee's short id, e.g. alice or bob-lee.")]
+DateOpt = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+    typer.Option("--date", metavar="YYYY-MM-DD", help="When the discussion was held (default: today)."),
+]
+AnswersOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--answers", metavar="FILE", help="Answers as TOML keyed by question id ('-' reads stdin); no prompts."),
+]
+FreshOpt = Annotated[bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")]
+
+
+def _store(ctx: typer.Context) -> Store:
+    store: Store = ctx.obj
+    warning = store.ensure_home()
+    if warning:
+        err.print(f"[yellow]{escape(warning)}[/]")
+    return store
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"aspire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--home", metavar="PATH", help="Your aspire folder (default: $ASPIRE_HOME, else your user data folder)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = Store(resolve_home(home))
+
+
+@team_app.command("add")
+def team_add(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    name: Annotated[str, typer.Option("--name", help='Full name, e.g. "Alice Smith".')] = "",
+    cadence: Annotated[int, typer.Option("--cadence", min=1, max=60, metavar="MONTHS", help="Months between discussions (6 = twice a year).")] = 12,
+) -> None:
+    """Add someone to your team."""
+    from aspire_cli.discussion import add_member
+
+    add_member(_store(ctx), employee, name, cadence, date.today())
+    every = "every year" if cadence == 12 else f"every {cadence} months"
+    out.print(f"Added {employee}{f' ({escape(name)})' if name else ''}: discussions {every}.")
+
+
+@team_app.command("list")
+def team_list(ctx: typer.Context) -> None:
+    """Show your team."""
+    from rich.table import Table
+
+    team = _store(ctx).read_team()
+    if not team.members:
+        out.print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
+        return
+    table = Table("Employee", "Name", "Every", "Added")
+    for employee, member in sorted(team.members.items()):
+        added = member.added.isoformat() if member.added else ""
+        table.add_row(employee, escape(member.name), f"{member.cadence_months} months", added)
+    out.print(table)
+
+
+@team_app.command("remove")
+def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
+    """Take someone off your team; their records stay."""
+    store = _store(ctx)
+    check_employee_id(employee)
+    with store.locked():
+        team = store.read_team()
+        if employee not in team.members:
+            raise AspireError(f"'{employee}' is not on your team; see: aspire team list")
+        members = {k: v for k, v in team.members.items() if k != employee}
+        store.write_team(team.model_copy(update={"members": members}))
+    out.print(f"Removed {employee} from your team; their records stay in {store.records_dir(employee)}.")
+
+
+def _discussion(ctx: typer.Context, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool) -> None:
+    from aspire_cli import discussion
+
+    when = parse_day(day, "--date") if day else None
+    d = discussion.Discussion(_store(ctx), out, kind, when, date.today())
+    if answers is not None:
+        path = discussion.from_answers_file(d, employee, answers)
+    else:
+        path = discussion.interactive(d, employee, fresh)
+    out.print(f"[green]Saved[/] {path} and its readable copy {path.with_suffix('.md').name}")
+
+
+@app.command()
+def prep(ctx: typer.Context, employee: EmployeeArg, date_: DateOpt = None, answers: AnswersOpt = None, fresh: FreshOpt = False) -> None:
+    """Before the meeting: answer five questions about the employee."""
+    _discussion(ctx, "prep", employee, date_, answers, fresh)
+
+
+@app.command()
+def talk(
+    ctx: typer.Context,
+    employee: Annotated[Optional[str], typer.Argument(help="The employee's id; leave out to pick from your team.")] = None,  # noqa: UP045
+    date_: DateOpt = None,
+    answers: AnswersOpt = None,
+    fresh: FreshOpt = False,
+) -> None:
+    """During the meeting: walk the employee through eight questions, with your prep notes at hand."""
+    _discussion(ctx, "talk", employee, date_, answers, fresh)
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Check as of this day (default: today).")] = None,  # noqa: UP045
+    within: Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help="Count as due soon within this many days.")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON array, for scripts and cron.")] = False,
+    brief: Annotated[bool, typer.Option("--brief", help="One line, or nothing when all is well (for your shell's startup file).")] = False,
+) -> None:
+    """Whose discussion is overdue or due soon, most urgent first."""
+    from aspire_cli.due_command import run_due
+
+    day = parse_day(as_of, "--as-of") if as_of else date.today()
+    raise typer.Exit(run_due(_store(ctx), day, within, as_json=as_json, brief_line=brief))
+
+
+@app.command()
+def drafts(ctx: typer.Context) -> None:
+    """List unfinished interviews, kept as drafts until their record is written."""
+    store = _store(ctx)
+    paths = store.list_drafts()
+    if not paths:
+        out.print("No unfinished drafts.")
+        return
+    for path in paths:
+        employee, _, kind = path.stem.partition(".")
+        try:
+            draft = store.read_draft(employee, kind)
+            detail = f"{len(draft.answers)} answered, dated {draft.date}" if draft else ""
+        except AspireError as exc:
+            detail = f"[red]unreadable[/]: {escape(exc.message)}"
+        out.print(f"{employee:<16} {kind:<5} {detail}  ({path}; resume: aspire {kind} {employee})")
+

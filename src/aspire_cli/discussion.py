@@ -1,0 +1,230 @@
+"""Holding a prep or a talk: from answers (typed or from a file) to a written record.
+
+The terminal side (questions, confirmations) comes in through `prompts`, imported only when a
+prompt is really shown; everything else here is plain orchestration of the core modules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aspire_cli.errors import AspireError, Aborted, BadInput, NotATerminal, WriteFailed
+from aspire_cli.ids import check_employee_id
+from aspire_cli.interview import first_unanswered, run_interview
+from aspire_cli.models import SCHEMA, Member, Record, Team
+from aspire_cli.questions import Answer, QuestionSet, load_question_set
+from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
+from aspire_cli.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass
+class Discussion:
+    store: Store
+    console: Console
+    kind: str  # "prep" or "talk"
+    day: date | None  # None: today, or the draft's own date when resuming
+    today: date
+
+    @property
+    def command(self) -> str:
+        return f"aspire {self.kind}"
+
+
+def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:
+    """Run without prompts: every answer from a TOML file, validated like typed ones."""
+    if employee is None:
+        raise BadInput(f"name the employee: {d.command} EMPLOYEE --answers {source}")
+    employee = check_employee_id(employee)
+    team = d.store.read_team()
+    if employee not in team.members:
+        raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
+    qset = load_question_set(d.kind)
+    raw = _read_answers(source)
+    try:
+        answers = qset.validate_answers(raw)
+    except BadInput as exc:
+        raise BadInput(f"{_source_name(source)}: {exc.message}") from None
+    record = _new_record(d, employee, qset, d.day or d.today).with_answers(answers)
+    return _write(d, team, qset, record)
+
+
+def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
+    if not sys.stdin.isatty():
+        raise NotATerminal(
+            f"{d.command} asks its questions in a terminal, and stdin is not one; "
+            "to run without prompts pass --answers FILE (TOML, or - for stdin)."
+        )
+    from aspire_cli import prompts
+
+    team = d.store.read_team()
+    employee = _choose_employee(d, team, employee)
+    team = d.store.read_team()  # may have just gained this employee
+    qset = load_question_set(d.kind)
+    answers, day = _start_or_resume(d, employee, fresh)
+    base = _new_record(d, employee, qset, day)
+    _introduce(d, team, qset, base, answers)
+    if d.kind == "talk":
+        _show_prep_notes(d, employee, team)
+
+    def keep(so_far: dict[str, Answer]) -> None:
+        d.store.save_draft(base.with_answers(so_far))
+
+    try:
+        answers = run_interview(qset, prompts.TerminalPrompter(d.console), answers, keep)
+    except Aborted:
+        raise Aborted(_stopped_message(d, employee)) from None
+    return _write(d, team, qset, base.with_answers(qset.validate_answers(dict(answers))))
+
+
+def _write(d: Discussion, team: Team, qset: QuestionSet, record: Record) -> Path:
+    markdown = record_markdown(record, qset, team.display_name(record.employee))
+    try:
+        path = d.store.write_record(record, markdown)
+    except WriteFailed as exc:
+        draft = d.store.draft_path(record.employee, record.kind)
+        kept = f" Your answers are kept in {draft}." if draft.exists() else ""
+        raise WriteFailed(exc.message + kept) from None
+    d.store.delete_draft(record.employee, record.kind)
+    return path
+
+
+def _new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> Record:
+    return Record(
+        schema_version=SCHEMA,
+        kind=d.kind,  # type: ignore[arg-type]
+        employee=employee,
+        date=day,
+        question_set=qset.id,
+        question_set_version=qset.version,
+    )
+
+
+def _read_answers(source: str) -> dict[str, object]:
+    try:
+        if source == "-":
+            return tomllib.loads(sys.stdin.read())
+        return tomllib.loads(Path(source).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInput(f"answers file {source} does not exist.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"answers file {source} cannot be read: {exc}") from None
+
+
+def _source_name(source: str) -> str:
+    return "answers from stdin" if source == "-" else f"answers file {source}"
+
+
+def _choose_employee(d: Discussion, team: Team, employee: str | None) -> str:
+    from aspire_cli import prompts
+
+    if employee is None:
+        if not team.members:
+            raise BadInput("no one is on your team yet; add someone first: aspire team add alice")
+        choices = [(e, f"{e}  {m.name}" if m.name else e) for e, m in sorted(team.members.items())]
+        return prompts.pick(f"Who is the {d.kind} with?", choices)
+    employee = check_employee_id(employee)
+    if employee in team.members:
+        return employee
+    close = difflib.get_close_matches(employee, list(team.members), n=1, cutoff=0.6)
+    if close and prompts.confirm(f"'{employee}' is not on your team. Did you mean '{close[0]}'?"):
+        return close[0]
+    if not prompts.confirm(f"Add '{employee}' to your team?", default=not close):
+        raise BadInput(f"'{employee}' is not on your team; add them with: aspire team add {employee}")
+    name = prompts.ask_line(f"Full name of {employee} (Enter to skip):").strip()
+    add_member(d.store, employee, name, 12, d.today)
+    d.console.print(f"Added {employee} to your team (yearly discussions).")
+    return employee
+
+
+def add_member(store: Store, employee: str, name: str, cadence_months: int, today: date) -> None:
+    employee = check_employee_id(employee)
+    member = Member(name=name, cadence_months=cadence_months, added=today)
+    with store.locked():
+        team = store.read_team()
+        if employee in team.members:
+            raise AspireError(f"'{employee}' is already on your team.")
+        store.write_team(team.model_copy(update={"members": {**team.members, employee: member}}))
+
+
+def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str, Answer], date]:
+    """Answers to start from (a draft's, when resumed) and the discussion's date."""
+    from aspire_cli import prompts
+
+    path = d.store.draft_path(employee, d.kind)
+    if not path.exists():
+        return {}, d.day or d.today
+    if fresh:
+        if not prompts.confirm(f"Discard the unfinished {d.kind} draft in {path}?", default=False):
+            raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
+        d.store.delete_draft(employee, d.kind)
+        return {}, d.day or d.today
+    draft = d.store.read_draft(employee, d.kind)
+    assert draft is not None
+    qset = load_question_set(d.kind)
+    answers = qset.validate_answers(dict(draft.answers), complete=False)
+    done = first_unanswered(qset, answers) - 1
+    choice = prompts.pick(
+        f"There is an unfinished {d.kind} with {employee} from {draft.date}: "
+        f"{done} of {len(qset.questions)} answered.",
+        [
+            ("resume", f"Resume it at question {done + 1}"),
+            ("fresh", "Start over (discard the draft)"),
+            ("cancel", "Cancel"),
+        ],
+    )
+    if choice == "cancel":
+        raise Aborted(f"nothing changed; the draft is still in {path}")
+    if choice == "fresh":
+        d.store.delete_draft(employee, d.kind)
+        return {}, d.day or d.today
+    return answers, d.day or draft.date
+
+
+def _introduce(d: Discussion, team: Team, qset: QuestionSet, base: Record, answers: dict[str, Answer]) -> None:
+    name = team.display_name(base.employee)
+    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {name}[/], {base.date.isoformat()}")
+    if qset.intro:
+        d.console.print(f"[dim]{qset.intro}[/]", highlight=False)
+    d.console.print(
+        "[dim]Each answer is kept in a draft as you go; Ctrl-C stops and you can resume later.[/]"
+    )
+    if answers:
+        d.console.print(f"Resuming: {len(answers)} answers already given.")
+
+
+def _show_prep_notes(d: Discussion, employee: str, team: Team) -> None:
+    latest = d.store.latest(employee, "prep")
+    if latest is None:
+        d.console.print(
+            f"[yellow]No prep notes for {employee} yet.[/] [dim](aspire prep {employee} before the meeting)[/]"
+        )
+        return
+    try:
+        prep = d.store.read_record(latest.path)
+    except AspireError as exc:
+        d.console.print(f"[yellow]Prep notes could not be read:[/] {exc.message}", highlight=False)
+        return
+    qset = load_question_set("prep")
+    title = f"Your prep notes for {team.display_name(employee)}, {prep.date.isoformat()}"
+    d.console.print(record_panel(prep, qset, title))
+
+
+def _stopped_message(d: Discussion, employee: str) -> str:
+    path = d.store.draft_path(employee, d.kind)
+    if path.exists():
+        return (
+            f"stopped; no record written. Your answers so far are kept in {path}; "
+            f"resume with: {d.command} {employee}"
+        )
+    return "stopped before any answer was given; nothing written."

@@ -1,0 +1,49 @@
+"""The one family of errors a user can cause. The CLI turns each into a line on stderr and an exit code."""
+
+from __future__ import annotations
+
+
+class AspireError(Exception):
+    """Something the user can fix; `message` is shown as it is."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadInput(AspireError):
+    """An argument, an option or an answers file is wrong."""
+
+    exit_code = 2
+
+
+class BadFile(AspireError):
+    """A file the tool reads is malformed or fails validation."""
+
+    exit_code = 2
+
+
+class NotATerminal(AspireError):
+    """A prompt was needed but there is no terminal to ask in."""
+
+    exit_code = 2
+
+
+class Busy(AspireError):
+    """Another aspire process holds the lock on the home folder."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again
+
+
+class WriteFailed(AspireError):
+    """The disk refused a write (full, read-only, a file where a folder should be)."""
+
+    exit_code = 74  # EX_IOERR
+
+
+class Aborted(AspireError):
+    """The user stopped an interview (Ctrl-C, end of input)."""
+
+    exit_code = 130

@@ -1,0 +1,86 @@
+"""What the tool stores: discussion records (and drafts of them) and the team roster.
+
+Every file read becomes one of these models or a clear error; after that the code trusts them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from aspire_cli.ids import check_employee_id
+from aspire_cli.questions import Action, Answer, QuestionSet
+
+SCHEMA = 1
+"""The version of the record, draft and roster layout this aspire writes and reads."""
+
+RecordKind = Literal["prep", "talk"]
+
+
+def _employee_id(value: str) -> str:
+    try:
+        return check_employee_id(value)
+    except Exception as exc:  # BadInput -> pydantic's ValueError, so the field is named
+        raise ValueError(str(exc)) from None
+
+
+EmployeeId = Annotated[str, AfterValidator(_employee_id)]
+
+
+class Record(BaseModel):
+    """A prep or talk: complete when written as a record, partial while it is a draft."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
+    kind: RecordKind
+    employee: EmployeeId
+    date: date
+    question_set: str
+    question_set_version: int = Field(ge=1)
+    answers: dict[str, str | tuple[Action, ...]] = Field(default_factory=dict)
+
+    def to_toml_data(self) -> dict[str, Any]:
+        data = self.model_dump(mode="python", by_alias=True, exclude_none=True)
+        # tomli-w writes lists, and the TOML should read as [[answers.actions]] tables
+        data["answers"] = {
+            key: [a.model_dump(exclude_none=True) for a in value] if isinstance(value, tuple) else value
+            for key, value in self.answers.items()
+        }
+        return data
+
+    def with_answers(self, answers: dict[str, Answer]) -> Record:
+        return self.model_copy(update={"answers": dict(answers)})
+
+
+class Member(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    cadence_months: int = Field(default=12, ge=1, le=60)
+    added: date | None = None
+
+
+class Team(BaseModel):
+    """The roster: who the leader holds discussions with, and how often."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
+    members: dict[EmployeeId, Member] = Field(default_factory=dict)
+
+    def display_name(self, employee: str) -> str:
+        member = self.members.get(employee)
+        return member.name if member and member.name else employee
+
+    def to_toml_data(self) -> dict[str, Any]:
+        return self.model_dump(mode="python", by_alias=True, exclude_none=True)
+
+
+def check_record_matches(record: Record, qset: QuestionSet, *, complete: bool) -> Record:
+    """Answers checked against the question set the record was written with."""
+    if record.question_set != qset.id:
+        raise ValueError(f"question_set: expected '{qset.id}', found '{record.question_set}'")
+    return record.with_answers(qset.validate_answers(dict(record.answers), complete=complete))

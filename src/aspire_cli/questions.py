@@ -1,0 +1,168 @@
+"""Question sets: TOML data validated into models. Rewording or adding a question needs no code."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from enum import Enum
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from aspire_cli.errors import BadFile, BadInput
+from aspire_cli.validation import describe_error
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Kind(str, Enum):
+    long_text = "long_text"
+    choice = "choice"
+    actions = "actions"
+
+
+class Action(BaseModel):
+    """One follow-up action agreed in a talk."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    action: str
+    measure: str
+    due: date | None = None
+
+    @field_validator("action", "measure")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+Answer = str | tuple[Action, ...]
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: QuestionId
+    text: Text
+    guidance: str = ""
+    kind: Kind
+    required: bool = True
+    choices: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _choices_match_kind(self) -> Question:
+        if self.kind is Kind.choice and len(self.choices) < 2:
+            raise ValueError("a choice question needs at least two choices")
+        if self.kind is not Kind.choice and self.choices:
+            raise ValueError(f"choices only apply to kind 'choice', not '{self.kind.value}'")
+        return self
+
+    @cached_property
+    def _adapter(self) -> TypeAdapter[Any]:
+        if self.kind is Kind.actions:
+            return TypeAdapter(tuple[Action, ...])
+        return TypeAdapter(str)
+
+    def validate_answer(self, value: object) -> Answer:
+        """The answer as the record stores it, or ValueError with a message for the user."""
+        if value is None:
+            raise ValueError("is required" if self.required else "is empty")
+        try:
+            answer: Answer = self._adapter.validate_python(value)
+        except ValidationError as exc:
+            raise ValueError(describe_error(exc)) from None
+        if isinstance(answer, str):
+            if self.required and not answer.strip():
+                raise ValueError("is required: please give an answer")
+            if self.kind is Kind.choice and answer not in self.choices:
+                raise ValueError(f"must be one of: {', '.join(self.choices)}")
+        elif self.required and not answer:
+            raise ValueError("needs at least one action")
+        return answer
+
+
+class QuestionSet(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: QuestionId
+    version: int = Field(ge=1)
+    title: Text
+    intro: str = ""
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @field_validator("questions")
+    @classmethod
+    def _unique_ids(cls, questions: tuple[Question, ...]) -> tuple[Question, ...]:
+        seen: set[str] = set()
+        for question in questions:
+            if question.id in seen:
+                raise ValueError(f"question id '{question.id}' appears twice")
+            seen.add(question.id)
+        return questions
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def validate_answers(self, raw: dict[str, object], *, complete: bool = True) -> dict[str, Answer]:
+        """Every answer checked by its question; unknown ids refused; with `complete`, none missing.
+
+        Typed answers, answers files and drafts all pass through here.
+        """
+        known = {q.id for q in self.questions}
+        unknown = [key for key in raw if key not in known]
+        if unknown:
+            raise BadInput(
+                f"unknown question id '{unknown[0]}' for the {self.id} questions; "
+                f"known ids: {', '.join(sorted(known))}"
+            )
+        answers: dict[str, Answer] = {}
+        for question in self.questions:
+            if question.id not in raw:
+                if complete and question.required:
+                    raise BadInput(f"{question.id}: an answer is required")
+                continue
+            try:
+                answers[question.id] = question.validate_answer(raw[question.id])
+            except ValueError as exc:
+                raise BadInput(f"{question.id}: {exc}") from None
+        return answers
+
+
+def questions_dir() -> Path:
+    """The shipped sets: inside the installed package, or `questions/` in a source checkout."""
+    packaged = Path(str(resources.files("aspire_cli"))) / "questions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
+    path = (folder or questions_dir()) / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadFile(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return QuestionSet.model_validate(data)
+    except ValidationError as exc:
+        raise BadFile(f"{path}: {describe_error(exc, data)}") from None

@@ -1,0 +1,80 @@
+"""When each discussion is due: pure date arithmetic, `as_of` always passed in.
+
+Free of pydantic and of the file system, so `aspire due` stays fast.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+OVERDUE, NEVER_HELD, DUE_SOON, OK = "overdue", "never held", "due soon", "ok"
+_URGENCY = {OVERDUE: 0, NEVER_HELD: 1, DUE_SOON: 2, OK: 3}
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; a month too short for it clamps (Aug 31 + 6 = Feb 28 or 29)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class DueRow:
+    employee: str
+    name: str
+    cadence_months: int
+    last_talk: date | None
+    next_due: date | None
+    status: str
+    days: int | None
+    """Days until due; negative when overdue; None when no talk was ever held."""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "employee": self.employee,
+            "name": self.name,
+            "cadence_months": self.cadence_months,
+            "last_talk": self.last_talk.isoformat() if self.last_talk else None,
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "status": self.status,
+            "days": self.days,
+        }
+
+
+def due_row(
+    employee: str, name: str, cadence_months: int, last_talk: date | None, as_of: date, within: int
+) -> DueRow:
+    if last_talk is None:
+        return DueRow(employee, name, cadence_months, None, None, NEVER_HELD, None)
+    next_due = add_months(last_talk, cadence_months)
+    days = (next_due - as_of).days
+    status = OVERDUE if days < 0 else DUE_SOON if days <= within else OK
+    return DueRow(employee, name, cadence_months, last_talk, next_due, status, days)
+
+
+def most_urgent_first(rows: list[DueRow]) -> list[DueRow]:
+    """Overdue (longest first), never held, due soon (soonest first), then ok (soonest first)."""
+    return sorted(rows, key=lambda r: (_URGENCY[r.status], r.days or 0, r.employee))
+
+
+def brief(rows: list[DueRow], within: int) -> str:
+    """One line for a shell's startup file, or "" when nothing needs doing."""
+    late = [r.employee for r in rows if r.status in (OVERDUE, NEVER_HELD)]
+    soon = [r.employee for r in rows if r.status == DUE_SOON]
+    parts = []
+    if late:
+        parts.append(f"{_count(len(late))} overdue ({_names(late)})")
+    if soon:
+        parts.append(f"{_count(len(soon))} due within {within} days ({_names(soon)})")
+    return ", ".join(parts)
+
+
+def _count(n: int) -> str:
+    return f"{n} discussion{'s' if n != 1 else ''}" if n else ""
+
+
+def _names(ids: list[str], limit: int = 5) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")

@@ -1,0 +1,304 @@
+"""The leader's folder: the one module that touches files.
+
+    <home>/team.toml                               the roster
+    <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
+    <home>/records/<employee>/<date>-<kind>.md     its readable copy
+    <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
+
+Every write goes to a private temporary file in the same folder, is fsynced and moved into place
+with os.replace; records are never replaced. Read-modify-write runs under a lock on <home>/.lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aspire_cli.errors import BadFile, Busy, WriteFailed
+from aspire_cli.ids import check_employee_id
+
+if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
+    from aspire_cli.models import Record, Team
+
+LOCK_TIMEOUT_SECONDS = 5.0
+RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
+
+
+@dataclass(frozen=True, order=True)
+class RecordFile:
+    """A record known by its name alone: sortable by day, then by its number that day."""
+
+    day: date
+    seq: int
+    kind: str
+    path: Path
+
+
+def parse_record_name(path: Path) -> RecordFile | None:
+    match = RECORD_NAME.fullmatch(path.name)
+    if not match:
+        return None
+    try:
+        day = date.fromisoformat(match[1])
+    except ValueError:
+        return None
+    return RecordFile(day, int(match[3] or 1), match[2], path)
+
+
+class Store:
+    def __init__(self, home: Path) -> None:
+        self.home = home
+
+    # -- layout ---------------------------------------------------------------------------
+    @property
+    def team_path(self) -> Path:
+        return self.home / "team.toml"
+
+    @property
+    def records_root(self) -> Path:
+        return self.home / "records"
+
+    @property
+    def drafts_root(self) -> Path:
+        return self.home / "drafts"
+
+    def records_dir(self, employee: str) -> Path:
+        return self.records_root / check_employee_id(employee)
+
+    def draft_path(self, employee: str, kind: str) -> Path:
+        return self.drafts_root / f"{check_employee_id(employee)}.{kind}.toml"
+
+    def relative(self, path: Path) -> str:
+        with contextlib.suppress(ValueError):
+            return str(path.relative_to(self.home))
+        return str(path)
+
+    # -- the folder itself ----------------------------------------------------------------
+    def ensure_home(self) -> str | None:
+        """Create home privately (0700); a warning to show if an existing home is open to others."""
+        if self.home.exists():
+            if not self.home.is_dir():
+                raise WriteFailed(f"{self.home} is a file, not a folder: move it away or pick another --home.")
+            mode = stat.S_IMODE(self.home.stat().st_mode)
+            if mode & 0o077:
+                return (
+                    f"warning: {self.home} can be read by other users (mode {mode:03o}); "
+                    f"fix it with: chmod 700 {self.home}"
+                )
+            return None
+        _private_dir(self.home)
+        return None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the home's lock around a read-modify-write; a clear Busy error if it stays taken."""
+        from filelock import FileLock, Timeout  # only writers pay for the import
+
+        self.ensure_home()
+        lock = FileLock(str(self.home / ".lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise Busy(
+                f"another aspire process has held {self.home / '.lock'} for {LOCK_TIMEOUT_SECONDS:g}s; "
+                "wait for it to finish and try again."
+            ) from None
+        except OSError as exc:
+            raise _write_failed(self.home / ".lock", exc) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- roster ---------------------------------------------------------------------------
+    def read_team(self) -> Team:
+        from aspire_cli.models import Team
+
+        if not self.team_path.exists():
+            return Team()
+        return _validated(Team, self.team_path, read_toml(self.team_path))
+
+    def write_team(self, team: Team) -> None:
+        atomic_write(self.team_path, _dump_toml(team.to_toml_data()))
+
+    # -- records --------------------------------------------------------------------------
+    def list_records(self, employee: str, kind: str | None = None) -> list[RecordFile]:
+        """This employee's records, oldest first, known by file name alone (nothing is opened)."""
+        try:
+            entries = list(os.scandir(self.records_dir(employee)))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        found = (parse_record_name(Path(e.path)) for e in entries)
+        return sorted(r for r in found if r is not None and (kind is None or r.kind == kind))
+
+    def latest(self, employee: str, kind: str) -> RecordFile | None:
+        records = self.list_records(employee, kind)
+        return records[-1] if records else None
+
+    def read_record(self, path: Path) -> Record:
+        """A record, checked against its own file name so a moved or edited file cannot mislead."""
+        from aspire_cli.models import Record
+
+        record = _validated(Record, path, read_toml(path))
+        named = parse_record_name(path)
+        if named and (record.date != named.day or record.kind != named.kind):
+            raise BadFile(f"{path}: says {record.date} {record.kind} but is named {path.name}; rename or fix it.")
+        if record.employee != path.parent.name:
+            raise BadFile(f"{path}: belongs to '{record.employee}' but sits in {path.parent.name}/.")
+        return record
+
+    def write_record(self, record: Record, markdown: str) -> Path:
+        """Write a new record and its Markdown copy under the first free name; never replace one."""
+        folder = self.records_dir(record.employee)
+        with self.locked():
+            _private_dir(self.records_root)
+            _private_dir(folder)
+            stem = f"{record.date.isoformat()}-{record.kind}"
+            seq = 1
+            while (folder / f"{stem}{_suffix(seq)}.toml").exists() or (
+                folder / f"{stem}{_suffix(seq)}.md"
+            ).exists():
+                seq += 1
+            path = folder / f"{stem}{_suffix(seq)}.toml"
+            atomic_write(path, _dump_toml(record.to_toml_data()))
+            atomic_write(path.with_suffix(".md"), markdown)
+        return path
+
+    # -- drafts ---------------------------------------------------------------------------
+    def read_draft(self, employee: str, kind: str) -> Record | None:
+        from aspire_cli.models import Record
+
+        path = self.draft_path(employee, kind)
+        if not path.exists():
+            return None
+        return _validated(Record, path, read_toml(path))
+
+    def save_draft(self, draft: Record) -> Path:
+        path = self.draft_path(draft.employee, draft.kind)
+        _private_dir(self.home)
+        _private_dir(self.drafts_root)
+        atomic_write(path, _dump_toml(draft.to_toml_data()))
+        return path
+
+    def delete_draft(self, employee: str, kind: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.draft_path(employee, kind).unlink()
+
+    def list_drafts(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.drafts_root.iterdir() if p.suffix == ".toml")
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+
+# -- reading and writing single files -------------------------------------------------------
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data, or a BadFile naming the file and, where TOML knows it, the line."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise BadFile(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise BadFile(f"{path}: not valid TOML: the file is not UTF-8 text") from None
+    except IsADirectoryError:
+        raise BadFile(f"{path}: is a folder, expected a TOML file") from None
+    except OSError as exc:
+        raise BadFile(f"{path}: cannot be read: {exc.strerror}") from None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once: the old file stays whole until the new one is."""
+    data = text.encode("utf-8")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise _write_failed(path, exc) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _private_dir(folder: Path) -> None:
+    """Create a folder only its owner can enter (whatever the umask); leave an existing one be."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    except FileExistsError:
+        raise WriteFailed(f"{folder} is a file, not a folder: move it away and try again.") from None
+    except OSError as exc:
+        raise _write_failed(folder, exc) from None
+
+
+def _write_failed(path: Path, exc: OSError) -> WriteFailed:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.ENOTDIR: "a file stands where a folder should be",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return WriteFailed(f"could not write {path}: {reason}.")
+
+
+def _suffix(seq: int) -> str:
+    return "" if seq == 1 else f"-{seq}"
+
+
+def _dump_toml(data: dict[str, Any]) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def _validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
+    from pydantic import ValidationError
+
+    from aspire_cli.models import SCHEMA
+    from aspire_cli.validation import describe_error
+
+    schema = data.get("schema")
+    if isinstance(schema, int) and schema > SCHEMA:
+        raise BadFile(
+            f"{path}: written by a newer aspire (schema {schema}; this one reads up to {SCHEMA}); "
+            "upgrade aspire to read it."
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise BadFile(f"{path}: {describe_error(exc, data)}") from None
