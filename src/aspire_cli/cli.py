@@ -4,19 +4,33 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from aspire_cli import __version__
-from aspire_cli.errors import AspireError
+from aspire_cli.errors import AspireError, report
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.paths import resolve_home
 from aspire_cli.store import Store
 
+
+class _ReportingGroup(TyperGroup):
+    """Every AspireError from any command becomes one line on stderr and its exit code."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except AspireError as exc:
+            report(exc)
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_ReportingGroup,
     help="Prepare, hold and record career aspiration discussions with every employee, every year.",
     no_args_is_help=True,
     add_completion=False,
@@ -29,16 +43,24 @@ app.add_typer(team_app, name="team")
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-EmployeeArg = Annotated[str, typer.Argument(help="The employee's short id, e.g. alice or bob-lee.")]
+EmployeeArg = Annotated[
+    str, typer.Argument(metavar="EMPLOYEE", help="The employee's short id, e.g. alice or bob-lee.")
+]
 DateOpt = Annotated[
-    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+    str | None,
     typer.Option("--date", metavar="YYYY-MM-DD", help="When the discussion was held (default: today)."),
 ]
 AnswersOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--answers", metavar="FILE", help="Answers as TOML keyed by question id ('-' reads stdin); no prompts."),
+    str | None,
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        help="Answers as TOML keyed by question id ('-' reads stdin); no prompts.",
+    ),
 ]
-FreshOpt = Annotated[bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")]
+FreshOpt = Annotated[
+    bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")
+]
 
 
 def _store(ctx: typer.Context) -> Store:
@@ -59,8 +81,12 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     home: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--home", metavar="PATH", help="Your aspire folder (default: $ASPIRE_HOME, else your user data folder)."),
+        Path | None,
+        typer.Option(
+            "--home",
+            metavar="PATH",
+            help="Your aspire folder (default: $ASPIRE_HOME, else your user data folder).",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -74,7 +100,16 @@ def team_add(
     ctx: typer.Context,
     employee: EmployeeArg,
     name: Annotated[str, typer.Option("--name", help='Full name, e.g. "Alice Smith".')] = "",
-    cadence: Annotated[int, typer.Option("--cadence", min=1, max=60, metavar="MONTHS", help="Months between discussions (6 = twice a year).")] = 12,
+    cadence: Annotated[
+        int,
+        typer.Option(
+            "--cadence",
+            min=1,
+            max=60,
+            metavar="MONTHS",
+            help="Months between discussions (6 = twice a year).",
+        ),
+    ] = 12,
 ) -> None:
     """Add someone to your team."""
     from aspire_cli.discussion import add_member
@@ -114,7 +149,9 @@ def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
     out.print(f"Removed {employee} from your team; their records stay in {store.records_dir(employee)}.")
 
 
-def _discussion(ctx: typer.Context, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool) -> None:
+def _discussion(
+    ctx: typer.Context, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
+) -> None:
     from aspire_cli import discussion
 
     when = parse_day(day, "--date") if day else None
@@ -127,7 +164,13 @@ def _discussion(ctx: typer.Context, kind: str, employee: str | None, day: str | 
 
 
 @app.command()
-def prep(ctx: typer.Context, employee: EmployeeArg, date_: DateOpt = None, answers: AnswersOpt = None, fresh: FreshOpt = False) -> None:
+def prep(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    date_: DateOpt = None,
+    answers: AnswersOpt = None,
+    fresh: FreshOpt = False,
+) -> None:
     """Before the meeting: answer five questions about the employee."""
     _discussion(ctx, "prep", employee, date_, answers, fresh)
 
@@ -135,7 +178,10 @@ def prep(ctx: typer.Context, employee: EmployeeArg, date_: DateOpt = None, answe
 @app.command()
 def talk(
     ctx: typer.Context,
-    employee: Annotated[Optional[str], typer.Argument(help="The employee's id; leave out to pick from your team.")] = None,  # noqa: UP045
+    employee: Annotated[
+        str | None,
+        typer.Argument(metavar="[EMPLOYEE]", help="The employee's id; leave out to pick from your team."),
+    ] = None,
     date_: DateOpt = None,
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
@@ -147,10 +193,22 @@ def talk(
 @app.command()
 def due(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Check as of this day (default: today).")] = None,  # noqa: UP045
-    within: Annotated[int, typer.Option("--within", min=0, metavar="DAYS", help="Count as due soon within this many days.")] = 30,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON array, for scripts and cron.")] = False,
-    brief: Annotated[bool, typer.Option("--brief", help="One line, or nothing when all is well (for your shell's startup file).")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Check as of this day (default: today)."),
+    ] = None,
+    within: Annotated[
+        int, typer.Option("--within", min=0, metavar="DAYS", help="Count as due soon within this many days.")
+    ] = 30,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the rows as a JSON array, for scripts and cron.")
+    ] = False,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief", help="One line, or nothing when all is well (for your shell's startup file)."
+        ),
+    ] = False,
 ) -> None:
     """Whose discussion is overdue or due soon, most urgent first."""
     from aspire_cli.due_command import run_due
@@ -162,6 +220,8 @@ def due(
 @app.command()
 def drafts(ctx: typer.Context) -> None:
     """List unfinished interviews, kept as drafts until their record is written."""
+    from aspire_cli.questions import load_question_set
+
     store = _store(ctx)
     paths = store.list_drafts()
     if not paths:
@@ -170,9 +230,8 @@ def drafts(ctx: typer.Context) -> None:
     for path in paths:
         employee, _, kind = path.stem.partition(".")
         try:
-            draft = store.read_draft(employee, kind)
+            draft = store.read_draft(employee, kind, load_question_set(kind))
             detail = f"{len(draft.answers)} answered, dated {draft.date}" if draft else ""
         except AspireError as exc:
             detail = f"[red]unreadable[/]: {escape(exc.message)}"
         out.print(f"{employee:<16} {kind:<5} {detail}  ({path}; resume: aspire {kind} {employee})")
-

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.errors import AspireError, Aborted, BadInput, NotATerminal, WriteFailed
+from aspire_cli.errors import Aborted, AspireError, BadInput, NotATerminal, WriteFailed
 from aspire_cli.ids import check_employee_id
 from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Member, Record, Team
@@ -100,7 +100,7 @@ def _write(d: Discussion, team: Team, qset: QuestionSet, record: Record) -> Path
 def _new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> Record:
     return Record(
         schema_version=SCHEMA,
-        kind=d.kind,  # type: ignore[arg-type]
+        kind=d.kind,
         employee=employee,
         date=day,
         question_set=qset.id,
@@ -169,10 +169,10 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
             raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
         d.store.delete_draft(employee, d.kind)
         return {}, d.day or d.today
-    draft = d.store.read_draft(employee, d.kind)
-    assert draft is not None
     qset = load_question_set(d.kind)
-    answers = qset.validate_answers(dict(draft.answers), complete=False)
+    draft = d.store.read_draft(employee, d.kind, qset)
+    assert draft is not None
+    answers = dict(draft.answers)
     done = first_unanswered(qset, answers) - 1
     choice = prompts.pick(
         f"There is an unfinished {d.kind} with {employee} from {draft.date}: "
@@ -191,7 +191,9 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
     return answers, d.day or draft.date
 
 
-def _introduce(d: Discussion, team: Team, qset: QuestionSet, base: Record, answers: dict[str, Answer]) -> None:
+def _introduce(
+    d: Discussion, team: Team, qset: QuestionSet, base: Record, answers: dict[str, Answer]
+) -> None:
     name = team.display_name(base.employee)
     d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {name}[/], {base.date.isoformat()}")
     if qset.intro:
@@ -207,15 +209,16 @@ def _show_prep_notes(d: Discussion, employee: str, team: Team) -> None:
     latest = d.store.latest(employee, "prep")
     if latest is None:
         d.console.print(
-            f"[yellow]No prep notes for {employee} yet.[/] [dim](aspire prep {employee} before the meeting)[/]"
+            f"[yellow]No prep notes for {employee} yet.[/] "
+            f"[dim](aspire prep {employee} before the meeting)[/]"
         )
         return
+    qset = load_question_set("prep")
     try:
-        prep = d.store.read_record(latest.path)
+        prep = d.store.read_record(latest.path, qset)
     except AspireError as exc:
         d.console.print(f"[yellow]Prep notes could not be read:[/] {exc.message}", highlight=False)
         return
-    qset = load_question_set("prep")
     title = f"Your prep notes for {team.display_name(employee)}, {prep.date.isoformat()}"
     d.console.print(record_panel(prep, qset, title))
 

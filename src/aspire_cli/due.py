@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from aspire_cli.errors import AspireError
+from aspire_cli.questions import load_question_set
 from aspire_cli.schedule import DueRow, due_row, most_urgent_first
 from aspire_cli.store import Store
 
@@ -22,13 +23,14 @@ class DueReport:
 
 def due_report(store: Store, as_of: date, within: int) -> DueReport:
     team = store.read_team()
+    qset = load_question_set("talk")
     rows: list[DueRow] = []
     problems: list[str] = []
     for employee, member in team.members.items():
         latest = store.latest(employee, "talk")
         if latest is not None:
             try:
-                store.read_record(latest.path)
+                store.read_record(latest.path, qset)
             except AspireError as exc:
                 problems.append(exc.message)
                 continue

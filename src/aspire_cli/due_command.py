@@ -18,7 +18,9 @@ from aspire_cli.store import Store
 _COLOURS = {OVERDUE: "31", NEVER_HELD: "33", DUE_SOON: "33", OK: "32"}
 
 
-def run_due(store: Store, as_of: date, within: int, *, as_json: bool = False, brief_line: bool = False) -> int:
+def run_due(
+    store: Store, as_of: date, within: int, *, as_json: bool = False, brief_line: bool = False
+) -> int:
     """Print the report; the exit code: 2 when a record could not be read (except --brief), else 0."""
     report = due_report(store, as_of, within)
     if brief_line:
@@ -26,7 +28,10 @@ def run_due(store: Store, as_of: date, within: int, *, as_json: bool = False, br
         if line:
             print(line)
         if report.problems:
-            print(f"aspire: {len(report.problems)} record(s) could not be read; run: aspire due", file=sys.stderr)
+            print(
+                f"aspire: {len(report.problems)} record(s) could not be read; run: aspire due",
+                file=sys.stderr,
+            )
         return 0
     for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)

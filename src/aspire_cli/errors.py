@@ -47,3 +47,14 @@ class Aborted(AspireError):
     """The user stopped an interview (Ctrl-C, end of input)."""
 
     exit_code = 130
+
+
+def report(exc: AspireError) -> None:
+    """One line on stderr, coloured on a terminal unless NO_COLOR is set."""
+    import os
+    import sys
+
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    label, code = ("stopped:", "33") if exc.exit_code == 130 else ("error:", "31")
+    shown = f"\x1b[{code}m{label}\x1b[0m" if colour else label
+    print(f"{shown} {exc.message}", file=sys.stderr)

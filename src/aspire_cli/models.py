@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from aspire_cli.ids import check_employee_id
-from aspire_cli.questions import Action, Answer, QuestionSet
+from aspire_cli.questions import Action, Answer
 
 SCHEMA = 1
 """The version of the record, draft and roster layout this aspire writes and reads."""
@@ -77,10 +77,3 @@ class Team(BaseModel):
 
     def to_toml_data(self) -> dict[str, Any]:
         return self.model_dump(mode="python", by_alias=True, exclude_none=True)
-
-
-def check_record_matches(record: Record, qset: QuestionSet, *, complete: bool) -> Record:
-    """Answers checked against the question set the record was written with."""
-    if record.question_set != qset.id:
-        raise ValueError(f"question_set: expected '{qset.id}', found '{record.question_set}'")
-    return record.with_answers(qset.validate_answers(dict(record.answers), complete=complete))

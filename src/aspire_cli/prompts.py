@@ -7,6 +7,8 @@ from typing import Any
 import questionary
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
+from rich.text import Text
 
 from aspire_cli.errors import Aborted
 from aspire_cli.ids import parse_day
@@ -48,8 +50,11 @@ class TerminalPrompter:
     def ask(self, question: Question, position: int, total: int) -> Answer:
         self.console.print()
         self.console.print(f"[bold cyan]{position}/{total}[/]  [bold]{escape(question.text)}[/]")
-        if question.guidance:
-            self.console.print(f"      [dim]{escape(question.guidance)}[/]", highlight=False)
+        notes = [question.guidance] if question.guidance else []
+        if question.kind is Kind.long_text:
+            notes.append(FINISH_HINT + ".")
+        for note in notes:
+            self.console.print(Padding(Text(note, style="dim"), (0, 0, 0, 5)))
         while True:
             raw = self._raw_answer(question)
             try:
@@ -59,15 +64,15 @@ class TerminalPrompter:
 
     def _raw_answer(self, question: Question) -> object:
         if question.kind is Kind.choice:
-            return _ask(questionary.select("Answer", choices=list(question.choices)))
+            return _ask(questionary.select("Answer:", choices=list(question.choices)))
         if question.kind is Kind.actions:
             return self._actions()
         validate = _required if question.required else None
         return _ask(
             questionary.text(
-                "Answer",
+                "Answer:",
                 multiline=True,
-                instruction=f"({FINISH_HINT})",
+                instruction="",
                 validate=validate,
                 enable_open_in_editor=True,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -28,7 +28,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     long_text = "long_text"
     choice = "choice"
     actions = "actions"

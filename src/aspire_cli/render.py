@@ -50,7 +50,7 @@ def record_markdown(record: Record, qset: QuestionSet, display_name: str) -> str
     lines = [
         f"# {escape_line(display_name)}: {title}, {record.date.isoformat()}",
         "",
-        f"*{escape_line(qset.title)}, question set {qset.id} v{record.question_set_version}.*",
+        f"*Question set: {escape_line(qset.id)}, version {record.question_set_version}.*",
         "",
     ]
     for number, question in enumerate(qset.questions, 1):

@@ -29,6 +29,7 @@ from aspire_cli.ids import check_employee_id
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
     from aspire_cli.models import Record, Team
+    from aspire_cli.questions import QuestionSet
 
 LOCK_TIMEOUT_SECONDS = 5.0
 RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
@@ -88,7 +89,9 @@ class Store:
         """Create home privately (0700); a warning to show if an existing home is open to others."""
         if self.home.exists():
             if not self.home.is_dir():
-                raise WriteFailed(f"{self.home} is a file, not a folder: move it away or pick another --home.")
+                raise WriteFailed(
+                    f"{self.home} is a file, not a folder: move it away or pick another --home."
+                )
             mode = stat.S_IMODE(self.home.stat().st_mode)
             if mode & 0o077:
                 return (
@@ -126,7 +129,8 @@ class Store:
 
         if not self.team_path.exists():
             return Team()
-        return _validated(Team, self.team_path, read_toml(self.team_path))
+        team: Team = _validated(Team, self.team_path, read_toml(self.team_path))
+        return team
 
     def write_team(self, team: Team) -> None:
         atomic_write(self.team_path, _dump_toml(team.to_toml_data()))
@@ -145,14 +149,19 @@ class Store:
         records = self.list_records(employee, kind)
         return records[-1] if records else None
 
-    def read_record(self, path: Path) -> Record:
-        """A record, checked against its own file name so a moved or edited file cannot mislead."""
+    def read_record(self, path: Path, qset: QuestionSet | None = None) -> Record:
+        """A record, checked against its own file name so a moved or edited file cannot mislead,
+        and with `qset`, its answers against the questions."""
         from aspire_cli.models import Record
 
-        record = _validated(Record, path, read_toml(path))
+        record: Record = _validated(Record, path, read_toml(path))
+        if qset is not None:
+            record = _answers_checked(record, qset, path, complete=True)
         named = parse_record_name(path)
         if named and (record.date != named.day or record.kind != named.kind):
-            raise BadFile(f"{path}: says {record.date} {record.kind} but is named {path.name}; rename or fix it.")
+            raise BadFile(
+                f"{path}: says {record.date} {record.kind} but is named {path.name}; rename or fix it."
+            )
         if record.employee != path.parent.name:
             raise BadFile(f"{path}: belongs to '{record.employee}' but sits in {path.parent.name}/.")
         return record
@@ -175,13 +184,17 @@ class Store:
         return path
 
     # -- drafts ---------------------------------------------------------------------------
-    def read_draft(self, employee: str, kind: str) -> Record | None:
+    def read_draft(self, employee: str, kind: str, qset: QuestionSet) -> Record | None:
+        """The unfinished interview's answers so far, checked like typed ones; None if there is none."""
         from aspire_cli.models import Record
 
         path = self.draft_path(employee, kind)
         if not path.exists():
             return None
-        return _validated(Record, path, read_toml(path))
+        draft: Record = _validated(Record, path, read_toml(path))
+        if draft.employee != employee or draft.kind != kind:
+            raise BadFile(f"{path}: holds a {draft.kind} draft for '{draft.employee}'; delete or move it.")
+        return _answers_checked(draft, qset, path, complete=False)
 
     def save_draft(self, draft: Record) -> Path:
         path = self.draft_path(draft.employee, draft.kind)
@@ -281,9 +294,31 @@ def _suffix(seq: int) -> str:
 
 
 def _dump_toml(data: dict[str, Any]) -> str:
+    """TOML text; lists of tables under [answers] always as [[answers.<id>]] blocks, for reading."""
     import tomli_w
 
-    return tomli_w.dumps(data, multiline_strings=True)
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return tomli_w.dumps(data, multiline_strings=True)
+    blocks = {k: v for k, v in answers.items() if isinstance(v, list) and v}
+    plain = {k: v for k, v in answers.items() if k not in blocks}
+    # [answers] is the last table written, so its array-of-tables blocks can follow it
+    text = tomli_w.dumps({**data, "answers": plain}, multiline_strings=True)
+    for key, items in blocks.items():
+        for item in items:
+            text += f"\n[[answers.{key}]]\n" + tomli_w.dumps(item, multiline_strings=True)
+    return text
+
+
+def _answers_checked(record: Record, qset: QuestionSet, path: Path, *, complete: bool) -> Record:
+    from aspire_cli.errors import BadInput
+
+    if record.question_set != qset.id:
+        raise BadFile(f"{path}: question_set is '{record.question_set}', expected '{qset.id}'")
+    try:
+        return record.with_answers(qset.validate_answers(dict(record.answers), complete=complete))
+    except BadInput as exc:
+        raise BadFile(f"{path}: answers.{exc.message}") from None
 
 
 def _validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
