@@ -61,18 +61,17 @@ def most_urgent_first(rows: list[DueRow]) -> list[DueRow]:
 
 def brief(rows: list[DueRow], within: int) -> str:
     """One line for a shell's startup file, or "" when nothing needs doing."""
-    late = [r.employee for r in rows if r.status in (OVERDUE, NEVER_HELD)]
-    soon = [r.employee for r in rows if r.status == DUE_SOON]
+    groups = [
+        ("overdue", [r.employee for r in rows if r.status == OVERDUE]),
+        ("never held", [r.employee for r in rows if r.status == NEVER_HELD]),
+        (f"due within {within} days", [r.employee for r in rows if r.status == DUE_SOON]),
+    ]
     parts = []
-    if late:
-        parts.append(f"{_count(len(late))} overdue ({_names(late)})")
-    if soon:
-        parts.append(f"{_count(len(soon))} due within {within} days ({_names(soon)})")
+    for label, ids in groups:
+        if ids:
+            count = f"{len(ids)}" if parts else f"{len(ids)} discussion{'s' if len(ids) != 1 else ''}"
+            parts.append(f"{count} {label} ({_names(ids)})")
     return ", ".join(parts)
-
-
-def _count(n: int) -> str:
-    return f"{n} discussion{'s' if n != 1 else ''}" if n else ""
 
 
 def _names(ids: list[str], limit: int = 5) -> str:

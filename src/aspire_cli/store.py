@@ -133,6 +133,7 @@ class Store:
         return team
 
     def write_team(self, team: Team) -> None:
+        _private_dir(self.home)
         atomic_write(self.team_path, _dump_toml(team.to_toml_data()))
 
     # -- records --------------------------------------------------------------------------

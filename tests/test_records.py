@@ -1,0 +1,124 @@
+import tomllib
+from datetime import date
+
+import pytest
+from markdown_it import MarkdownIt
+
+from aspire_cli.models import Record, Team
+from aspire_cli.questions import Action, load_question_set
+from aspire_cli.render import record_markdown
+from aspire_cli.store import Store
+
+TALK = load_question_set("talk")
+
+
+def talk_record(**answers) -> Record:
+    base = {
+        "short_term_aspiration": "Lead a team",
+        "long_term_aspiration": "Director",
+        "knows_path": "Partly",
+        "willing": "partly",
+        "core_strength": "Architecture",
+        "development_area": "Delegation",
+        "actions": (
+            Action(action="Run the guild", measure="2 sessions a month", due=date(2027, 6, 30)),
+            Action(action="Delegate releases", measure="Bob runs two"),
+        ),
+        "next_assignment_wish": "More scope",
+    }
+    base.update(answers)
+    return Record(
+        kind="talk", employee="alice", date=date(2026, 11, 26), question_set="talk", question_set_version=1,
+        answers=TALK.validate_answers(base),
+    )
+
+
+def test_a_record_round_trips_toml_to_model_to_toml(home):
+    store = Store(home)
+    record = talk_record()
+    path = store.write_record(record, "md")
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert data["schema"] == 1 and data["kind"] == "talk" and data["employee"] == "alice"
+    assert data["date"] == date(2026, 11, 26)  # a TOML date, not a string
+    assert (data["question_set"], data["question_set_version"]) == ("talk", 1)
+    assert data["answers"]["actions"][0] == {
+        "action": "Run the guild", "measure": "2 sessions a month", "due": date(2027, 6, 30)
+    }
+    assert "[[answers.actions]]" in text
+    again = store.read_record(path, TALK)
+    assert again == record
+    assert store.write_record(again, "md").read_text(encoding="utf-8") == text
+
+
+def test_a_second_talk_on_the_same_day_gets_a_numbered_name_and_the_first_is_untouched(home):
+    store = Store(home)
+    first = store.write_record(talk_record(), "first")
+    second = store.write_record(talk_record(core_strength="Mentoring"), "second")
+    assert (first.name, second.name) == ("2026-11-26-talk.toml", "2026-11-26-talk-2.toml")
+    assert first.with_suffix(".md").read_text() == "first"
+    assert store.read_record(first).answers["core_strength"] == "Architecture"
+    assert store.latest("alice", "talk").path == second
+
+
+def test_the_latest_record_is_found_by_name_alone(home):
+    store = Store(home)
+    for day in (date(2024, 3, 1), date(2025, 11, 2), date(2023, 1, 5)):
+        store.write_record(talk_record().model_copy(update={"date": day}), "md")
+    (home / "records" / "alice" / "notes.txt").write_text("not a record")
+    assert [r.day for r in store.list_records("alice")] == [date(2023, 1, 5), date(2024, 3, 1), date(2025, 11, 2)]
+    assert store.latest("alice", "talk").day == date(2025, 11, 2)
+    assert store.latest("alice", "prep") is None
+
+
+def structure(markdown: str) -> list[str]:
+    """The document's block structure: headings, tables, lists, code; not the text inside."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [t.type for t in tokens if t.type.endswith("_open") and t.type != "paragraph_open"]
+
+
+def test_markdown_has_a_title_each_question_as_a_heading_and_the_actions_as_a_table():
+    md = record_markdown(talk_record(), TALK, "Alice Smith")
+    assert md.startswith("# Alice Smith: Career aspiration discussion, 2026-11-26\n")
+    for n, question in enumerate(TALK.questions, 1):
+        assert f"## {n}. {question.text}" in md.replace("\\", "")
+    assert "| 1 | Run the guild | 2 sessions a month | 2027-06-30 |" in md
+    assert "| 2 | Delegate releases | Bob runs two | - |" in md
+    assert structure(md).count("heading_open") == 9
+    assert structure(md).count("table_open") == 1
+
+
+HOSTILE = [
+    "# Not a heading\n## nor this",
+    "| a | b |\n| --- | --- |\n| c | d |",
+    "* not\n* a list\n- nor\n1. this",
+    "```\ncode fence\n```",
+    "`tick` and **bold** and _under_ and [link](http://x) and <b>html</b>",
+    "> quote\n---\n===\n    indented code",
+    "line one\\\nback\\slash\\",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_syntax_in_answers_cannot_change_the_document_structure(text):
+    plain = record_markdown(talk_record(), TALK, "Alice")
+    hostile = talk_record(
+        core_strength=text,
+        actions=(Action(action=text, measure=text), Action(action=text, measure=text, due=date(2027, 1, 1))),
+    )
+    md = record_markdown(hostile, TALK, "Alice")
+    assert structure(md) == structure(plain)
+
+
+def test_markdown_keeps_every_word_of_a_hostile_answer_visible():
+    md = record_markdown(talk_record(core_strength="# Big | *bold* `x`"), TALK, "Alice")
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    assert "# Big | *bold* `x`" in html
+
+
+def test_the_team_round_trips(home):
+    store = Store(home)
+    team = Team.model_validate({"members": {"alice": {"name": "Alice", "cadence_months": 6}}})
+    store.write_team(team)
+    assert store.read_team() == team
+    assert 'cadence_months = 6' in store.team_path.read_text()
