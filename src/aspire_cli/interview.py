@@ -38,5 +38,5 @@ def run_interview(
         if question.id in answers:
             continue
         answers[question.id] = prompter.ask(question, position, total)
-        keep(answers)
+        keep(dict(answers))
     return answers
