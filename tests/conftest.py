@@ -45,7 +45,7 @@ class Run:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None):  # noqa: A002 - CliRunner's name
+    def __call__(self, *args: str, input: str | None = None):
         return self.runner.invoke(app, list(args), input=input)
 
 

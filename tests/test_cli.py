@@ -70,7 +70,8 @@ def test_prep_and_talk_from_answers_files_write_dated_records(aspire, home, tmp_
     record = tomllib.loads((home / "records/alice/2026-11-26-talk.toml").read_text())
     assert record["answers"]["willing"] == "yes"
     assert record["answers"]["actions"][1] == {
-        "action": "Hand release management to Bob", "measure": "Bob runs two releases alone"
+        "action": "Hand release management to Bob",
+        "measure": "Bob runs two releases alone",
     }
     md = (home / "records/alice/2026-11-26-talk.md").read_text()
     assert md.startswith("# Alice Smith: Career aspiration discussion, 2026-11-26")
@@ -86,9 +87,17 @@ def test_without_a_date_the_record_is_dated_today(aspire, home):
 BAD_ANSWERS = [
     ('willing = "yes"\n[[actions]\n', "not valid TOML", "line 2"),
     ('mood = "great"\n' + TALK_ANSWERS, "unknown question id 'mood'", ""),
-    (TALK_ANSWERS + 'extra = 1\n', "actions: [1].extra: Extra inputs are not permitted", ""),
-    (TALK_ANSWERS.replace('willing = "yes"', 'willing = "maybe"'), "willing: must be one of: yes, partly, no", ""),
-    (TALK_ANSWERS.replace('core_strength = "Architecture"\n', ""), "core_strength: an answer is required", ""),
+    (TALK_ANSWERS + "extra = 1\n", "actions: [1].extra: Extra inputs are not permitted", ""),
+    (
+        TALK_ANSWERS.replace('willing = "yes"', 'willing = "maybe"'),
+        "willing: must be one of: yes, partly, no",
+        "",
+    ),
+    (
+        TALK_ANSWERS.replace('core_strength = "Architecture"\n', ""),
+        "core_strength: an answer is required",
+        "",
+    ),
     (TALK_ANSWERS.replace('willing = "yes"', "willing = 3"), "willing", ""),
     (TALK_ANSWERS.replace("due = 2027-06-30", 'due = "soon"'), "actions", ""),
     (TALK_ANSWERS.replace("due = 2027-06-30", "due = 2027-02-30"), "not valid TOML", ""),
@@ -96,7 +105,9 @@ BAD_ANSWERS = [
 
 
 @pytest.mark.parametrize(("text", "message", "where"), BAD_ANSWERS)
-def test_a_bad_answers_file_gets_one_clear_line_exit_2_and_nothing_written(aspire, home, tmp_path, text, message, where):
+def test_a_bad_answers_file_gets_one_clear_line_exit_2_and_nothing_written(
+    aspire, home, tmp_path, text, message, where
+):
     aspire("team", "add", "alice")
     before = files_under(home)
     result = aspire("talk", "alice", "--answers", answers_file(tmp_path, text))
@@ -160,14 +171,24 @@ def test_due_json_has_one_row_per_member_most_urgent_first(aspire):
     rows = json.loads(result.stdout)
     assert [r["employee"] for r in rows] == ["late", "new", "prepped", "soon", "ok-one"]
     assert rows[0] == {
-        "employee": "late", "name": "", "cadence_months": 12, "last_talk": "2025-08-31",
-        "next_due": "2026-08-31", "status": "overdue", "days": (date(2026, 8, 31) - as_of).days,
+        "employee": "late",
+        "name": "",
+        "cadence_months": 12,
+        "last_talk": "2025-08-31",
+        "next_due": "2026-08-31",
+        "status": "overdue",
+        "days": (date(2026, 8, 31) - as_of).days,
     }
     assert rows[1]["status"] == "never held" and rows[1]["next_due"] is None and rows[1]["last_talk"] is None
     assert rows[2]["status"] == "never held"
     assert rows[3] == {
-        "employee": "soon", "name": "", "cadence_months": 6, "last_talk": "2026-06-10",
-        "next_due": "2026-12-10", "status": "due soon", "days": 14,
+        "employee": "soon",
+        "name": "",
+        "cadence_months": 6,
+        "last_talk": "2026-06-10",
+        "next_due": "2026-12-10",
+        "status": "due soon",
+        "days": 14,
     }
     assert rows[4]["status"] == "ok" and rows[4]["name"] == "Okay"
     assert rows[4]["days"] == (add_months(date(2026, 5, 1), 12) - as_of).days

@@ -27,8 +27,14 @@ TALK_KEYS = [
     f"{DOWN}\r",  # willing: the second choice
     f"Architecture{DONE}",
     f"Delegation{DONE}",
-    "Run the guild\r", "2 sessions a month\r", "2027-06-30\r", "y",
-    "Delegate releases\r", "Bob runs two\r", "\r", "n",
+    "Run the guild\r",
+    "2 sessions a month\r",
+    "2027-06-30\r",
+    "y",
+    "Delegate releases\r",
+    "Bob runs two\r",
+    "\r",
+    "n",
     f"More scope{DONE}",
 ]
 
@@ -45,8 +51,11 @@ def test_a_whole_prep_interview_keeps_every_answer(keys):
     keys.send_text("".join(PREP_KEYS))
     answers, kept, screen = interview(keys, "prep")
     assert answers == {
-        "potential": "answer 1", "development": "answer 2", "strengths": "answer 3",
-        "short_term_needs": "answer 4", "next_assignment": "answer 5",
+        "potential": "answer 1",
+        "development": "answer 2",
+        "strengths": "answer 3",
+        "short_term_needs": "answer 4",
+        "next_assignment": "answer 5",
     }
     assert [len(k) for k in kept] == [1, 2, 3, 4, 5]  # kept after each answer, before the next question
     assert "3/5  What do you think are their main strengths?" in screen
@@ -83,8 +92,13 @@ def test_ctrl_c_stops_the_whole_interview_and_keeps_what_was_answered(keys):
     keys.send_text("".join(TALK_KEYS[:2]) + "half typed" + CTRL_C + "".join(TALK_KEYS[2:]))
     kept = []
     with pytest.raises(Aborted):
-        run_interview(load_question_set("talk"), TerminalPrompter(Console(file=io.StringIO())), {}, kept.append)
-    assert kept[-1] == {"short_term_aspiration": "Lead a team\nwithin two years", "long_term_aspiration": "Director"}
+        run_interview(
+            load_question_set("talk"), TerminalPrompter(Console(file=io.StringIO())), {}, kept.append
+        )
+    assert kept[-1] == {
+        "short_term_aspiration": "Lead a team\nwithin two years",
+        "long_term_aspiration": "Director",
+    }
 
 
 def test_a_resumed_interview_starts_at_the_first_unanswered_question(keys):
@@ -106,11 +120,15 @@ def in_terminal(monkeypatch):
 
 
 def talk_in_terminal(home, employee="alice", fresh=False):
-    d = discussion.Discussion(Store(home), Console(file=io.StringIO(), width=100), "talk", None, date(2026, 11, 26))
+    d = discussion.Discussion(
+        Store(home), Console(file=io.StringIO(), width=100), "talk", None, date(2026, 11, 26)
+    )
     return discussion.interactive(d, employee, fresh), d.console.file.getvalue()
 
 
-def test_the_talk_shows_the_latest_prep_notes_then_writes_the_record_and_no_draft(aspire, home, keys, in_terminal):
+def test_the_talk_shows_the_latest_prep_notes_then_writes_the_record_and_no_draft(
+    aspire, home, keys, in_terminal
+):
     from conftest import PREP_ANSWERS
 
     aspire("team", "add", "alice", "--name", "Alice Smith")

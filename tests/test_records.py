@@ -28,7 +28,11 @@ def talk_record(**answers) -> Record:
     }
     base.update(answers)
     return Record(
-        kind="talk", employee="alice", date=date(2026, 11, 26), question_set="talk", question_set_version=1,
+        kind="talk",
+        employee="alice",
+        date=date(2026, 11, 26),
+        question_set="talk",
+        question_set_version=1,
         answers=TALK.validate_answers(base),
     )
 
@@ -43,7 +47,9 @@ def test_a_record_round_trips_toml_to_model_to_toml(home):
     assert data["date"] == date(2026, 11, 26)  # a TOML date, not a string
     assert (data["question_set"], data["question_set_version"]) == ("talk", 1)
     assert data["answers"]["actions"][0] == {
-        "action": "Run the guild", "measure": "2 sessions a month", "due": date(2027, 6, 30)
+        "action": "Run the guild",
+        "measure": "2 sessions a month",
+        "due": date(2027, 6, 30),
     }
     assert "[[answers.actions]]" in text
     again = store.read_record(path, TALK)
@@ -66,7 +72,11 @@ def test_the_latest_record_is_found_by_name_alone(home):
     for day in (date(2024, 3, 1), date(2025, 11, 2), date(2023, 1, 5)):
         store.write_record(talk_record().model_copy(update={"date": day}), "md")
     (home / "records" / "alice" / "notes.txt").write_text("not a record")
-    assert [r.day for r in store.list_records("alice")] == [date(2023, 1, 5), date(2024, 3, 1), date(2025, 11, 2)]
+    assert [r.day for r in store.list_records("alice")] == [
+        date(2023, 1, 5),
+        date(2024, 3, 1),
+        date(2025, 11, 2),
+    ]
     assert store.latest("alice", "talk").day == date(2025, 11, 2)
     assert store.latest("alice", "prep") is None
 
@@ -121,4 +131,4 @@ def test_the_team_round_trips(home):
     team = Team.model_validate({"members": {"alice": {"name": "Alice", "cadence_months": 6}}})
     store.write_team(team)
     assert store.read_team() == team
-    assert 'cadence_months = 6' in store.team_path.read_text()
+    assert "cadence_months = 6" in store.team_path.read_text()

@@ -13,7 +13,12 @@ TODAY = date.today().isoformat()
 
 def spawn(home, *args):
     return pexpect.spawn(
-        aspire_script(), list(args), env=terminal_env(home), encoding="utf-8", dimensions=(40, 120), timeout=15
+        aspire_script(),
+        list(args),
+        env=terminal_env(home),
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=15,
     )
 
 
@@ -51,7 +56,10 @@ def test_prep_in_a_terminal_writes_the_record_and_its_markdown(alice):
     record = tomllib.loads((alice / f"records/alice/{TODAY}-prep.toml").read_text())
     assert record["answers"]["potential"] == "Head of platform\nin five years"
     assert record["answers"]["strengths"] == "Systems thinking"
-    assert "## 3. What do you think are their main strengths?" in (alice / f"records/alice/{TODAY}-prep.md").read_text()
+    assert (
+        "## 3. What do you think are their main strengths?"
+        in (alice / f"records/alice/{TODAY}-prep.md").read_text()
+    )
 
 
 def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything(aspire, alice):
@@ -84,7 +92,9 @@ def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything
     record = tomllib.loads((alice / "records/alice/2026-01-06-talk.toml").read_text())
     assert record["date"] == date(2026, 1, 6)
     assert record["answers"]["willing"] == "no"
-    assert record["answers"]["actions"] == [{"action": "Run the guild", "measure": "Two a month", "due": date(2026, 6, 30)}]
+    assert record["answers"]["actions"] == [
+        {"action": "Run the guild", "measure": "Two a month", "due": date(2026, 6, 30)}
+    ]
     md = (alice / "records/alice/2026-01-06-talk.md").read_text()
     assert "| 1 | Run the guild | Two a month | 2026-06-30 |" in md
 

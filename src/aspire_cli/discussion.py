@@ -139,7 +139,7 @@ def _choose_employee(d: Discussion, team: Team, employee: str | None) -> str:
     close = difflib.get_close_matches(employee, list(team.members), n=1, cutoff=0.6)
     if close and prompts.confirm(f"'{employee}' is not on your team. Did you mean '{close[0]}'?"):
         return close[0]
-    if not prompts.confirm(f"Add '{employee}' to your team?", default=not close):
+    if not prompts.confirm(f"'{employee}' is not on your team yet. Add them now?", default=not close):
         raise BadInput(f"'{employee}' is not on your team; add them with: aspire team add {employee}")
     name = prompts.ask_line(f"Full name of {employee} (Enter to skip):").strip()
     add_member(d.store, employee, name, 12, d.today)
@@ -227,7 +227,7 @@ def _stopped_message(d: Discussion, employee: str) -> str:
     path = d.store.draft_path(employee, d.kind)
     if path.exists():
         return (
-            f"stopped; no record written. Your answers so far are kept in {path}; "
+            f"no record written; your answers so far are kept in {path}; "
             f"resume with: {d.command} {employee}"
         )
-    return "stopped before any answer was given; nothing written."
+    return "no answer was given yet; nothing written."
