@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from typer.core import TyperGroup
 
 from aspire_cli import __version__
-from aspire_cli.errors import AspireError, report
+from aspire_cli.errors import AspireError, report, warn
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.paths import resolve_home
 from aspire_cli.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class _ReportingGroup(TyperGroup):
@@ -29,19 +31,30 @@ class _ReportingGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
+# Plain help and one-line usage errors (rich_markup_mode=None): Typer's Rich help draws multi-line
+# panels and loads Rich and markdown-it, which roughly doubles the start-up time of `aspire --help`.
 app = typer.Typer(
     cls=_ReportingGroup,
     help="Prepare, hold and record career aspiration discussions with every employee, every year.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-team_app = typer.Typer(help="Who you hold discussions with, and how often.", no_args_is_help=True)
+team_app = typer.Typer(
+    help="Who you hold discussions with, and how often.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(team_app, name="team")
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+
+@cache
+def console() -> Console:
+    """The terminal, drawn with Rich; created on first use so that commands without it start faster."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
 
 EmployeeArg = Annotated[
     str, typer.Argument(metavar="EMPLOYEE", help="The employee's short id, e.g. alice or bob-lee.")
@@ -67,7 +80,7 @@ def _store(ctx: typer.Context) -> Store:
     store: Store = ctx.obj
     warning = store.ensure_home()
     if warning:
-        err.print(f"[yellow]{escape(warning)}[/]")
+        warn(warning)
     return store
 
 
@@ -116,23 +129,24 @@ def team_add(
 
     add_member(_store(ctx), employee, name, cadence, date.today())
     every = "every year" if cadence == 12 else f"every {cadence} months"
-    out.print(f"Added {employee}{f' ({escape(name)})' if name else ''}: discussions {every}.")
+    print(f"Added {employee}{f' ({name})' if name else ''}: discussions {every}.")
 
 
 @team_app.command("list")
 def team_list(ctx: typer.Context) -> None:
     """Show your team."""
+    from rich.markup import escape
     from rich.table import Table
 
     team = _store(ctx).read_team()
     if not team.members:
-        out.print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
+        print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
         return
     table = Table("Employee", "Name", "Every", "Added")
     for employee, member in sorted(team.members.items()):
         added = member.added.isoformat() if member.added else ""
         table.add_row(employee, escape(member.name), f"{member.cadence_months} months", added)
-    out.print(table)
+    console().print(table)
 
 
 @team_app.command("remove")
@@ -146,7 +160,7 @@ def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
             raise AspireError(f"'{employee}' is not on your team; see: aspire team list")
         members = {k: v for k, v in team.members.items() if k != employee}
         store.write_team(team.model_copy(update={"members": members}))
-    out.print(f"Removed {employee} from your team; their records stay in {store.records_dir(employee)}.")
+    print(f"Removed {employee} from your team; their records stay in {store.records_dir(employee)}.")
 
 
 def _discussion(
@@ -155,12 +169,12 @@ def _discussion(
     from aspire_cli import discussion
 
     when = parse_day(day, "--date") if day else None
-    d = discussion.Discussion(_store(ctx), out, kind, when, date.today())
+    d = discussion.Discussion(_store(ctx), console(), kind, when, date.today())
     if answers is not None:
         path = discussion.from_answers_file(d, employee, answers)
     else:
         path = discussion.interactive(d, employee, fresh)
-    out.print(f"[green]Saved[/] {path} and its readable copy {path.with_suffix('.md').name}")
+    console().print(f"[green]Saved[/] {path} and its readable copy {path.with_suffix('.md').name}")
 
 
 @app.command()
@@ -220,18 +234,27 @@ def due(
 @app.command()
 def drafts(ctx: typer.Context) -> None:
     """List unfinished interviews, kept as drafts until their record is written."""
+    from rich.markup import escape
+    from rich.table import Table
+
     from aspire_cli.questions import load_question_set
 
     store = _store(ctx)
     paths = store.list_drafts()
     if not paths:
-        out.print("No unfinished drafts.")
+        print("No unfinished drafts.")
         return
+    table = Table("Employee", "Kind", "Dated", "Answered", "Resume with")
     for path in paths:
         employee, _, kind = path.stem.partition(".")
         try:
-            draft = store.read_draft(employee, kind, load_question_set(kind))
-            detail = f"{len(draft.answers)} answered, dated {draft.date}" if draft else ""
+            qset = load_question_set(kind)
+            draft = store.read_draft(employee, kind, qset)
         except AspireError as exc:
-            detail = f"[red]unreadable[/]: {escape(exc.message)}"
-        out.print(f"{employee:<16} {kind:<5} {detail}  ({path}; resume: aspire {kind} {employee})")
+            table.add_row(escape(employee), escape(kind), "", "[red]unreadable[/]", escape(exc.message))
+            continue
+        if draft is not None:
+            answered = f"{len(draft.answers)} of {len(qset.questions)}"
+            table.add_row(employee, kind, draft.date.isoformat(), answered, f"aspire {kind} {employee}")
+    console().print(table)
+    print(f"Drafts are kept in {store.drafts_root}")

@@ -227,7 +227,6 @@ def _stopped_message(d: Discussion, employee: str) -> str:
     path = d.store.draft_path(employee, d.kind)
     if path.exists():
         return (
-            f"no record written; your answers so far are kept in {path}; "
-            f"resume with: {d.command} {employee}"
+            f"no record written; your answers so far are kept in {path}; resume with: {d.command} {employee}"
         )
     return "no answer was given yet; nothing written."

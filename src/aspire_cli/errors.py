@@ -51,10 +51,18 @@ class Aborted(AspireError):
 
 def report(exc: AspireError) -> None:
     """One line on stderr, coloured on a terminal unless NO_COLOR is set."""
+    label, colour = ("stopped:", "33") if exc.exit_code == 130 else ("error:", "31")
+    _stderr_line(label, colour, exc.message)
+
+
+def warn(message: str) -> None:
+    _stderr_line("warning:", "33", message)
+
+
+def _stderr_line(label: str, colour: str, message: str) -> None:
     import os
     import sys
 
-    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-    label, code = ("stopped:", "33") if exc.exit_code == 130 else ("error:", "31")
-    shown = f"\x1b[{code}m{label}\x1b[0m" if colour else label
-    print(f"{shown} {exc.message}", file=sys.stderr)
+    if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+        label = f"\x1b[{colour}m{label}\x1b[0m"
+    print(f"{label} {message}", file=sys.stderr)

@@ -6,7 +6,6 @@ import tomllib
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,6 +21,7 @@ from pydantic import (
 )
 
 from aspire_cli.errors import BadFile, BadInput
+from aspire_cli.paths import question_set_path
 from aspire_cli.validation import describe_error
 
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -146,16 +146,8 @@ class QuestionSet(BaseModel):
         return answers
 
 
-def questions_dir() -> Path:
-    """The shipped sets: inside the installed package, or `questions/` in a source checkout."""
-    packaged = Path(str(resources.files("aspire_cli"))) / "questions"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "questions"
-
-
 def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
-    path = (folder or questions_dir()) / f"{name}.toml"
+    path = question_set_path(name, folder)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

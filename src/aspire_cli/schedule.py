@@ -5,9 +5,8 @@ Free of pydantic and of the file system, so `aspire due` stays fast.
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import NamedTuple
 
 OVERDUE, NEVER_HELD, DUE_SOON, OK = "overdue", "never held", "due soon", "ok"
 _URGENCY = {OVERDUE: 0, NEVER_HELD: 1, DUE_SOON: 2, OK: 3}
@@ -17,11 +16,15 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later; a month too short for it clamps (Aug 31 + 6 = Feb 28 or 29)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, _days_in_month(year, month)))
 
 
-@dataclass(frozen=True)
-class DueRow:
+def _days_in_month(year: int, month: int) -> int:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
+class DueRow(NamedTuple):
     employee: str
     name: str
     cadence_months: int
@@ -66,7 +69,7 @@ def brief(rows: list[DueRow], within: int) -> str:
         ("never held", [r.employee for r in rows if r.status == NEVER_HELD]),
         (f"due within {within} days", [r.employee for r in rows if r.status == DUE_SOON]),
     ]
-    parts = []
+    parts: list[str] = []
     for label, ids in groups:
         if ids:
             count = f"{len(ids)}" if parts else f"{len(ids)} discussion{'s' if len(ids) != 1 else ''}"

@@ -4,6 +4,7 @@
     <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
     <home>/records/<employee>/<date>-<kind>.md     its readable copy
     <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
+    <home>/.due-cache.json                         what `aspire due` learnt from the files (see due.py)
 
 Every write goes to a private temporary file in the same folder, is fsynced and moved into place
 with os.replace; records are never replaced. Read-modify-write runs under a lock on <home>/.lock.
@@ -16,13 +17,10 @@ import errno
 import os
 import re
 import stat
-import tempfile
-import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.errors import BadFile, Busy, WriteFailed
 from aspire_cli.ids import check_employee_id
@@ -35,14 +33,17 @@ LOCK_TIMEOUT_SECONDS = 5.0
 RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
 
 
-@dataclass(frozen=True, order=True)
-class RecordFile:
+class RecordFile(NamedTuple):
     """A record known by its name alone: sortable by day, then by its number that day."""
 
     day: date
     seq: int
     kind: str
     path: Path
+
+
+Stamp = tuple[int, int, int, int]
+"""A file's identity and last change: inode, size, mtime and ctime in nanoseconds."""
 
 
 def parse_record_name(path: Path) -> RecordFile | None:
@@ -79,6 +80,10 @@ class Store:
     def draft_path(self, employee: str, kind: str) -> Path:
         return self.drafts_root / f"{check_employee_id(employee)}.{kind}.toml"
 
+    @property
+    def due_cache_path(self) -> Path:
+        return self.home / ".due-cache.json"
+
     def relative(self, path: Path) -> str:
         with contextlib.suppress(ValueError):
             return str(path.relative_to(self.home))
@@ -95,7 +100,7 @@ class Store:
             mode = stat.S_IMODE(self.home.stat().st_mode)
             if mode & 0o077:
                 return (
-                    f"warning: {self.home} can be read by other users (mode {mode:03o}); "
+                    f"{self.home} can be read by other users (mode {mode:03o}); "
                     f"fix it with: chmod 700 {self.home}"
                 )
             return None
@@ -216,8 +221,38 @@ class Store:
 
 
 # -- reading and writing single files -------------------------------------------------------
+def stamp(path: Path) -> Stamp | None:
+    """What changes whenever the file or folder does (ctime cannot be set back by hand); None if absent."""
+    try:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def read_json(path: Path) -> Any:
+    """A cache file's data, or None when it is missing or unreadable (a cache is never the truth)."""
+    import json
+
+    try:
+        with path.open("rb") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write a cache file privately and atomically; a failure is ignored, the cache is optional."""
+    import json
+
+    with contextlib.suppress(WriteFailed):
+        atomic_write(path, json.dumps(data, separators=(",", ":")), durable=False)
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's data, or a BadFile naming the file and, where TOML knows it, the line."""
+    import tomllib  # not at the top: a warm `aspire due` reads no TOML at all
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -231,8 +266,13 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise BadFile(f"{path}: cannot be read: {exc.strerror}") from None
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once: the old file stays whole until the new one is."""
+def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
+    """Replace `path` with `text` all at once: the old file stays whole until the new one is.
+
+    `durable` fsyncs the data and the folder, so that a power cut cannot lose a saved answer.
+    """
+    import tempfile
+
     data = text.encode("utf-8")
     tmp: str | None = None
     try:
@@ -242,12 +282,14 @@ def atomic_write(path: Path, text: str) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(path.parent)
+        if durable:
+            _fsync_dir(path.parent)
     except OSError as exc:
         raise _write_failed(path, exc) from None
     finally:
