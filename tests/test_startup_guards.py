@@ -17,7 +17,8 @@ PROBE = """
 import atexit, json, sys
 opened = []
 sys.addaudithook(lambda event, args: event == "open" and opened.append(str(args[0])))
-atexit.register(lambda: print(json.dumps({"modules": sorted(sys.modules), "opened": opened}), file=sys.stderr))
+report = lambda: print(json.dumps({"modules": sorted(sys.modules), "opened": opened}), file=sys.stderr)
+atexit.register(report)
 sys.argv = ["aspire", *sys.argv[1:]]
 from aspire_cli.launcher import main
 main()
