@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.errors import Aborted, AspireError, BadInput, NotATerminal, WriteFailed
+from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
 from aspire_cli.ids import check_employee_id
+from aspire_cli.interrupts import signals_held, stop_on_signals
 from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Member, Record, Team
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
@@ -65,36 +66,85 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
         )
     from aspire_cli import prompts
 
-    team = d.store.read_team()
-    employee = _choose_employee(d, team, employee)
+    employee = _choose_employee(d, d.store.read_team(), employee)
     team = d.store.read_team()  # may have just gained this employee
     qset = load_question_set(d.kind)
-    answers, day = _start_or_resume(d, employee, fresh)
-    base = _new_record(d, employee, qset, day)
-    _introduce(d, team, qset, base, answers)
-    if d.kind == "talk":
-        _show_prep_notes(d, employee, team)
-
-    def keep(so_far: dict[str, Answer]) -> None:
-        d.store.save_draft(base.with_answers(so_far))
-
-    try:
-        answers = run_interview(qset, prompts.TerminalPrompter(d.console), answers, keep)
-    except Aborted:
-        raise Aborted(_stopped_message(d, employee)) from None
-    return _write(d, team, qset, base.with_answers(qset.validate_answers(dict(answers))))
+    with d.store.interview_lock(employee, d.kind), stop_on_signals():
+        d.store.sweep_temp_files(d.store.records_dir(employee))
+        answers, day = _start_or_resume(d, employee, fresh)
+        draft = _Draft(d, _new_record(d, employee, qset, day))
+        _introduce(d, team, qset, draft.base, answers)
+        if d.kind == "talk":
+            _show_prep_notes(d, employee, team)
+        try:
+            answers = run_interview(qset, prompts.TerminalPrompter(d.console), answers, draft.keep)
+        except Aborted as exc:
+            raise Aborted(draft.stopped_message(exc), exc.exit_code) from None
+        return _write(d, team, qset, draft.base.with_answers(qset.validate_answers(dict(answers))), draft)
 
 
-def _write(d: Discussion, team: Team, qset: QuestionSet, record: Record) -> Path:
+class _Draft:
+    """Keeps every answer on disk the moment it is given; if the disk refuses, in memory, and says so."""
+
+    def __init__(self, d: Discussion, base: Record) -> None:
+        self.d = d
+        self.base = base
+        self.path = d.store.draft_path(base.employee, base.kind)
+        self.answers: dict[str, Answer] = {}
+        self.on_disk = True  # the draft file holds every answer given so far
+
+    def keep(self, answers: dict[str, Answer]) -> None:
+        self.answers = answers
+        try:
+            with signals_held():
+                self.d.store.save_draft(self.base.with_answers(answers))
+        except WriteFailed as exc:
+            if self.on_disk:
+                warn(f"{exc.message} Carrying on: your answers are kept in memory until the record is saved.")
+            self.on_disk = False
+        else:
+            self.on_disk = True
+
+    def safe_place(self) -> str:
+        """Where the answers are now, for a message; prints them if only memory holds them."""
+        if self.on_disk and self.path.exists():
+            resume = f"{self.d.command} {self.base.employee}"
+            return f"your answers so far are kept in {self.path}; resume with: {resume}"
+        if not self.answers:
+            return "no answer was given yet; nothing written."
+        print(_answers_toml(self.answers))
+        return (
+            "your answers are printed above as an answers file: save them to a file and run "
+            f"{self.d.command} {self.base.employee} --answers FILE"
+        )
+
+    def stopped_message(self, exc: Aborted) -> str:
+        why = "" if exc.exit_code == 130 else f"{exc.message}: "
+        place = self.safe_place()
+        return f"{why}no record written; {place}" if self.answers else f"{why}{place}"
+
+
+def _write(d: Discussion, team: Team, qset: QuestionSet, record: Record, draft: _Draft | None = None) -> Path:
     markdown = record_markdown(record, qset, team.display_name(record.employee))
     try:
         path = d.store.write_record(record, markdown)
     except WriteFailed as exc:
-        draft = d.store.draft_path(record.employee, record.kind)
-        kept = f" Your answers are kept in {draft}." if draft.exists() else ""
-        raise WriteFailed(exc.message + kept) from None
+        if draft is None:
+            raise
+        raise WriteFailed(f"{exc.message} Nothing is lost: {draft.safe_place()}") from None
     d.store.delete_draft(record.employee, record.kind)
     return path
+
+
+def _answers_toml(answers: dict[str, Answer]) -> str:
+    from aspire_cli.store import toml_text
+
+    return toml_text(
+        {
+            k: [a.model_dump(exclude_none=True) for a in v] if isinstance(v, tuple) else v
+            for k, v in answers.items()
+        }
+    )
 
 
 def _new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> Record:
@@ -170,7 +220,12 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
         d.store.delete_draft(employee, d.kind)
         return {}, d.day or d.today
     qset = load_question_set(d.kind)
-    draft = d.store.read_draft(employee, d.kind, qset)
+    try:
+        draft = d.store.read_draft(employee, d.kind, qset)
+    except BadFile as exc:
+        raise BadFile(
+            f"{exc.message}; to discard the draft and start over: {d.command} {employee} --fresh"
+        ) from None
     assert draft is not None
     answers = dict(draft.answers)
     done = first_unanswered(qset, answers) - 1
@@ -221,12 +276,3 @@ def _show_prep_notes(d: Discussion, employee: str, team: Team) -> None:
         return
     title = f"Your prep notes for {team.display_name(employee)}, {prep.date.isoformat()}"
     d.console.print(record_panel(prep, qset, title))
-
-
-def _stopped_message(d: Discussion, employee: str) -> str:
-    path = d.store.draft_path(employee, d.kind)
-    if path.exists():
-        return (
-            f"no record written; your answers so far are kept in {path}; resume with: {d.command} {employee}"
-        )
-    return "no answer was given yet; nothing written."

@@ -44,14 +44,18 @@ class WriteFailed(AspireError):
 
 
 class Aborted(AspireError):
-    """The user stopped an interview (Ctrl-C, end of input)."""
+    """The user stopped an interview (Ctrl-C, end of input, a closed terminal, a kill)."""
 
     exit_code = 130
+
+    def __init__(self, message: str, exit_code: int = 130) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def report(exc: AspireError) -> None:
     """One line on stderr, coloured on a terminal unless NO_COLOR is set."""
-    label, colour = ("stopped:", "33") if exc.exit_code == 130 else ("error:", "31")
+    label, colour = ("stopped:", "33") if isinstance(exc, Aborted) else ("error:", "31")
     _stderr_line(label, colour, exc.message)
 
 
@@ -63,6 +67,9 @@ def _stderr_line(label: str, colour: str, message: str) -> None:
     import os
     import sys
 
-    if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
-        label = f"\x1b[{colour}m{label}\x1b[0m"
-    print(f"{label} {message}", file=sys.stderr)
+    try:
+        if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+            label = f"\x1b[{colour}m{label}\x1b[0m"
+        print(f"{label} {message}", file=sys.stderr)
+    except OSError:  # the terminal is gone (SIGHUP): nobody is left to tell
+        pass

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from aspire_cli.ids import check_employee_id
-from aspire_cli.questions import Action, Answer
+from aspire_cli.questions import Answer
 
 SCHEMA = 1
 """The version of the record, draft and roster layout this aspire writes and reads."""
@@ -40,7 +40,7 @@ class Record(BaseModel):
     date: date
     question_set: str
     question_set_version: int = Field(ge=1)
-    answers: dict[str, str | tuple[Action, ...]] = Field(default_factory=dict)
+    answers: dict[str, Answer] = Field(default_factory=dict)
 
     def to_toml_data(self) -> dict[str, Any]:
         data = self.model_dump(mode="python", by_alias=True, exclude_none=True)

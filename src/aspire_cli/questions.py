@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,6 +29,18 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
+def _storable(text: str) -> str:
+    """Any Unicode text is kept as typed, but a lone surrogate (a broken terminal byte) has no UTF-8 form."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that are not valid text; please retype it") from None
+    return text
+
+
+AnswerText = Annotated[str, AfterValidator(_storable)]
+
+
 class Kind(StrEnum):
     long_text = "long_text"
     choice = "choice"
@@ -39,8 +52,8 @@ class Action(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    action: str
-    measure: str
+    action: AnswerText
+    measure: AnswerText
     due: date | None = None
 
     @field_validator("action", "measure")
@@ -51,7 +64,7 @@ class Action(BaseModel):
         return value
 
 
-Answer = str | tuple[Action, ...]
+Answer = AnswerText | tuple[Action, ...]
 
 
 class Question(BaseModel):
@@ -76,7 +89,7 @@ class Question(BaseModel):
     def _adapter(self) -> TypeAdapter[Any]:
         if self.kind is Kind.actions:
             return TypeAdapter(tuple[Action, ...])
-        return TypeAdapter(str)
+        return TypeAdapter(AnswerText)
 
     def validate_answer(self, value: object) -> Answer:
         """The answer as the record stores it, or ValueError with a message for the user."""

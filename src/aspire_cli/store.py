@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pydantic models load only when a file is read or written, n
     from aspire_cli.questions import QuestionSet
 
 LOCK_TIMEOUT_SECONDS = 5.0
+TEMP_FILE_MAX_AGE_SECONDS = 3600  # no write takes this long, so such a file has no writer left
 RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
 
 
@@ -127,6 +128,41 @@ class Store:
             yield
         finally:
             lock.release()
+
+    @contextlib.contextmanager
+    def interview_lock(self, employee: str, kind: str) -> Iterator[None]:
+        """Held for a whole interview, so that two terminals cannot fill one draft at once."""
+        from filelock import FileLock, Timeout
+
+        _private_dir(self.drafts_root)
+        path = self.drafts_root / f".{check_employee_id(employee)}.{kind}.lock"
+        lock = FileLock(str(path), timeout=0, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise Busy(
+                f"another `aspire {kind} {employee}` is running (in another terminal?); "
+                "finish or stop it first."
+            ) from None
+        except OSError as exc:
+            raise _write_failed(path, exc) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def sweep_temp_files(self, *folders: Path) -> None:
+        """Remove what an interrupted write (kill -9, power cut) can leave: temporary files an hour old."""
+        import time
+
+        cutoff = time.time() - TEMP_FILE_MAX_AGE_SECONDS
+        for folder in (self.home, self.drafts_root, *folders):
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(folder):
+                    if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                        with contextlib.suppress(OSError):
+                            if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                                os.unlink(entry.path)
 
     # -- roster ---------------------------------------------------------------------------
     def read_team(self) -> Team:
@@ -336,21 +372,40 @@ def _suffix(seq: int) -> str:
     return "" if seq == 1 else f"-{seq}"
 
 
+def toml_text(data: dict[str, Any]) -> str:
+    """Data as TOML, written the way records are (also for answers shown on screen)."""
+    return _dump_toml(data)
+
+
 def _dump_toml(data: dict[str, Any]) -> str:
     """TOML text; lists of tables under [answers] always as [[answers.<id>]] blocks, for reading."""
     import tomli_w
 
+    # Multi-line strings read best, but TOML turns a carriage return in them into a plain newline:
+    # a document holding one is written with escaped one-line strings, so every answer comes back exact.
+    multiline = not any("\r" in text for text in _strings(data))
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        return tomli_w.dumps(data, multiline_strings=True)
+        return tomli_w.dumps(data, multiline_strings=multiline)
     blocks = {k: v for k, v in answers.items() if isinstance(v, list) and v}
     plain = {k: v for k, v in answers.items() if k not in blocks}
     # [answers] is the last table written, so its array-of-tables blocks can follow it
-    text = tomli_w.dumps({**data, "answers": plain}, multiline_strings=True)
+    text = tomli_w.dumps({**data, "answers": plain}, multiline_strings=multiline)
     for key, items in blocks.items():
         for item in items:
-            text += f"\n[[answers.{key}]]\n" + tomli_w.dumps(item, multiline_strings=True)
+            text += f"\n[[answers.{key}]]\n" + tomli_w.dumps(item, multiline_strings=multiline)
     return text
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
 
 
 def _answers_checked(record: Record, qset: QuestionSet, path: Path, *, complete: bool) -> Record:
