@@ -230,10 +230,10 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
     answers = dict(draft.answers)
     done = first_unanswered(qset, answers) - 1
     choice = prompts.pick(
-        f"There is an unfinished {d.kind} with {employee} from {draft.date}: "
-        f"{done} of {len(qset.questions)} answered.",
+        f"There is an unfinished {d.kind} with {employee} from {draft.date} "
+        f"({done} of {len(qset.questions)} answered): resume it?",
         [
-            ("resume", f"Resume it at question {done + 1}"),
+            ("resume", f"Resume at question {done + 1}"),
             ("fresh", "Start over (discard the draft)"),
             ("cancel", "Cancel"),
         ],
