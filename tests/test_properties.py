@@ -1,0 +1,96 @@
+"""Property-based: whatever an answer or an id contains, it round-trips exactly or is refused safely."""
+
+import os
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from aspire_cli.errors import BadInput
+from aspire_cli.ids import check_employee_id, is_employee_id
+from aspire_cli.models import Record
+from aspire_cli.questions import load_question_set
+from aspire_cli.render import record_markdown
+from aspire_cli.store import Store, toml_text
+
+TALK = load_question_set("talk")
+# Every Unicode category except lone surrogates, which no UTF-8 file can hold (the tool refuses them).
+ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)
+ANSWER = ANY_TEXT.filter(lambda s: s.strip())
+
+
+def talk(text: str, action: str, measure: str) -> Record:
+    answers = {q.id: text for q in TALK.questions if q.kind.value == "long_text"}
+    answers |= {
+        "willing": "partly",
+        "actions": [{"action": action, "measure": measure, "due": date(2027, 2, 28)}],
+    }
+    return Record(
+        kind="talk",
+        employee="alice",
+        date=date(2026, 11, 26),
+        question_set="talk",
+        question_set_version=1,
+        answers=TALK.validate_answers(answers),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ANSWER, action=ANSWER, measure=ANSWER)
+@example(text='"""\\\r\n# [x] | `y` \t  ', action="🎉 emoji \U0010fffd", measure="trailing   \n\n")
+@example(text="a = 1\n[answers]\n[[answers.actions]]\n", action="\x00\x1b[31m", measure="\u2028\ufeff")
+def test_any_answer_round_trips_exactly_through_toml_and_the_models(text, action, measure):
+    record = talk(text, action, measure)
+    again = Record.model_validate(tomllib.loads(toml_text(record.to_toml_data())))
+    assert again == record
+    assert again.answers["core_strength"] == text
+
+
+def test_a_100_kb_answer_round_trips_through_the_store(home):
+    text = ("Grow the platform team. " * 4200 + "\nend with spaces   ")[:100_000]
+    store = Store(home)
+    path = store.write_record(talk(text, "a", "b"), "md")
+    assert store.read_record(path, TALK).answers["development_area"] == text
+
+
+def block_structure(markdown: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [t.type for t in tokens if t.type.endswith("_open") and t.type != "paragraph_open"]
+
+
+BASELINE = block_structure(record_markdown(talk("plain", "plain", "plain"), TALK, "Alice"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=ANSWER, action=ANSWER, measure=ANSWER)
+@example(text="#\n---\n1) x\n+ y\n    code\n<div>", action="a|b\\|c", measure="```")
+def test_no_answer_can_change_the_markdown_structure(text, action, measure):
+    markdown = record_markdown(talk(text, action, measure), TALK, "Alice")
+    assert block_structure(markdown) == BASELINE
+
+
+@settings(max_examples=500)
+@given(candidate=st.one_of(ANY_TEXT, st.from_regex(r"[a-z0-9./\\-]{1,12}", fullmatch=True)))
+@example(candidate="..")
+@example(candidate="../etc")
+@example(candidate="a/../../b")
+@example(candidate="alice\n")
+@example(candidate="/abs")
+def test_an_accepted_employee_id_cannot_escape_the_home_folder(candidate):
+    home = Path("/srv/aspire-home")
+    store = Store(home)
+    if not is_employee_id(candidate):
+        with pytest.raises(BadInput):
+            check_employee_id(candidate)
+        return
+    for path, parent in [
+        (store.records_dir(candidate), home / "records"),
+        (store.draft_path(candidate, "talk"), home / "drafts"),
+    ]:
+        assert Path(os.path.normpath(path)).parent == parent  # what the OS would open
+        assert path.name.startswith(candidate)
+    assert candidate.isascii() and candidate.isprintable() and "/" not in candidate and ".." not in candidate
