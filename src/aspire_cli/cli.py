@@ -26,6 +26,12 @@ class _ReportingGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as interrupt:  # outside a prompt: Ctrl-C, or a signal during a talk
+            from aspire_cli.interrupts import as_aborted
+
+            stop = as_aborted(interrupt)
+            report(stop)
+            raise typer.Exit(stop.exit_code) from None
         except AspireError as exc:
             report(exc)
             raise typer.Exit(exc.exit_code) from None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
 from aspire_cli.ids import check_employee_id
-from aspire_cli.interrupts import signals_held, stop_on_signals
+from aspire_cli.interrupts import as_aborted, signals_held, stop_on_signals
 from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Member, Record, Team
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
@@ -78,6 +78,9 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
             _show_prep_notes(d, employee, team)
         try:
             answers = run_interview(qset, prompts.TerminalPrompter(d.console), answers, draft.keep)
+        except KeyboardInterrupt as interrupt:  # a signal that arrived between two prompts
+            stop = as_aborted(interrupt)
+            raise Aborted(draft.stopped_message(stop), stop.exit_code) from None
         except Aborted as exc:
             raise Aborted(draft.stopped_message(exc), exc.exit_code) from None
         return _write(d, team, qset, draft.base.with_answers(qset.validate_answers(dict(answers))), draft)

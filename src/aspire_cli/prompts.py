@@ -12,6 +12,7 @@ from rich.text import Text
 
 from aspire_cli.errors import Aborted
 from aspire_cli.ids import parse_day
+from aspire_cli.interrupts import as_aborted
 from aspire_cli.questions import Answer, Kind, Question
 
 FINISH_HINT = "Esc then Enter to finish; Ctrl-X Ctrl-E opens $EDITOR"
@@ -21,8 +22,8 @@ def _ask(question: questionary.Question) -> Any:
     """unsafe_ask, so that Ctrl-C stops the whole interview instead of skipping one question."""
     try:
         return question.unsafe_ask()
-    except KeyboardInterrupt:
-        raise Aborted("interrupted") from None
+    except KeyboardInterrupt as interrupt:  # Ctrl-C, or a signal (see interrupts.py)
+        raise as_aborted(interrupt) from None
     except EOFError:
         raise Aborted("input ended") from None
 

@@ -134,8 +134,8 @@ class Store:
         """Held for a whole interview, so that two terminals cannot fill one draft at once."""
         from filelock import FileLock, Timeout
 
-        _private_dir(self.drafts_root)
-        path = self.drafts_root / f".{check_employee_id(employee)}.{kind}.lock"
+        _private_dir(self.home / ".locks")
+        path = self.home / ".locks" / f"{kind}-{check_employee_id(employee)}.lock"
         lock = FileLock(str(path), timeout=0, mode=0o600)
         try:
             lock.acquire()

@@ -1,0 +1,404 @@
+"""Benchmark aspire as a user meets it: whole processes, started cold, on synthetic homes.
+
+Builds a home per team size in benchmarks/.work/ with the project's own models and writers (reused
+while its generator version holds), then times `aspire --help`, `aspire due` and its variants,
+`aspire team list`, the time to the first question of `aspire talk`, and an in-process draft save,
+against two baselines: bare Python and `jrnl --help` (installed in a venv of its own). Prints the
+figures, then a PASS/FAIL line per target. Exits non-zero only when a command itself fails.
+
+    pip install . pexpect && python benchmarks/run.py [--sizes 100,1000,10000] [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pexpect
+
+from aspire_cli.models import Member, Record, Team
+from aspire_cli.questions import Action, Answer, QuestionSet, load_question_set
+from aspire_cli.render import record_markdown
+from aspire_cli.store import Store, _dump_toml
+
+WORK = Path(__file__).resolve().parent / ".work"
+GENERATOR_VERSION = "aspire-bench-home 1"
+YEARS_OF_RECORDS = 10
+WARMUP_RUNS = 2
+DRAFT_SAVES = 50
+TALK_EMPLOYEE = "emp-00002"
+ENV_EXTRA = {"NO_COLOR": "1", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1"}
+
+
+class CommandFailed(Exception):
+    """A benchmarked command exited non-zero or did not behave as expected."""
+
+
+# -- synthetic homes ---------------------------------------------------------------------------------
+def answer_variants(qset: QuestionSet, today: date) -> list[dict[str, Answer]]:
+    """A few complete, validated answer sets per question set, shared by all records."""
+    long_texts = [
+        "Solid and steady.",
+        "Strong on delivery; wants *more* scope.\nAsked about the [lead] role - twice.",
+        "Paragraph one, with a # and a | pipe.\n\nParagraph two:\n- a dash line\n1. a numbered line",
+    ]
+    lead = Action(action="Lead the Q3 migration", measure="Shipped on time", due=today + timedelta(days=90))
+    course = Action(action="Presentation skills course", measure="Course completed")
+    mentor = Action(action="Mentor a new hire", measure="Mentee onboarded", due=today + timedelta(days=60))
+    actions = [(lead,), (course, mentor), (mentor,)]
+    variants = []
+    for n, text in enumerate(long_texts):
+        raw: dict[str, object] = {}
+        for question in qset.questions:
+            if question.kind == "choice":
+                raw[question.id] = question.choices[n % len(question.choices)]
+            elif question.kind == "actions":
+                raw[question.id] = actions[n]
+            else:
+                raw[question.id] = f"{question.text}\n{text}"
+        variants.append(qset.validate_answers(raw))
+    return variants
+
+
+def record_days(rng: random.Random, cadence: int, today: date, never_held: bool) -> list[tuple[date, str]]:
+    """Ten years of yearly (prep, talk) days; the latest talk's age picks its status as of today."""
+    cycle = round(cadence * 30.44)
+    roll = rng.random()
+    if roll < 0.15:  # overdue
+        age = rng.randint(cycle + 10, cycle + 400)
+    elif roll < 0.30:  # due soon (within 30 days)
+        age = rng.randint(cycle - 25, cycle - 3)
+    else:  # ok
+        age = rng.randint(10, cycle - 45)
+    last_talk = today - timedelta(days=age)
+    days = []
+    for years_back in range(YEARS_OF_RECORDS - 1, -1, -1):
+        jitter = 0 if years_back == 0 else rng.randint(-30, 30)
+        talk = last_talk - timedelta(days=365 * years_back + jitter)
+        days.append((talk - timedelta(days=rng.randint(2, 10)), "prep"))
+        if not never_held:
+            days.append((talk, "talk"))
+    return days
+
+
+def new_record(kind: str, employee: str, day: date, qset: QuestionSet, answers: dict[str, Answer]) -> Record:
+    return Record(
+        kind=kind,
+        employee=employee,
+        date=day,
+        question_set=qset.id,
+        question_set_version=qset.version,
+        answers=answers,
+    )
+
+
+def write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def build_home(home: Path, size: int) -> None:
+    """N employees with ten years of preps and talks, written in the store's own layout and formats."""
+    started = time.perf_counter()
+    print(f"building {home} ({size} employees)...", flush=True)
+    shutil.rmtree(home, ignore_errors=True)
+    store = Store(home)
+    today = date.today()
+    qsets = {kind: load_question_set(kind) for kind in ("prep", "talk")}
+    variants = {kind: answer_variants(qset, today) for kind, qset in qsets.items()}
+    members = {}
+    home.mkdir(mode=0o700)
+    store.records_root.mkdir(mode=0o700)
+    for i in range(1, size + 1):
+        employee, name = f"emp-{i:05d}", f"Employee {i:05d}"
+        cadence = 6 if i % 7 == 0 else 12
+        rng = random.Random(f"{GENERATOR_VERSION}/{employee}")
+        days = record_days(rng, cadence, today, never_held=i % 50 == 0)
+        members[employee] = Member(name=name, cadence_months=cadence, added=days[0][0])
+        folder = store.records_dir(employee)
+        folder.mkdir(mode=0o700)
+        for n, (day, kind) in enumerate(days):
+            qset = qsets[kind]
+            record = new_record(kind, employee, day, qset, variants[kind][(i + n) % len(variants[kind])])
+            stem = folder / f"{day.isoformat()}-{kind}"
+            write_private(stem.with_suffix(".toml"), _dump_toml(record.to_toml_data()))
+            write_private(stem.with_suffix(".md"), record_markdown(record, qset, name))
+        if i % max(1, size // 10) == 0:
+            print(f"  {i}/{size} employees, {time.perf_counter() - started:.0f} s", flush=True)
+    store.write_team(Team(members=members))
+    check_home(home, size)
+    (home / ".complete").write_text(GENERATOR_VERSION + "\n", encoding="utf-8")
+    print(f"built {home} in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def check_home(home: Path, size: int) -> None:
+    never_held = size // 50
+    expected = 2 * (2 * YEARS_OF_RECORDS * (size - never_held) + YEARS_OF_RECORDS * never_held)
+    found = sum(len(files) for _, _, files in os.walk(home / "records"))
+    if found != expected:
+        raise CommandFailed(f"{home}: {found} record files, expected {expected}")
+
+
+def ensure_home(size: int) -> Path:
+    home = WORK / f"home-{size}"
+    marker = home / ".complete"
+    if not (marker.is_file() and marker.read_text(encoding="utf-8").strip() == GENERATOR_VERSION):
+        build_home(home, size)
+    return home
+
+
+# -- running and timing processes --------------------------------------------------------------------
+def bench_env() -> dict[str, str]:
+    env = {**os.environ, **ENV_EXTRA}
+    env.pop("ASPIRE_HOME", None)
+    return env
+
+
+# Linux carries the peak RSS of the process that starts a command into the command's own ru_maxrss (exec
+# keeps the old address space's high-water mark), so commands are not started by this script, which holds
+# pydantic and the question sets, but by this small Python: it times each run and reports its rusage.
+SPAWNER = """
+import json, os, sys, time
+runs, argv = int(sys.argv[1]), sys.argv[2:]
+quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
+results = []
+for _ in range(runs):
+    started = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=quiet)
+    _, status, usage = os.wait4(pid, 0)
+    results.append([time.perf_counter() - started, os.waitstatus_to_exitcode(status), usage.ru_maxrss])
+print(json.dumps(results))
+"""
+
+
+def time_command(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    """Median wall time in ms, and the max peak memory in MiB, of `runs` runs after the warm-ups."""
+    spawner = [sys.executable, "-I", "-S", "-c", SPAWNER, str(WARMUP_RUNS + runs), *argv]
+    report = subprocess.run(spawner, env=env, stdout=subprocess.PIPE, text=True, check=True).stdout
+    results = json.loads(report)
+    if any(code for _, code, _ in results):
+        rerun = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        raise CommandFailed(f"`{' '.join(argv)}` exited {rerun.returncode}:\n{rerun.stderr.strip()}")
+    timed = results[WARMUP_RUNS:]
+    return statistics.median(t for t, _, _ in timed) * 1000, max(rss for _, _, rss in timed) / 1024
+
+
+def talk_first_question(aspire: str, home: Path, env: dict[str, str]) -> float:
+    """Seconds from spawning `aspire talk` until its first question's progress marker shows."""
+    Store(home).delete_draft(TALK_EMPLOYEE, "talk")  # a draft would add a resume prompt first
+    started = time.perf_counter()
+    args = ["--home", str(home), "talk", TALK_EMPLOYEE]
+    child = pexpect.spawn(aspire, args, env=env, encoding="utf-8", dimensions=(40, 120), timeout=30)
+    try:
+        child.expect("1/8")
+        elapsed = time.perf_counter() - started
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    except (pexpect.EOF, pexpect.TIMEOUT):
+        raise CommandFailed(f"`aspire talk` never showed its first question:\n{child.before}") from None
+    finally:
+        child.close(force=True)
+    return elapsed
+
+
+def time_talk(aspire: str, home: Path, env: dict[str, str], runs: int) -> float:
+    for _ in range(WARMUP_RUNS):
+        talk_first_question(aspire, home, env)
+    return statistics.median(talk_first_question(aspire, home, env) for _ in range(runs)) * 1000
+
+
+def time_draft_saves(home: Path) -> tuple[float, float]:
+    """Median and max ms of Store.save_draft for a talk with 7 of its 8 answers, in process."""
+    qset = load_question_set("talk")
+    raw = dict(answer_variants(qset, date.today())[1])
+    raw.pop(qset.questions[-1].id)
+    record = new_record("talk", TALK_EMPLOYEE, date.today(), qset, qset.validate_answers(raw, complete=False))
+    store = Store(home)
+    times = []
+    for _ in range(DRAFT_SAVES):
+        started = time.perf_counter()
+        store.save_draft(record)
+        times.append((time.perf_counter() - started) * 1000)
+    store.delete_draft(TALK_EMPLOYEE, "talk")
+    return statistics.median(times), max(times)
+
+
+def jrnl_executable() -> str:
+    """jrnl from a venv of the benchmark's own, created on first use (never a project dependency)."""
+    venv = WORK / "jrnl-venv"
+    jrnl = venv / "bin" / "jrnl"
+    if not jrnl.exists():
+        print(f"installing jrnl into {venv}...", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "jrnl"], check=True)
+    return str(jrnl)
+
+
+def aspire_executable() -> str:
+    beside = Path(sys.executable).parent / "aspire"
+    found = str(beside) if beside.exists() else shutil.which("aspire")
+    if not found:
+        sys.exit("aspire is not installed in this environment: pip install . pexpect")
+    return found
+
+
+# -- the run and its report --------------------------------------------------------------------------
+PYTHON, JRNL, DUE = "python -c pass", "jrnl --help", "aspire due"
+TALK, DRAFT = "aspire talk: question 1", "draft save"
+
+
+@dataclass
+class Result:
+    command: str
+    size: int | None  # None: independent of team size
+    ms: float  # median wall time
+    peak_mib: float | None = None
+    max_ms: float | None = None  # draft saves only
+
+
+def measure(sizes: list[int], runs: int) -> list[Result]:
+    env = bench_env()
+    aspire = aspire_executable()
+    homes = {size: ensure_home(size) for size in sizes}
+    results: list[Result] = []
+
+    def add(result: Result) -> None:
+        results.append(result)
+        print(f"  {result.command:<28} {result.size or '-':>6} {result.ms:9.1f} ms", flush=True)
+
+    print(f"timing ({WARMUP_RUNS} warm-up + {runs} timed runs each)...", flush=True)
+    add(Result(PYTHON, None, *time_command([sys.executable, "-c", "pass"], env, runs)))
+    add(Result(JRNL, None, *time_command([jrnl_executable(), "--help"], env, runs)))
+    add(Result("aspire --help", None, *time_command([aspire, "--help"], env, runs)))
+    for size, home in homes.items():
+        for args in (["due"], ["due", "--json"], ["due", "--brief"], ["team", "list"]):
+            argv = [aspire, "--home", str(home), *args]
+            add(Result(f"aspire {' '.join(args)}", size, *time_command(argv, env, runs)))
+        add(Result(TALK, size, time_talk(aspire, home, env, runs)))
+        median_ms, max_ms = time_draft_saves(home)
+        add(Result(DRAFT, size, median_ms, max_ms=max_ms))
+    return results
+
+
+def find(results: list[Result], command: str, size: int | None = None) -> Result | None:
+    return next((r for r in results if r.command == command and r.size == size), None)
+
+
+def table_cells(results: list[Result]) -> list[list[str]]:
+    python, jrnl = find(results, PYTHON), find(results, JRNL)
+    assert python is not None and jrnl is not None
+    cells = [["command", "employees", "median ms", "x python", "x jrnl", "peak MiB"]]
+    for r in results:
+        in_process = r.command == DRAFT
+        cells.append(
+            [
+                f"{r.command} (in process, max {r.max_ms:.1f} ms)" if in_process else r.command,
+                str(r.size or "-"),
+                f"{r.ms:.1f}",
+                "-" if in_process else f"{r.ms / python.ms:.2f}",
+                "-" if in_process else f"{r.ms / jrnl.ms:.2f}",
+                "-" if r.peak_mib is None else f"{r.peak_mib:.1f}",
+            ]
+        )
+    return cells
+
+
+def print_table(cells: list[list[str]]) -> None:
+    widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
+    for line in [cells[0], ["-" * w for w in widths], *cells[1:]]:
+        numbers = [cell.rjust(w) for cell, w in zip(line[1:], widths[1:], strict=True)]
+        print("  ".join([line[0].ljust(widths[0]), *numbers]))
+
+
+def print_markdown(cells: list[list[str]]) -> None:
+    print("| " + " | ".join(cells[0]) + " |")
+    print("| --- |" + " ---: |" * (len(cells[0]) - 1))
+    for line in cells[1:]:
+        print("| " + " | ".join(line) + " |")
+
+
+def verdict(
+    label: str, value: float | None, limit: float | None, unit: str = "ms", strict: bool = False
+) -> None:
+    """One PASS/FAIL line (value <= limit, or < when `strict`); SKIP when a size it needs was not run."""
+    if value is None or limit is None:
+        print(f"SKIP  {label} (needs a size that was not run)")
+    else:
+        word = "PASS" if (value < limit if strict else value <= limit) else "FAIL"
+        print(f"{word}  {label}: {value:.1f} {unit} (limit {limit:.1f} {unit})")
+
+
+def check_targets(results: list[Result]) -> None:
+    def ms(command: str, size: int | None = None) -> float | None:
+        found = find(results, command, size)
+        return found.ms if found else None
+
+    python, jrnl, due_1000 = ms(PYTHON) or 0, ms(JRNL) or 0, ms(DUE, 1000)
+    print("\ntargets:")
+    for command in (DUE, f"{DUE} --json", f"{DUE} --brief"):
+        verdict(f"{command} at 1000 <= 0.6 x jrnl --help", ms(command, 1000), 0.6 * jrnl)
+        verdict(f"stretch: {command} at 1000 <= 4 x bare Python", ms(command, 1000), 4 * python)
+    verdict("aspire --help <= 0.7 x jrnl --help", ms("aspire --help"), 0.7 * jrnl)
+    verdict(f"{DUE} at 10000 <= 2 x at 1000", ms(DUE, 10000), due_1000 and 2 * due_1000)
+    talks = {r.size: r.ms for r in results if r.command == TALK}
+    for size, talk_ms in talks.items():
+        verdict(f"aspire talk, first question at {size} <= 500 ms", talk_ms, 500)
+    if len(talks) > 1:
+        slowest, fastest = max(talks.values()), min(talks.values())
+        verdict("aspire talk, first question: slowest size within 10% of fastest", slowest, 1.1 * fastest)
+    for r in results:
+        if r.command == DRAFT:
+            verdict(f"draft save median at {r.size} < 20 ms", r.ms, 20, strict=True)
+            verdict(f"draft save max at {r.size} < 20 ms", r.max_ms, 20, strict=True)
+    due_memory = find(results, DUE, 1000)
+    verdict(f"{DUE} at 1000 peak memory <= 40 MiB", due_memory.peak_mib if due_memory else None, 40, "MiB")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="team sizes, comma-separated")
+    parser.add_argument("--only-size", type=int, metavar="N", help="run a single size (overrides --sizes)")
+    parser.add_argument("--runs", type=int, default=9, help="timed runs per command (after 2 warm-ups)")
+    parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    args = parser.parse_args()
+    args.sizes = [args.only_size] if args.only_size else [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.runs < 1 or any(size < 1 for size in args.sizes):
+        parser.error("--runs and every size must be at least 1")
+    return args
+
+
+def main() -> int:
+    args = parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    try:
+        results = measure(args.sizes, args.runs)
+    except (CommandFailed, subprocess.CalledProcessError) as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"\nmachine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{datetime.now():%Y-%m-%d %H:%M}\n"
+    )
+    cells = table_cells(results)
+    print_table(cells)
+    check_targets(results)
+    if args.markdown:
+        print()
+        print_markdown(cells)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
