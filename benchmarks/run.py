@@ -30,7 +30,7 @@ import pexpect
 from aspire_cli.models import Member, Record, Team
 from aspire_cli.questions import Action, Answer, QuestionSet, load_question_set
 from aspire_cli.render import record_markdown
-from aspire_cli.store import Store, _dump_toml
+from aspire_cli.store import Store, toml_text
 
 WORK = Path(__file__).resolve().parent / ".work"
 GENERATOR_VERSION = "aspire-bench-home 1"
@@ -133,7 +133,7 @@ def build_home(home: Path, size: int) -> None:
             qset = qsets[kind]
             record = new_record(kind, employee, day, qset, variants[kind][(i + n) % len(variants[kind])])
             stem = folder / f"{day.isoformat()}-{kind}"
-            write_private(stem.with_suffix(".toml"), _dump_toml(record.to_toml_data()))
+            write_private(stem.with_suffix(".toml"), toml_text(record.to_toml_data()))
             write_private(stem.with_suffix(".md"), record_markdown(record, qset, name))
         if i % max(1, size // 10) == 0:
             print(f"  {i}/{size} employees, {time.perf_counter() - started:.0f} s", flush=True)
@@ -373,7 +373,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=9, help="timed runs per command (after 2 warm-ups)")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     args = parser.parse_args()
-    args.sizes = [args.only_size] if args.only_size else [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.sizes = (
+        [args.only_size]
+        if args.only_size is not None
+        else [int(s) for s in args.sizes.split(",") if s.strip()]
+    )
     if args.runs < 1 or any(size < 1 for size in args.sizes):
         parser.error("--runs and every size must be at least 1")
     return args

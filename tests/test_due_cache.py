@@ -3,6 +3,7 @@
 import time
 from datetime import date
 
+import pytest
 from records_factory import build_home, write
 
 from aspire_cli.due import due_report
@@ -98,5 +99,23 @@ def test_a_corrupt_or_foreign_cache_is_ignored(home):
 def test_fresh_changes_are_not_cached_so_a_change_in_the_same_clock_tick_cannot_hide(home):
     store = build_home(home, employees=1, years=1)
     due_report(store, AS_OF, 30)  # with the real clock: every stamp is younger than two seconds
-    cached = store.due_cache_path.read_text()
-    assert '"emp-000"' not in cached and '"team":null' in cached
+    assert '"emp-000"' not in store.due_cache_path.read_text()
+    assert not store.team_cache_path.exists()
+
+
+def test_the_roster_cache_serves_while_team_toml_is_unchanged_and_never_after(home, monkeypatch):
+    from aspire_cli import store as store_module
+
+    monkeypatch.setattr(store_module, "STABLE_AFTER_NS", -LATER)  # treat every stamp as settled
+    store = build_home(home, employees=2, years=1)
+    assert sorted(store.roster()) == ["emp-000", "emp-001"]
+    assert store.team_cache_path.exists()
+    real_read_team = Store.read_team
+    monkeypatch.setattr(
+        Store, "read_team", lambda self: pytest.fail("team.toml parsed despite a valid cache")
+    )
+    assert store.roster()["emp-001"].name == "Emp-001"
+    monkeypatch.setattr(Store, "read_team", real_read_team)
+    settle()
+    store.write_team(Team(members={"emp-002": Member(name="New", cadence_months=6)}))
+    assert store.roster() == {"emp-002": store_module.RosterEntry("New", 6, None)}

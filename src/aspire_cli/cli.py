@@ -141,18 +141,17 @@ def team_add(
 @team_app.command("list")
 def team_list(ctx: typer.Context) -> None:
     """Show your team."""
-    from rich.markup import escape
-    from rich.table import Table
+    from aspire_cli.plain_table import format_table
 
-    team = _store(ctx).read_team()
-    if not team.members:
+    roster = _store(ctx).roster()
+    if not roster:
         print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
         return
-    table = Table("Employee", "Name", "Every", "Added")
-    for employee, member in sorted(team.members.items()):
-        added = member.added.isoformat() if member.added else ""
-        table.add_row(employee, escape(member.name), f"{member.cadence_months} months", added)
-    console().print(table)
+    rows = [
+        (employee, member.name, f"{member.cadence_months} months", member.added or "")
+        for employee, member in sorted(roster.items())
+    ]
+    print(format_table(("Employee", "Name", "Every", "Added"), rows))
 
 
 @team_app.command("remove")

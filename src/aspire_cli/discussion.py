@@ -14,14 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
+
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
 from aspire_cli.ids import check_employee_id
 from aspire_cli.interrupts import as_aborted, signals_held, stop_on_signals
 from aspire_cli.interview import first_unanswered, run_interview
-from aspire_cli.models import SCHEMA, Member, Record, Team
+from aspire_cli.models import SCHEMA, Member, Record
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
-from aspire_cli.store import Store
+from aspire_cli.store import Roster, Store
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,8 +47,8 @@ def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:
     if employee is None:
         raise BadInput(f"name the employee: {d.command} EMPLOYEE --answers {source}")
     employee = check_employee_id(employee)
-    team = d.store.read_team()
-    if employee not in team.members:
+    member = d.store.roster().get(employee)
+    if member is None:
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
     qset = load_question_set(d.kind)
     raw = _read_answers(source)
@@ -55,7 +57,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:
     except BadInput as exc:
         raise BadInput(f"{_source_name(source)}: {exc.message}") from None
     record = _new_record(d, employee, qset, d.day or d.today).with_answers(answers)
-    return _write(d, team, qset, record)
+    return _write(d, member.display_name(employee), qset, record)
 
 
 def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
@@ -66,16 +68,15 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
         )
     from aspire_cli import prompts
 
-    employee = _choose_employee(d, d.store.read_team(), employee)
-    team = d.store.read_team()  # may have just gained this employee
+    employee, name = _choose_employee(d, d.store.roster(), employee)
     qset = load_question_set(d.kind)
     with d.store.interview_lock(employee, d.kind), stop_on_signals():
         d.store.sweep_temp_files(d.store.records_dir(employee))
         answers, day = _start_or_resume(d, employee, fresh)
         draft = _Draft(d, _new_record(d, employee, qset, day))
-        _introduce(d, team, qset, draft.base, answers)
+        _introduce(d, name, qset, draft.base, answers)
         if d.kind == "talk":
-            _show_prep_notes(d, employee, team)
+            _show_prep_notes(d, employee, name)
         try:
             answers = run_interview(qset, prompts.TerminalPrompter(d.console), answers, draft.keep)
         except KeyboardInterrupt as interrupt:  # a signal that arrived between two prompts
@@ -83,7 +84,7 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
             raise Aborted(draft.stopped_message(stop), stop.exit_code) from None
         except Aborted as exc:
             raise Aborted(draft.stopped_message(exc), exc.exit_code) from None
-        return _write(d, team, qset, draft.base.with_answers(qset.validate_answers(dict(answers))), draft)
+        return _write(d, name, qset, draft.base.with_answers(qset.validate_answers(dict(answers))), draft)
 
 
 class _Draft:
@@ -127,8 +128,8 @@ class _Draft:
         return f"{why}no record written; {place}" if self.answers else f"{why}{place}"
 
 
-def _write(d: Discussion, team: Team, qset: QuestionSet, record: Record, draft: _Draft | None = None) -> Path:
-    markdown = record_markdown(record, qset, team.display_name(record.employee))
+def _write(d: Discussion, name: str, qset: QuestionSet, record: Record, draft: _Draft | None = None) -> Path:
+    markdown = record_markdown(record, qset, name)
     try:
         path = d.store.write_record(record, markdown)
     except WriteFailed as exc:
@@ -178,26 +179,27 @@ def _source_name(source: str) -> str:
     return "answers from stdin" if source == "-" else f"answers file {source}"
 
 
-def _choose_employee(d: Discussion, team: Team, employee: str | None) -> str:
+def _choose_employee(d: Discussion, roster: Roster, employee: str | None) -> tuple[str, str]:
+    """The employee the interview is with, and the name to show; a stranger may be added here."""
     from aspire_cli import prompts
 
     if employee is None:
-        if not team.members:
+        if not roster:
             raise BadInput("no one is on your team yet; add someone first: aspire team add alice")
-        choices = [(e, f"{e}  {m.name}" if m.name else e) for e, m in sorted(team.members.items())]
-        return prompts.pick(f"Who is the {d.kind} with?", choices)
+        choices = [(e, f"{e}  {m.name}" if m.name else e) for e, m in sorted(roster.items())]
+        employee = prompts.pick(f"Who is the {d.kind} with?", choices)
     employee = check_employee_id(employee)
-    if employee in team.members:
-        return employee
-    close = difflib.get_close_matches(employee, list(team.members), n=1, cutoff=0.6)
+    if employee in roster:
+        return employee, roster[employee].display_name(employee)
+    close = difflib.get_close_matches(employee, list(roster), n=1, cutoff=0.6)
     if close and prompts.confirm(f"'{employee}' is not on your team. Did you mean '{close[0]}'?"):
-        return close[0]
+        return close[0], roster[close[0]].display_name(close[0])
     if not prompts.confirm(f"'{employee}' is not on your team yet. Add them now?", default=not close):
         raise BadInput(f"'{employee}' is not on your team; add them with: aspire team add {employee}")
     name = prompts.ask_line(f"Full name of {employee} (Enter to skip):").strip()
     add_member(d.store, employee, name, 12, d.today)
     d.console.print(f"Added {employee} to your team (yearly discussions).")
-    return employee
+    return employee, name or employee
 
 
 def add_member(store: Store, employee: str, name: str, cadence_months: int, today: date) -> None:
@@ -249,11 +251,8 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
     return answers, d.day or draft.date
 
 
-def _introduce(
-    d: Discussion, team: Team, qset: QuestionSet, base: Record, answers: dict[str, Answer]
-) -> None:
-    name = team.display_name(base.employee)
-    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {name}[/], {base.date.isoformat()}")
+def _introduce(d: Discussion, name: str, qset: QuestionSet, base: Record, answers: dict[str, Answer]) -> None:
+    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(name)}[/], {base.date.isoformat()}")
     if qset.intro:
         d.console.print(f"[dim]{qset.intro}[/]", highlight=False)
     d.console.print(
@@ -263,7 +262,7 @@ def _introduce(
         d.console.print(f"Resuming: {len(answers)} answers already given.")
 
 
-def _show_prep_notes(d: Discussion, employee: str, team: Team) -> None:
+def _show_prep_notes(d: Discussion, employee: str, name: str) -> None:
     latest = d.store.latest(employee, "prep")
     if latest is None:
         d.console.print(
@@ -275,7 +274,7 @@ def _show_prep_notes(d: Discussion, employee: str, team: Team) -> None:
     try:
         prep = d.store.read_record(latest.path, qset)
     except AspireError as exc:
-        d.console.print(f"[yellow]Prep notes could not be read:[/] {exc.message}", highlight=False)
+        d.console.print(f"[yellow]Prep notes could not be read:[/] {escape(exc.message)}", highlight=False)
         return
-    title = f"Your prep notes for {team.display_name(employee)}, {prep.date.isoformat()}"
+    title = f"Your prep notes for {escape(name)}, {prep.date.isoformat()}"
     d.console.print(record_panel(prep, qset, title))

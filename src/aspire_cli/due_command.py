@@ -1,17 +1,17 @@
 """`aspire due` from report to output: a table, JSON or one brief line.
 
 Deliberately free of Typer, Rich and pydantic imports, so that the launcher's fast path can run it
-(see launcher.py); its table is plain aligned text, coloured only on a terminal without NO_COLOR.
+(see launcher.py); its table is plain aligned text (see plain_table.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 
 from aspire_cli.due import due_report
+from aspire_cli.plain_table import format_table, use_colour
 from aspire_cli.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE, DueRow, brief
 from aspire_cli.store import Store
 
@@ -40,7 +40,7 @@ def run_due(
     elif not report.rows and not report.problems:
         print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
     else:
-        print(table(report.rows, colour=_use_colour()))
+        print(table(report.rows, colour=use_colour()))
     return 2 if report.problems else 0
 
 
@@ -58,7 +58,7 @@ def table(rows: list[DueRow], *, colour: bool) -> str:
     body = [
         (
             row.employee,
-            _printable(row.name),
+            row.name,
             f"{row.cadence_months} mo",
             row.last_talk.isoformat() if row.last_talk else "-",
             row.next_due.isoformat() if row.next_due else "-",
@@ -66,23 +66,4 @@ def table(rows: list[DueRow], *, colour: bool) -> str:
         )
         for row in rows
     ]
-    widths = [max(len(cells[i]) for cells in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(header, widths, strict=True)).rstrip()]
-    if colour:
-        lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
-    for row, cells in zip(rows, body, strict=True):
-        *first, status = (cell.ljust(w) for cell, w in zip(cells, widths, strict=True))
-        status = status.rstrip()
-        if colour:
-            status = f"\x1b[{_COLOURS[row.status]}m{status}\x1b[0m"
-        lines.append("  ".join([*first, status]))
-    return "\n".join(lines)
-
-
-def _printable(text: str) -> str:
-    """A name as one safe line: control characters (escape sequences included) become '?'."""
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
-def _use_colour() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return format_table(header, body, last_colours=[_COLOURS[r.status] for r in rows] if colour else None)

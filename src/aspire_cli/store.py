@@ -4,7 +4,13 @@
     <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
     <home>/records/<employee>/<date>-<kind>.md     its readable copy
     <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
+    <home>/.team-cache.json                        the roster as JSON, while team.toml is unchanged
     <home>/.due-cache.json                         what `aspire due` learnt from the files (see due.py)
+
+The caches are never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
+of the file it came from is unchanged, and only once that stamp is STABLE_AFTER_NS old, because a
+change within the file system's timestamp granularity could otherwise go unseen (git's "racily
+clean" problem). Either cache can be deleted at any time.
 
 Every write goes to a private temporary file in the same folder, is fsynced and moved into place
 with os.replace; records are never replaced. Read-modify-write runs under a lock on <home>/.lock.
@@ -46,6 +52,23 @@ class RecordFile(NamedTuple):
 Stamp = tuple[int, int, int, int]
 """A file's identity and last change: inode, size, mtime and ctime in nanoseconds."""
 
+STABLE_AFTER_NS = 2_000_000_000
+ROSTER_CACHE_FORMAT = 1
+
+
+class RosterEntry(NamedTuple):
+    """A team member as plain data: what most commands need, without pydantic or TOML."""
+
+    name: str
+    cadence_months: int
+    added: str | None  # ISO date
+
+    def display_name(self, employee: str) -> str:
+        return self.name or employee
+
+
+Roster = dict[str, RosterEntry]
+
 
 def parse_record_name(path: Path) -> RecordFile | None:
     match = RECORD_NAME.fullmatch(path.name)
@@ -84,6 +107,10 @@ class Store:
     @property
     def due_cache_path(self) -> Path:
         return self.home / ".due-cache.json"
+
+    @property
+    def team_cache_path(self) -> Path:
+        return self.home / ".team-cache.json"
 
     def relative(self, path: Path) -> str:
         with contextlib.suppress(ValueError):
@@ -172,6 +199,25 @@ class Store:
             return Team()
         team: Team = _validated(Team, self.team_path, read_toml(self.team_path))
         return team
+
+    def roster(self) -> Roster:
+        """The team as plain data. TOML parses slowly (about 40 ms per thousand members), so the
+        validated roster is kept as JSON and reused while team.toml's stamp is unchanged."""
+        import time
+
+        current = stamp_list(self.team_path)  # taken before reading: a change after it shows next time
+        cached = read_json(self.team_cache_path)
+        if isinstance(cached, dict) and cached.get("key") == [ROSTER_CACHE_FORMAT, current]:
+            with contextlib.suppress(TypeError, AttributeError, ValueError):
+                return {employee: RosterEntry(*fields) for employee, fields in cached["members"].items()}
+        team = self.read_team()
+        roster = {
+            employee: RosterEntry(m.name, m.cadence_months, m.added.isoformat() if m.added else None)
+            for employee, m in team.members.items()
+        }
+        if settled(current, time.time_ns()):
+            write_json(self.team_cache_path, {"key": [ROSTER_CACHE_FORMAT, current], "members": roster})
+        return roster
 
     def write_team(self, team: Team) -> None:
         _private_dir(self.home)
@@ -264,6 +310,20 @@ def stamp(path: Path) -> Stamp | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def stamp_list(path: Path) -> list[int] | None:
+    """A stamp as JSON gives it back, so cached and fresh stamps compare equal."""
+    found = stamp(path)
+    return list(found) if found is not None else None
+
+
+def settled(file_stamp: list[int] | Stamp | None, now_ns: int) -> bool:
+    """Old enough that any later change is bound to change the stamp too."""
+    if file_stamp is None:
+        return True
+    _, _, mtime_ns, ctime_ns = file_stamp
+    return max(mtime_ns, ctime_ns) < now_ns - STABLE_AFTER_NS
 
 
 def read_json(path: Path) -> Any:
