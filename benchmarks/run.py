@@ -171,10 +171,13 @@ def bench_env() -> dict[str, str]:
 # pydantic and the question sets, but by this small Python: it times each run and reports its rusage.
 SPAWNER = """
 import json, os, sys, time
-runs, argv = int(sys.argv[1]), sys.argv[2:]
+runs, remove, argv = int(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3:]
 quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
 results = []
 for _ in range(runs):
+    for path in remove:  # e.g. the caches, to time a cold start
+        if os.path.exists(path):
+            os.unlink(path)
     started = time.perf_counter()
     pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=quiet)
     _, status, usage = os.wait4(pid, 0)
@@ -183,9 +186,13 @@ print(json.dumps(results))
 """
 
 
-def time_command(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median wall time in ms, and the max peak memory in MiB, of `runs` runs after the warm-ups."""
-    spawner = [sys.executable, "-I", "-S", "-c", SPAWNER, str(WARMUP_RUNS + runs), *argv]
+def time_command(
+    argv: list[str], env: dict[str, str], runs: int, remove: tuple[Path, ...] = ()
+) -> tuple[float, float]:
+    """Median wall time in ms, and the max peak memory in MiB, of `runs` runs after the warm-ups;
+    the files in `remove` are deleted before every run."""
+    paths = json.dumps([str(p) for p in remove])
+    spawner = [sys.executable, "-I", "-S", "-c", SPAWNER, str(WARMUP_RUNS + runs), paths, *argv]
     report = subprocess.run(spawner, env=env, stdout=subprocess.PIPE, text=True, check=True).stdout
     results = json.loads(report)
     if any(code for _, code, _ in results):
@@ -256,6 +263,7 @@ def aspire_executable() -> str:
 
 # -- the run and its report --------------------------------------------------------------------------
 PYTHON, JRNL, DUE = "python -c pass", "jrnl --help", "aspire due"
+DUE_COLD = "aspire due (no caches)"
 TALK, DRAFT = "aspire talk: question 1", "draft save"
 
 
@@ -286,6 +294,9 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
         for args in (["due"], ["due", "--json"], ["due", "--brief"], ["team", "list"]):
             argv = [aspire, "--home", str(home), *args]
             add(Result(f"aspire {' '.join(args)}", size, *time_command(argv, env, runs)))
+        caches = (home / ".due-cache.json", home / ".team-cache.json")
+        cold = [aspire, "--home", str(home), "due"]
+        add(Result(DUE_COLD, size, *time_command(cold, env, max(1, runs // 3), remove=caches)))
         add(Result(TALK, size, time_talk(aspire, home, env, runs)))
         median_ms, max_ms = time_draft_saves(home)
         add(Result(DRAFT, size, median_ms, max_ms=max_ms))

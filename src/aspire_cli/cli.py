@@ -11,10 +11,10 @@ import typer
 from typer.core import TyperGroup
 
 from aspire_cli import __version__
-from aspire_cli.errors import AspireError, report, warn
+from aspire_cli.errors import AspireError, report
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.paths import resolve_home
-from aspire_cli.store import Store
+from aspire_cli.store import Store, open_store
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -83,11 +83,8 @@ FreshOpt = Annotated[
 
 
 def _store(ctx: typer.Context) -> Store:
-    store: Store = ctx.obj
-    warning = store.ensure_home()
-    if warning:
-        warn(warning)
-    return store
+    home: Path = ctx.obj
+    return open_store(home)
 
 
 def _version(value: bool) -> None:
@@ -111,7 +108,7 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = Store(resolve_home(home))
+    ctx.obj = resolve_home(home)
 
 
 @team_app.command("add")
@@ -171,15 +168,9 @@ def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
 def _discussion(
     ctx: typer.Context, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
 ) -> None:
-    from aspire_cli import discussion
+    from aspire_cli.discussion import run_discussion
 
-    when = parse_day(day, "--date") if day else None
-    d = discussion.Discussion(_store(ctx), console(), kind, when, date.today())
-    if answers is not None:
-        path = discussion.from_answers_file(d, employee, answers)
-    else:
-        path = discussion.interactive(d, employee, fresh)
-    console().print(f"[green]Saved[/] {path} and its readable copy {path.with_suffix('.md').name}")
+    run_discussion(_store(ctx), kind, employee, day, answers, fresh)
 
 
 @app.command()

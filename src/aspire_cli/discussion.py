@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
-from aspire_cli.ids import check_employee_id
+from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.interrupts import as_aborted, signals_held, stop_on_signals
 from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Member, Record
@@ -40,6 +40,19 @@ class Discussion:
     @property
     def command(self) -> str:
         return f"aspire {self.kind}"
+
+
+def run_discussion(
+    store: Store, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
+) -> Path:
+    """`aspire prep` or `aspire talk`, from the command line's words to a saved record."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    d = Discussion(store, console, kind, parse_day(day, "--date") if day else None, date.today())
+    path = from_answers_file(d, employee, answers) if answers is not None else interactive(d, employee, fresh)
+    console.print(f"[green]Saved[/] {escape(str(path))} and its readable copy {path.with_suffix('.md').name}")
+    return path
 
 
 def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:

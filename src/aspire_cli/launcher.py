@@ -1,60 +1,73 @@
 """The `aspire` console script.
 
-`aspire due` runs from shell start-up files and cron, so it must start in a blink. Typer and pydantic
-alone take several times longer to import than Python takes to start, so a plain `due` request (the
-options below, nothing else) is answered here without them; anything else, including `--help` and
-every mistake, goes to the Typer app, which owns the interface and its error messages.
+Typer, with the pydantic adapters it builds for every parameter, takes several times longer to import
+than Python takes to start. `aspire due` runs from shell start-up files and cron, and `aspire talk`
+starts with an employee waiting, so a plain request for one of these (the options below, nothing
+else) is answered here without Typer. Anything else, including every `--help` and every mistake, goes
+to the Typer app, which owns the interface and its error messages; both paths call the same code.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aspire_cli.store import Store
+
+# command: (flags, options taking a value, positional EMPLOYEE: None, "optional" or "required")
+PLAIN_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
+    "due": (("--json", "--brief"), ("--as-of", "--within"), None),
+    "talk": (("--fresh",), ("--date",), "optional"),
+    "prep": (("--fresh",), ("--date",), "required"),
+}
 
 
-class DueRequest:
-    """What `aspire [--home PATH] due [--as-of DAY] [--within DAYS] [--json] [--brief]` asks for."""
+class Request:
+    """A plain request: the command, --home, the options given and the employee."""
 
-    def __init__(self) -> None:
-        self.home: str | None = None
-        self.as_of: str | None = None
-        self.within = 30
-        self.as_json = False
-        self.brief = False
+    def __init__(self, command: str, home: str | None) -> None:
+        self.command = command
+        self.home = home
+        self.options: dict[str, str | bool] = {}
+        self.employee: str | None = None
 
 
 def main() -> None:
-    request = parse_due_request(sys.argv[1:])
+    request = parse_request(sys.argv[1:])
     if request is not None:
-        sys.exit(run_due_request(request))
+        sys.exit(run(request))
     from aspire_cli.cli import app
 
     app(prog_name="aspire")
 
 
-def parse_due_request(args: list[str]) -> DueRequest | None:
-    """The request, if `args` is exactly `[--home PATH] due [due options]`; None for anything else."""
-    request = DueRequest()
+def parse_request(args: list[str]) -> Request | None:
+    """The request, if `args` is a plain `[--home PATH] COMMAND ...` of PLAIN_COMMANDS; else None."""
     words = _split_equals(args)
+    home = None
     if len(words) >= 2 and words[0] == "--home":
-        request.home = words[1]
-        words = words[2:]
-    if not words or words[0] != "due":
+        home, words = words[1], words[2:]
+    if not words or words[0] not in PLAIN_COMMANDS:
         return None
-    words = words[1:]
-    while words:
-        option, words = words[0], words[1:]
-        if option in ("--json", "--brief"):
-            setattr(request, "as_json" if option == "--json" else "brief", True)
-        elif option in ("--as-of", "--within") and words:
-            value, words = words[0], words[1:]
-            if option == "--as-of":
-                request.as_of = value
-            elif value.isdigit():
-                request.within = int(value)
-            else:
-                return None
+    request = Request(words[0], home)
+    flags, valued, positional = PLAIN_COMMANDS[request.command]
+    rest = words[1:]
+    while rest:
+        word, rest = rest[0], rest[1:]
+        if word in flags:
+            request.options[word] = True
+        elif word in valued and rest:
+            request.options[word], rest = rest[0], rest[1:]
+        elif positional and request.employee is None and not word.startswith("-"):
+            request.employee = word
         else:
             return None
+    if positional == "required" and request.employee is None:
+        return None
+    within = request.options.get("--within", "30")
+    if not (isinstance(within, str) and within.isdigit()):
+        return None  # Typer words that error
     return request
 
 
@@ -62,26 +75,46 @@ def _split_equals(args: list[str]) -> list[str]:
     words: list[str] = []
     for arg in args:
         name, sep, value = arg.partition("=")
-        words += [name, value] if sep and name in ("--home", "--as-of", "--within") else [arg]
+        words += [name, value] if sep and name.startswith("--") else [arg]
     return words
 
 
-def run_due_request(request: DueRequest) -> int:
-    from datetime import date
-
-    from aspire_cli.due_command import run_due
-    from aspire_cli.errors import AspireError, report, warn
-    from aspire_cli.ids import parse_day
+def run(request: Request) -> int:
+    from aspire_cli.errors import AspireError, report
     from aspire_cli.paths import resolve_home
-    from aspire_cli.store import Store
+    from aspire_cli.store import open_store
 
     try:
-        as_of = parse_day(request.as_of, "--as-of") if request.as_of is not None else date.today()
-        store = Store(resolve_home(request.home))
-        warning = store.ensure_home()
-        if warning:
-            warn(warning)
-        return run_due(store, as_of, request.within, as_json=request.as_json, brief_line=request.brief)
+        store = open_store(resolve_home(request.home))
+        if request.command == "due":
+            return _due(store, request)
+        from aspire_cli.discussion import run_discussion
+
+        day = request.options.get("--date")
+        fresh = bool(request.options.get("--fresh"))
+        run_discussion(
+            store, request.command, request.employee, day if isinstance(day, str) else None, None, fresh
+        )
+        return 0
+    except KeyboardInterrupt as interrupt:
+        from aspire_cli.interrupts import as_aborted
+
+        stop = as_aborted(interrupt)
+        report(stop)
+        return stop.exit_code
     except AspireError as exc:
         report(exc)
         return exc.exit_code
+
+
+def _due(store: Store, request: Request) -> int:
+    from datetime import date
+
+    from aspire_cli.due_command import run_due
+    from aspire_cli.ids import parse_day
+
+    as_of = request.options.get("--as-of")
+    day = parse_day(as_of, "--as-of") if isinstance(as_of, str) else date.today()
+    within = int(str(request.options.get("--within", "30")))
+    as_json, brief = bool(request.options.get("--json")), bool(request.options.get("--brief"))
+    return run_due(store, day, within, as_json=as_json, brief_line=brief)

@@ -26,14 +26,14 @@ def format_table(
 ) -> str:
     """Columns two spaces apart; with `last_colours` (ANSI codes, one per row) the last cell is coloured."""
     cells = [[printable(cell) for cell in row] for row in rows]
-    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(header, widths, strict=True)).rstrip()]
-    if last_colours is not None:
-        lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
-    for n, row in enumerate(cells):
-        *first, last = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        last = last.rstrip()
-        if last_colours is not None:
-            last = f"\x1b[{last_colours[n]}m{last}\x1b[0m"
-        lines.append("  ".join([*first, last]).rstrip())
+    widths = [max(map(len, column)) for column in zip(header, *cells, strict=True)]
+    line = "  ".join(f"{{:<{width}}}" for width in widths[:-1]) + "  {}"
+    if last_colours is None:
+        lines = [line.format(*row).rstrip() for row in [header, *cells]]
+    else:
+        lines = [f"\x1b[1m{line.format(*header).rstrip()}\x1b[0m"]
+        lines += [
+            line.format(*row[:-1], f"\x1b[{c}m{row[-1]}\x1b[0m")
+            for row, c in zip(cells, last_colours, strict=True)
+        ]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ Free of pydantic and of the file system, so `aspire due` stays fast.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 OVERDUE, NEVER_HELD, DUE_SOON, OK = "overdue", "never held", "due soon", "ok"
@@ -19,9 +19,12 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, _days_in_month(year, month)))
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(year: int, month: int) -> int:
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return (following - timedelta(days=1)).day
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _DAYS[month - 1] + leap
 
 
 class DueRow(NamedTuple):

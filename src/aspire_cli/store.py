@@ -49,8 +49,8 @@ class RecordFile(NamedTuple):
     path: Path
 
 
-Stamp = tuple[int, int, int, int]
-"""A file's identity and last change: inode, size, mtime and ctime in nanoseconds."""
+Stamp = str
+"""A file's identity and last change, "inode:size:mtime:ctime" (nanoseconds): one short JSON string."""
 
 STABLE_AFTER_NS = 2_000_000_000
 ROSTER_CACHE_FORMAT = 1
@@ -79,6 +79,17 @@ def parse_record_name(path: Path) -> RecordFile | None:
     except ValueError:
         return None
     return RecordFile(day, int(match[3] or 1), match[2], path)
+
+
+def open_store(home: Path) -> Store:
+    """The store at `home`, created if new; a warning on stderr if others can read it."""
+    from aspire_cli.errors import warn
+
+    store = Store(home)
+    warning = store.ensure_home()
+    if warning:
+        warn(warning)
+    return store
 
 
 class Store:
@@ -205,7 +216,7 @@ class Store:
         validated roster is kept as JSON and reused while team.toml's stamp is unchanged."""
         import time
 
-        current = stamp_list(self.team_path)  # taken before reading: a change after it shows next time
+        current, settled = stamp(self.team_path, time.time_ns())  # before reading: a later change shows
         cached = read_json(self.team_cache_path)
         if isinstance(cached, dict) and cached.get("key") == [ROSTER_CACHE_FORMAT, current]:
             with contextlib.suppress(TypeError, AttributeError, ValueError):
@@ -215,7 +226,7 @@ class Store:
             employee: RosterEntry(m.name, m.cadence_months, m.added.isoformat() if m.added else None)
             for employee, m in team.members.items()
         }
-        if settled(current, time.time_ns()):
+        if settled:
             write_json(self.team_cache_path, {"key": [ROSTER_CACHE_FORMAT, current], "members": roster})
         return roster
 
@@ -303,27 +314,15 @@ class Store:
 
 
 # -- reading and writing single files -------------------------------------------------------
-def stamp(path: Path) -> Stamp | None:
-    """What changes whenever the file or folder does (ctime cannot be set back by hand); None if absent."""
+def stamp(path: str | Path, now_ns: int) -> tuple[Stamp | None, bool]:
+    """The path's stamp (None if absent) and whether it has settled, i.e. is old enough that any
+    later change is bound to change the stamp too. ctime cannot be set back by hand."""
     try:
-        st = path.stat()
+        st = os.stat(path)  # noqa: PTH116 - called per member by `aspire due`: a str path is faster
     except (FileNotFoundError, NotADirectoryError):
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def stamp_list(path: Path) -> list[int] | None:
-    """A stamp as JSON gives it back, so cached and fresh stamps compare equal."""
-    found = stamp(path)
-    return list(found) if found is not None else None
-
-
-def settled(file_stamp: list[int] | Stamp | None, now_ns: int) -> bool:
-    """Old enough that any later change is bound to change the stamp too."""
-    if file_stamp is None:
-        return True
-    _, _, mtime_ns, ctime_ns = file_stamp
-    return max(mtime_ns, ctime_ns) < now_ns - STABLE_AFTER_NS
+        return None, True
+    settled = max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - STABLE_AFTER_NS
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}", settled
 
 
 def read_json(path: Path) -> Any:
