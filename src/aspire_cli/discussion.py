@@ -23,7 +23,7 @@ from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Member, Record
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
-from aspire_cli.store import Roster, Store
+from aspire_cli.store import Roster, Store, toml_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,7 +86,7 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
     with d.store.interview_lock(employee, d.kind), stop_on_signals():
         d.store.sweep_temp_files(d.store.records_dir(employee))
         answers, day = _start_or_resume(d, employee, fresh)
-        draft = _Draft(d, _new_record(d, employee, qset, day))
+        draft = _Draft(d, _new_record(d, employee, qset, day), answers)
         _introduce(d, name, qset, draft.base, answers)
         if d.kind == "talk":
             _show_prep_notes(d, employee, name)
@@ -103,11 +103,11 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
 class _Draft:
     """Keeps every answer on disk the moment it is given; if the disk refuses, in memory, and says so."""
 
-    def __init__(self, d: Discussion, base: Record) -> None:
+    def __init__(self, d: Discussion, base: Record, resumed: dict[str, Answer]) -> None:
         self.d = d
         self.base = base
         self.path = d.store.draft_path(base.employee, base.kind)
-        self.answers: dict[str, Answer] = {}
+        self.answers = resumed
         self.on_disk = True  # the draft file holds every answer given so far
 
     def keep(self, answers: dict[str, Answer]) -> None:
@@ -129,7 +129,7 @@ class _Draft:
             return f"your answers so far are kept in {self.path}; resume with: {resume}"
         if not self.answers:
             return "no answer was given yet; nothing written."
-        print(_answers_toml(self.answers))
+        print(toml_text(self.base.with_answers(self.answers).to_toml_data()["answers"]))
         return (
             "your answers are printed above as an answers file: save them to a file and run "
             f"{self.d.command} {self.base.employee} --answers FILE"
@@ -151,17 +151,6 @@ def _write(d: Discussion, name: str, qset: QuestionSet, record: Record, draft: _
         raise WriteFailed(f"{exc.message} Nothing is lost: {draft.safe_place()}") from None
     d.store.delete_draft(record.employee, record.kind)
     return path
-
-
-def _answers_toml(answers: dict[str, Answer]) -> str:
-    from aspire_cli.store import toml_text
-
-    return toml_text(
-        {
-            k: [a.model_dump(exclude_none=True) for a in v] if isinstance(v, tuple) else v
-            for k, v in answers.items()
-        }
-    )
 
 
 def _new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> Record:
