@@ -49,7 +49,7 @@ def test_two_processes_writing_a_talk_on_the_same_day_keep_both(aspire, home):
 HOLD_LOCK = """
 import fcntl, sys, time
 handle = open(sys.argv[1], "a")
-fcntl.flock(handle, fcntl.LOCK_EX)  # what filelock does on Unix
+fcntl.flock(handle, fcntl.LOCK_EX)  # what aspire's own lock does
 print("locked", flush=True)
 time.sleep(30)
 """

@@ -149,45 +149,25 @@ class Store:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the home's lock around a read-modify-write; a clear Busy error if it stays taken."""
-        from filelock import FileLock, Timeout  # only writers pay for the import
-
         self.ensure_home()
-        lock = FileLock(str(self.home / ".lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise Busy(
-                f"another aspire process has held {self.home / '.lock'} for {LOCK_TIMEOUT_SECONDS:g}s; "
-                "wait for it to finish and try again."
-            ) from None
-        except OSError as exc:
-            raise _write_failed(self.home / ".lock", exc) from None
-        try:
+        path = self.home / ".lock"
+        busy = (
+            f"another aspire process has held {path} for {LOCK_TIMEOUT_SECONDS:g}s; "
+            "wait for it to finish and try again."
+        )
+        with _exclusive(path, LOCK_TIMEOUT_SECONDS, busy):
             yield
-        finally:
-            lock.release()
 
     @contextlib.contextmanager
     def interview_lock(self, employee: str, kind: str) -> Iterator[None]:
         """Held for a whole interview, so that two terminals cannot fill one draft at once."""
-        from filelock import FileLock, Timeout
-
         _private_dir(self.home / ".locks")
         path = self.home / ".locks" / f"{kind}-{check_employee_id(employee)}.lock"
-        lock = FileLock(str(path), timeout=0, mode=0o600)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise Busy(
-                f"another `aspire {kind} {employee}` is running (in another terminal?); "
-                "finish or stop it first."
-            ) from None
-        except OSError as exc:
-            raise _write_failed(path, exc) from None
-        try:
+        busy = (
+            f"another `aspire {kind} {employee}` is running (in another terminal?); finish or stop it first."
+        )
+        with _exclusive(path, 0, busy):
             yield
-        finally:
-            lock.release()
 
     def sweep_temp_files(self, *folders: Path) -> None:
         """Remove what an interrupted write (kill -9, power cut) can leave: temporary files an hour old."""
@@ -311,6 +291,33 @@ class Store:
             return sorted(p for p in self.drafts_root.iterdir() if p.suffix == ".toml")
         except (FileNotFoundError, NotADirectoryError):
             return []
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path, timeout: float, busy: str) -> Iterator[None]:
+    """An flock on `path`, retried for `timeout` seconds. The kernel drops it when the process ends,
+    however it ends, so a crash can never leave the home locked."""
+    import fcntl
+    import time
+
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
+    except OSError as exc:
+        raise _write_failed(path, exc) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise Busy(busy) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 # -- reading and writing single files -------------------------------------------------------
