@@ -67,7 +67,7 @@ def test_brief_is_one_line_naming_who_or_nothing_when_all_is_well():
         due_row("dave", "", 12, None, AS_OF, 30),
     ]
     assert brief(rows, 30) == (
-        "2 discussions overdue (alice, bob), 1 never held (dave), 1 due within 30 days (carol)"
+        "2 discussions overdue (alice, bob), 1 never held, due now (dave), 1 due within 30 days (carol)"
     )
     assert brief([due_row("erin", "", 12, date(2026, 6, 1), AS_OF, 30)], 30) == ""
     assert brief([rows[2]], 30) == "1 discussion due within 30 days (carol)"

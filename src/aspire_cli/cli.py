@@ -181,7 +181,7 @@ def prep(
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
 ) -> None:
-    """Before the meeting: answer five questions about the employee."""
+    """Before the meeting: five questions about the employee."""
     _discussion(ctx, "prep", employee, date_, answers, fresh)
 
 
@@ -196,7 +196,7 @@ def talk(
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
 ) -> None:
-    """During the meeting: walk the employee through eight questions, with your prep notes at hand."""
+    """In the meeting: eight questions, with your prep notes at hand."""
     _discussion(ctx, "talk", employee, date_, answers, fresh)
 
 
@@ -229,7 +229,7 @@ def due(
 
 @app.command()
 def drafts(ctx: typer.Context) -> None:
-    """List unfinished interviews, kept as drafts until their record is written."""
+    """Unfinished interviews, and how to resume them."""
     from rich.markup import escape
     from rich.table import Table
 

@@ -69,7 +69,7 @@ def brief(rows: list[DueRow], within: int) -> str:
     """One line for a shell's startup file, or "" when nothing needs doing."""
     groups = [
         ("overdue", [r.employee for r in rows if r.status == OVERDUE]),
-        ("never held", [r.employee for r in rows if r.status == NEVER_HELD]),
+        ("never held, due now", [r.employee for r in rows if r.status == NEVER_HELD]),
         (f"due within {within} days", [r.employee for r in rows if r.status == DUE_SOON]),
     ]
     parts: list[str] = []
