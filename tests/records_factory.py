@@ -13,18 +13,17 @@ from aspire_cli.store import Store
 TALK = load_question_set("talk")
 PREP = load_question_set("prep")
 
-TALK_ANSWERS = TALK.validate_answers(
-    {
-        "short_term_aspiration": "Lead a team",
-        "long_term_aspiration": "Director",
-        "knows_path": "Partly",
-        "willing": "yes",
-        "core_strength": "Architecture",
-        "development_area": "Delegation",
-        "actions": (Action(action="Run the guild", measure="Two a month"),),
-        "next_assignment_wish": "More scope",
-    }
-)
+TALK_RAW: dict[str, object] = {
+    "short_term_aspiration": "Lead a team",
+    "long_term_aspiration": "Director",
+    "knows_path": "Partly",
+    "willing": "yes",
+    "core_strength": "Architecture",
+    "development_area": "Delegation",
+    "actions": (Action(action="Run the guild", measure="Two a month"),),
+    "next_assignment_wish": "More scope",
+}
+TALK_ANSWERS = TALK.validate_answers(TALK_RAW)
 PREP_ANSWERS = PREP.validate_answers({q.id: f"Prep answer for {q.id}" for q in PREP.questions})
 
 
@@ -34,6 +33,13 @@ def record(kind: str, employee: str, day: date) -> Record:
     return Record(
         kind=kind, employee=employee, date=day, question_set=qset.id, question_set_version=qset.version
     ).with_answers(answers)
+
+
+def talk_record(**answers: object) -> Record:
+    """Alice's talk of 2026-11-26, with `answers` in place of the usual ones (validated as typed)."""
+    return Record(
+        kind="talk", employee="alice", date=date(2026, 11, 26), question_set="talk", question_set_version=1
+    ).with_answers(TALK.validate_answers({**TALK_RAW, **answers}))
 
 
 def write(store: Store, kind: str, employee: str, day: date) -> Path:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from records_factory import talk_record
 
 from aspire_cli.errors import BadInput
 from aspire_cli.ids import check_employee_id, is_employee_id
@@ -24,19 +25,8 @@ ANSWER = ANY_TEXT.filter(lambda s: s.strip())
 
 
 def talk(text: str, action: str, measure: str) -> Record:
-    answers = {q.id: text for q in TALK.questions if q.kind.value == "long_text"}
-    answers |= {
-        "willing": "partly",
-        "actions": [{"action": action, "measure": measure, "due": date(2027, 2, 28)}],
-    }
-    return Record(
-        kind="talk",
-        employee="alice",
-        date=date(2026, 11, 26),
-        question_set="talk",
-        question_set_version=1,
-        answers=TALK.validate_answers(answers),
-    )
+    texts = {q.id: text for q in TALK.questions if q.kind.value == "long_text"}
+    return talk_record(**texts, actions=[{"action": action, "measure": measure, "due": date(2027, 2, 28)}])
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 from markdown_it import MarkdownIt
+from records_factory import talk_record as factory_talk_record
 
 from aspire_cli.models import Record, Team
 from aspire_cli.questions import Action, load_question_set
@@ -13,28 +14,11 @@ TALK = load_question_set("talk")
 
 
 def talk_record(**answers) -> Record:
-    base = {
-        "short_term_aspiration": "Lead a team",
-        "long_term_aspiration": "Director",
-        "knows_path": "Partly",
-        "willing": "partly",
-        "core_strength": "Architecture",
-        "development_area": "Delegation",
-        "actions": (
-            Action(action="Run the guild", measure="2 sessions a month", due=date(2027, 6, 30)),
-            Action(action="Delegate releases", measure="Bob runs two"),
-        ),
-        "next_assignment_wish": "More scope",
-    }
-    base.update(answers)
-    return Record(
-        kind="talk",
-        employee="alice",
-        date=date(2026, 11, 26),
-        question_set="talk",
-        question_set_version=1,
-        answers=TALK.validate_answers(base),
+    two_actions = (
+        Action(action="Run the guild", measure="2 sessions a month", due=date(2027, 6, 30)),
+        Action(action="Delegate releases", measure="Bob runs two"),
     )
+    return factory_talk_record(**{"willing": "partly", "actions": two_actions, **answers})
 
 
 def test_a_record_round_trips_toml_to_model_to_toml(home):

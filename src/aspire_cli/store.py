@@ -123,11 +123,6 @@ class Store:
     def team_cache_path(self) -> Path:
         return self.home / ".team-cache.json"
 
-    def relative(self, path: Path) -> str:
-        with contextlib.suppress(ValueError):
-            return str(path.relative_to(self.home))
-        return str(path)
-
     # -- the folder itself ----------------------------------------------------------------
     def ensure_home(self) -> str | None:
         """Create home privately (0700); a warning to show if an existing home is open to others."""
