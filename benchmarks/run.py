@@ -223,15 +223,26 @@ def talk_first_question(aspire: str, home: Path, env: dict[str, str]) -> tuple[f
     return shown, ready
 
 
-def time_talk(aspire: str, home: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median ms to the first question on screen, and to its prompt being ready."""
-    for _ in range(WARMUP_RUNS):
-        talk_first_question(aspire, home, env)
-    timings = [talk_first_question(aspire, home, env) for _ in range(runs)]
-    return (
-        statistics.median(shown for shown, _ in timings) * 1000,
-        statistics.median(ready for _, ready in timings) * 1000,
-    )
+def time_talks(
+    aspire: str, homes: dict[int, Path], env: dict[str, str], runs: int
+) -> dict[int, tuple[float, float]]:
+    """Per size, the median ms to the first question on screen and to its prompt being ready.
+
+    The sizes take turns run by run, so that a machine that speeds up or slows down during the
+    benchmark cannot pass for a difference between team sizes."""
+    timings: dict[int, list[tuple[float, float]]] = {size: [] for size in homes}
+    for run in range(WARMUP_RUNS + runs):
+        for size, home in homes.items():
+            timing = talk_first_question(aspire, home, env)
+            if run >= WARMUP_RUNS:
+                timings[size].append(timing)
+    return {
+        size: (
+            statistics.median(shown for shown, _ in found) * 1000,
+            statistics.median(ready for _, ready in found) * 1000,
+        )
+        for size, found in timings.items()
+    }
 
 
 def time_draft_saves(home: Path) -> tuple[float, float]:
@@ -306,11 +317,11 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
         caches = (home / ".due-cache.json", home / ".team-cache.json")
         cold = [aspire, "--home", str(home), "due"]
         add(Result(DUE_COLD, size, *time_command(cold, env, max(1, runs // 3), remove=caches)))
-        shown_ms, ready_ms = time_talk(aspire, home, env, runs)
-        add(Result(TALK, size, shown_ms))
-        add(Result(TALK_READY, size, ready_ms))
         median_ms, max_ms = time_draft_saves(home)
         add(Result(DRAFT, size, median_ms, max_ms=max_ms))
+    for size, (shown_ms, ready_ms) in time_talks(aspire, homes, env, runs).items():
+        add(Result(TALK, size, shown_ms))
+        add(Result(TALK_READY, size, ready_ms))
     return results
 
 

@@ -115,6 +115,8 @@ def test_the_roster_cache_serves_while_team_toml_is_unchanged_and_never_after(ho
         Store, "read_team", lambda self: pytest.fail("team.toml parsed despite a valid cache")
     )
     assert store.roster()["emp-001"].name == "Emp-001"
+    assert store.member("emp-001") == store_module.RosterEntry("Emp-001", 12, None)
+    assert store.member("emp-404") is None
     monkeypatch.setattr(Store, "read_team", real_read_team)
     settle()
     store.write_team(Team(members={"emp-002": Member(name="New", cadence_months=6)}))

@@ -23,7 +23,7 @@ from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Member, Record
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
-from aspire_cli.store import Roster, Store, toml_text
+from aspire_cli.store import Store, toml_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -60,7 +60,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:
     if employee is None:
         raise BadInput(f"name the employee: {d.command} EMPLOYEE --answers {source}")
     employee = check_employee_id(employee)
-    member = d.store.roster().get(employee)
+    member = d.store.member(employee)
     if member is None:
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
     qset = load_question_set(d.kind)
@@ -81,7 +81,7 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
         )
     from aspire_cli import prompts
 
-    employee, name = _choose_employee(d, d.store.roster(), employee)
+    employee, name = _choose_employee(d, employee)
     qset = load_question_set(d.kind)
     with d.store.interview_lock(employee, d.kind), stop_on_signals():
         d.store.sweep_temp_files(d.store.records_dir(employee))
@@ -181,10 +181,15 @@ def _source_name(source: str) -> str:
     return "answers from stdin" if source == "-" else f"answers file {source}"
 
 
-def _choose_employee(d: Discussion, roster: Roster, employee: str | None) -> tuple[str, str]:
+def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     """The employee the interview is with, and the name to show; a stranger may be added here."""
     from aspire_cli import prompts
 
+    if employee is not None:
+        member = d.store.member(check_employee_id(employee))
+        if member is not None:
+            return employee, member.display_name(employee)
+    roster = d.store.roster()
     if employee is None:
         if not roster:
             raise BadInput("no one is on your team yet; add someone first: aspire team add alice")

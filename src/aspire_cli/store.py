@@ -192,10 +192,10 @@ class Store:
         import time
 
         current, settled = stamp(self.team_path, time.time_ns())  # before reading: a later change shows
-        cached = read_json(self.team_cache_path)
-        if isinstance(cached, dict) and cached.get("key") == [ROSTER_CACHE_FORMAT, current]:
-            with contextlib.suppress(TypeError, AttributeError, ValueError):
-                return {employee: RosterEntry(*fields) for employee, fields in cached["members"].items()}
+        cached = self._cached_roster(current)
+        if cached is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                return {employee: RosterEntry(*fields) for employee, fields in cached.items()}
         team = self.read_team()
         roster = {
             employee: RosterEntry(m.name, m.cadence_months, m.added.isoformat() if m.added else None)
@@ -204,6 +204,24 @@ class Store:
         if settled:
             write_json(self.team_cache_path, {"key": [ROSTER_CACHE_FORMAT, current], "members": roster})
         return roster
+
+    def member(self, employee: str) -> RosterEntry | None:
+        """One member, without building the whole roster (an interview needs only its own)."""
+        import time
+
+        cached = self._cached_roster(stamp(self.team_path, time.time_ns())[0])
+        fields = cached.get(employee) if cached is not None else None
+        if isinstance(fields, list):
+            with contextlib.suppress(TypeError, ValueError):
+                return RosterEntry(*fields)
+        return self.roster().get(employee)
+
+    def _cached_roster(self, current: Stamp | None) -> dict[str, Any] | None:
+        cached = read_json(self.team_cache_path)
+        if isinstance(cached, dict) and cached.get("key") == [ROSTER_CACHE_FORMAT, current]:
+            members = cached.get("members")
+            return members if isinstance(members, dict) else None
+        return None
 
     def write_team(self, team: Team) -> None:
         _private_dir(self.home)
