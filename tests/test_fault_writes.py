@@ -1,9 +1,13 @@
-"""Writes that fail at any step leave the old file whole and no temporary file behind."""
+"""Writes that fail at any step leave the old file whole and no temporary file behind; a writer
+killed mid-write leaves the old file whole too, and its leftover is swept later."""
 
 import errno
 import io
 import os
+import signal
+import subprocess
 import sys
+import time
 import tomllib
 from datetime import date
 
@@ -120,3 +124,33 @@ def test_when_neither_draft_nor_record_can_be_written_the_answers_are_printed(
     assert printed.err.count("Carrying on") == 1  # said once, not after every answer
     answers = load_question_set("talk").validate_answers(tomllib.loads(printed.out))
     assert answers["core_strength"] == "Architecture" and len(answers["actions"]) == 2
+
+
+KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from aspire_cli import store
+
+step = sys.argv[2]
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)  # the process dies here, in the middle of the write
+
+setattr(os, step, die)
+store.atomic_write(Path(sys.argv[1]), "new = 2\\n")
+"""
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_writer_killed_mid_write_leaves_the_old_file_whole_and_its_leftover_is_swept(tmp_path, step):
+    path = tmp_path / "team.toml"
+    atomic_write(path, "old = 1\n")
+    done = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path), step], capture_output=True)
+    assert done.returncode == -signal.SIGKILL
+    assert path.read_text() == "old = 1\n"
+    leftovers = [p for p in tmp_path.iterdir() if p.name != "team.toml"]
+    assert len(leftovers) == 1 and leftovers[0].name.startswith(".team.toml.")  # only kill -9 can leave one
+    an_hour_ago = time.time() - 3700
+    os.utime(leftovers[0], (an_hour_ago, an_hour_ago))
+    Store(tmp_path).sweep_temp_files()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.toml"]

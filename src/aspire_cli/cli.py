@@ -138,17 +138,9 @@ def team_add(
 @team_app.command("list")
 def team_list(ctx: typer.Context) -> None:
     """Show your team."""
-    from aspire_cli.plain_table import format_table
+    from aspire_cli.listings import run_team_list
 
-    roster = _store(ctx).roster()
-    if not roster:
-        print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
-        return
-    rows = [
-        (employee, member.name, f"{member.cadence_months} months", member.added or "")
-        for employee, member in sorted(roster.items())
-    ]
-    print(format_table(("Employee", "Name", "Every", "Added"), rows))
+    run_team_list(_store(ctx))
 
 
 @team_app.command("remove")
@@ -221,7 +213,7 @@ def due(
     ] = False,
 ) -> None:
     """Whose discussion is overdue or due soon, most urgent first."""
-    from aspire_cli.due_command import run_due
+    from aspire_cli.listings import run_due
 
     day = parse_day(as_of, "--as-of") if as_of else date.today()
     raise typer.Exit(run_due(_store(ctx), day, within, as_json=as_json, brief_line=brief))

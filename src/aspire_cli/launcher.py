@@ -1,10 +1,11 @@
 """The `aspire` console script.
 
 Typer, with the pydantic adapters it builds for every parameter, takes several times longer to import
-than Python takes to start. `aspire due` runs from shell start-up files and cron, and `aspire talk`
-starts with an employee waiting, so a plain request for one of these (the options below, nothing
-else) is answered here without Typer. Anything else, including every `--help` and every mistake, goes
-to the Typer app, which owns the interface and its error messages; both paths call the same code.
+than Python takes to start. `aspire due` runs from shell start-up files and cron, `aspire talk` starts
+with an employee waiting, and `aspire team list` should be as instant: a plain request for one of
+these (the options below, nothing else) is answered here without Typer. Anything else, including
+every `--help` and every mistake, goes to the Typer app, which owns the interface and its error
+messages; both paths call the same code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 # command: (flags, options taking a value, positional EMPLOYEE: None, "optional" or "required")
 PLAIN_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
     "due": (("--json", "--brief"), ("--as-of", "--within"), None),
+    "team list": ((), (), None),
     "talk": (("--fresh",), ("--date",), "optional"),
     "prep": (("--fresh",), ("--date",), "required"),
 }
@@ -48,6 +50,8 @@ def parse_request(args: list[str]) -> Request | None:
     home = None
     if len(words) >= 2 and words[0] == "--home":
         home, words = words[1], words[2:]
+    if words[:2] == ["team", "list"]:
+        words = ["team list", *words[2:]]
     if not words or words[0] not in PLAIN_COMMANDS:
         return None
     request = Request(words[0], home)
@@ -88,6 +92,10 @@ def run(request: Request) -> int:
         store = open_store(resolve_home(request.home))
         if request.command == "due":
             return _due(store, request)
+        if request.command == "team list":
+            from aspire_cli.listings import run_team_list
+
+            return run_team_list(store)
         from aspire_cli.discussion import run_discussion
 
         day = request.options.get("--date")
@@ -110,8 +118,8 @@ def run(request: Request) -> int:
 def _due(store: Store, request: Request) -> int:
     from datetime import date
 
-    from aspire_cli.due_command import run_due
     from aspire_cli.ids import parse_day
+    from aspire_cli.listings import run_due
 
     as_of = request.options.get("--as-of")
     day = parse_day(as_of, "--as-of") if isinstance(as_of, str) else date.today()

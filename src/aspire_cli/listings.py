@@ -1,7 +1,7 @@
-"""`aspire due` from report to output: a table, JSON or one brief line.
+"""The listings, `aspire due` (a table, JSON or one brief line) and `aspire team list`.
 
-Deliberately free of Typer, Rich and pydantic imports, so that the launcher's fast path can run it
-(see launcher.py); its table is plain aligned text (see plain_table.py).
+Deliberately free of Typer, Rich and pydantic imports, so that the launcher's fast path can run them
+(see launcher.py); their tables are plain aligned text (see plain_table.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from aspire_cli.plain_table import format_table, use_colour
 from aspire_cli.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE, DueRow, brief
 from aspire_cli.store import Store
 
+NO_TEAM_YET = 'No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"'
 _COLOURS = {OVERDUE: "31", NEVER_HELD: "33", DUE_SOON: "33", OK: "32"}
 
 
@@ -38,10 +39,23 @@ def run_due(
     if as_json:
         print(json.dumps([row.as_json() for row in report.rows], indent=2, ensure_ascii=False))
     elif not report.rows and not report.problems:
-        print('No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"')
+        print(NO_TEAM_YET)
     else:
         print(table(report.rows, colour=use_colour()))
     return 2 if report.problems else 0
+
+
+def run_team_list(store: Store) -> int:
+    roster = store.roster()
+    if not roster:
+        print(NO_TEAM_YET)
+        return 0
+    rows = [
+        (employee, member.name, f"{member.cadence_months} months", member.added or "")
+        for employee, member in sorted(roster.items())
+    ]
+    print(format_table(("Employee", "Name", "Every", "Added"), rows))
+    return 0
 
 
 def status_text(row: DueRow) -> str:
