@@ -68,3 +68,10 @@ def test_due_opens_only_each_members_latest_talk_then_none_at_all(big_home):
     assert [p for p in opened if p.startswith(records)] == []
     assert not modules & HEAVY  # a warm report is plain Python: no pydantic, Typer or Rich
     assert json.loads(warm.stdout) == json.loads(first.stdout)
+
+
+def test_team_list_from_a_settled_roster_is_plain_python(big_home):
+    probe(big_home, "team", "list")
+    modules, _, done = probe(big_home, "team", "list")
+    assert "emp-011" in done.stdout
+    assert not modules & HEAVY
