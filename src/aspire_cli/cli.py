@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
 
 from aspire_cli import __version__
 from aspire_cli.errors import AspireError, report
-from aspire_cli.ids import check_employee_id, parse_day
+from aspire_cli.ids import parse_day
 from aspire_cli.paths import resolve_home
 from aspire_cli.store import Store, open_store
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 class _ReportingGroup(TyperGroup):
@@ -52,14 +48,6 @@ team_app = typer.Typer(
     help="Who you hold discussions with, and how often.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(team_app, name="team")
-
-
-@cache
-def console() -> Console:
-    """The terminal, drawn with Rich; created on first use so that commands without it start faster."""
-    from rich.console import Console
-
-    return Console(highlight=False)
 
 
 EmployeeArg = Annotated[
@@ -128,7 +116,7 @@ def team_add(
     ] = 12,
 ) -> None:
     """Add someone to your team."""
-    from aspire_cli.discussion import add_member
+    from aspire_cli.team import add_member
 
     add_member(_store(ctx), employee, name, cadence, date.today())
     every = "every year" if cadence == 12 else f"every {cadence} months"
@@ -146,14 +134,10 @@ def team_list(ctx: typer.Context) -> None:
 @team_app.command("remove")
 def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
     """Take someone off your team; their records stay."""
+    from aspire_cli.team import remove_member
+
     store = _store(ctx)
-    check_employee_id(employee)
-    with store.locked():
-        team = store.read_team()
-        if employee not in team.members:
-            raise AspireError(f"'{employee}' is not on your team; see: aspire team list")
-        members = {k: v for k, v in team.members.items() if k != employee}
-        store.write_team(team.model_copy(update={"members": members}))
+    remove_member(store, employee)
     print(f"Removed {employee} from your team; their records stay in {store.records_dir(employee)}.")
 
 
@@ -222,6 +206,7 @@ def due(
 @app.command()
 def drafts(ctx: typer.Context) -> None:
     """Unfinished interviews, and how to resume them."""
+    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -244,5 +229,5 @@ def drafts(ctx: typer.Context) -> None:
         if draft is not None:
             answered = f"{len(draft.answers)} of {len(qset.questions)}"
             table.add_row(employee, kind, draft.date.isoformat(), answered, f"aspire {kind} {employee}")
-    console().print(table)
+    Console(highlight=False).print(table)
     print(f"Drafts are kept in {store.drafts_root}")

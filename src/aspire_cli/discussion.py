@@ -20,10 +20,11 @@ from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATermi
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.interrupts import as_aborted, signals_held, stop_on_signals
 from aspire_cli.interview import first_unanswered, run_interview
-from aspire_cli.models import SCHEMA, Member, Record
+from aspire_cli.models import SCHEMA, Record
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
 from aspire_cli.store import Store, toml_text
+from aspire_cli.team import add_member
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -207,16 +208,6 @@ def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     add_member(d.store, employee, name, 12, d.today)
     d.console.print(f"Added {employee} to your team (yearly discussions).")
     return employee, name or employee
-
-
-def add_member(store: Store, employee: str, name: str, cadence_months: int, today: date) -> None:
-    employee = check_employee_id(employee)
-    member = Member(name=name, cadence_months=cadence_months, added=today)
-    with store.locked():
-        team = store.read_team()
-        if employee in team.members:
-            raise AspireError(f"'{employee}' is already on your team.")
-        store.write_team(team.model_copy(update={"members": {**team.members, employee: member}}))
 
 
 def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str, Answer], date]:
