@@ -27,10 +27,11 @@ from pathlib import Path
 
 import pexpect
 
+from aspire_cli.files import toml_text
 from aspire_cli.models import Member, Record, Team
 from aspire_cli.questions import Action, Answer, QuestionSet, load_question_set
 from aspire_cli.render import record_markdown
-from aspire_cli.store import Store, toml_text
+from aspire_cli.store import Store
 
 WORK = Path(__file__).resolve().parent / ".work"
 GENERATOR_VERSION = "aspire-bench-home 1"

@@ -104,9 +104,10 @@ def test_fresh_changes_are_not_cached_so_a_change_in_the_same_clock_tick_cannot_
 
 
 def test_the_roster_cache_serves_while_team_toml_is_unchanged_and_never_after(home, monkeypatch):
+    from aspire_cli import files
     from aspire_cli import store as store_module
 
-    monkeypatch.setattr(store_module, "STABLE_AFTER_NS", -LATER)  # treat every stamp as settled
+    monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # treat every stamp as settled
     store = build_home(home, employees=2, years=1)
     assert sorted(store.roster()) == ["emp-000", "emp-001"]
     assert store.team_cache_path.exists()

@@ -16,8 +16,9 @@ from rich.console import Console
 
 from aspire_cli import discussion
 from aspire_cli.errors import WriteFailed
+from aspire_cli.files import atomic_write
 from aspire_cli.questions import load_question_set
-from aspire_cli.store import Store, atomic_write
+from aspire_cli.store import Store
 
 STEPS = ["mkstemp", "write", "fsync", "replace"]
 
@@ -129,7 +130,7 @@ def test_when_neither_draft_nor_record_can_be_written_the_answers_are_printed(
 KILLED_WRITER = """
 import os, signal, sys
 from pathlib import Path
-from aspire_cli import store
+from aspire_cli import files
 
 step = sys.argv[2]
 
@@ -137,7 +138,7 @@ def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)  # the process dies here, in the middle of the write
 
 setattr(os, step, die)
-store.atomic_write(Path(sys.argv[1]), "new = 2\\n")
+files.atomic_write(Path(sys.argv[1]), "new = 2\\n")
 """
 
 
@@ -154,3 +155,22 @@ def test_a_writer_killed_mid_write_leaves_the_old_file_whole_and_its_leftover_is
     os.utime(leftovers[0], (an_hour_ago, an_hour_ago))
     Store(tmp_path).sweep_temp_files()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["team.toml"]
+
+
+def test_a_record_whose_markdown_copy_cannot_be_written_is_not_half_written(aspire, home, monkeypatch):
+    from conftest import TALK_ANSWERS
+
+    from aspire_cli import store as store_module
+
+    aspire("team", "add", "alice")
+    real = store_module.atomic_write
+
+    def refuse_markdown(path, text, **kwargs):
+        if path.suffix == ".md":
+            raise WriteFailed(f"could not write {path}: the disk is full.")
+        real(path, text, **kwargs)
+
+    monkeypatch.setattr(store_module, "atomic_write", refuse_markdown)
+    result = aspire("talk", "alice", "--date", "2026-11-26", "--answers", "-", input=TALK_ANSWERS)
+    assert result.exit_code == 74 and "disk is full" in result.stderr
+    assert list((home / "records/alice").iterdir()) == []

@@ -12,11 +12,12 @@ from markdown_it import MarkdownIt
 from records_factory import talk_record
 
 from aspire_cli.errors import BadInput
+from aspire_cli.files import toml_text
 from aspire_cli.ids import check_employee_id, is_employee_id
 from aspire_cli.models import Record
 from aspire_cli.questions import load_question_set
 from aspire_cli.render import record_markdown
-from aspire_cli.store import Store, toml_text
+from aspire_cli.store import Store
 
 TALK = load_question_set("talk")
 # Every Unicode category except lone surrogates, which no UTF-8 file can hold (the tool refuses them).

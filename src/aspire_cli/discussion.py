@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
+from aspire_cli.files import toml_text
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.interrupts import as_aborted, signals_held, stop_on_signals
 from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.models import SCHEMA, Record
 from aspire_cli.questions import Answer, QuestionSet, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
-from aspire_cli.store import Store, toml_text
+from aspire_cli.store import Store
 from aspire_cli.team import add_member
 
 if TYPE_CHECKING:

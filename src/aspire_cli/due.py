@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli import __version__
 from aspire_cli.errors import AspireError
+from aspire_cli.files import read_json, stamp, write_json
 from aspire_cli.ids import check_employee_id
 from aspire_cli.paths import question_set_path
 from aspire_cli.schedule import DueRow, due_row, most_urgent_first
-from aspire_cli.store import Store, read_json, stamp, write_json
+from aspire_cli.store import Store
 
 if TYPE_CHECKING:
     from aspire_cli.questions import QuestionSet

@@ -8,18 +8,15 @@
     <home>/.due-cache.json                         what `aspire due` learnt from the files (see due.py)
 
 The caches are never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
-of the file it came from is unchanged, and only once that stamp is STABLE_AFTER_NS old, because a
-change within the file system's timestamp granularity could otherwise go unseen (git's "racily
-clean" problem). Either cache can be deleted at any time.
+of the file it came from is unchanged and settled (see files.py). Either can be deleted at any time.
 
-Every write goes to a private temporary file in the same folder, is fsynced and moved into place
-with os.replace; records are never replaced. Read-modify-write runs under a lock on <home>/.lock.
+Every write is atomic (files.py); records are never replaced. Read-modify-write runs under a lock
+on <home>/.lock.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -28,7 +25,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aspire_cli.errors import BadFile, Busy, WriteFailed
+from aspire_cli.errors import BadFile, WriteFailed
+from aspire_cli.files import (
+    Stamp,
+    atomic_write,
+    exclusive_lock,
+    private_dir,
+    read_json,
+    read_toml,
+    stamp,
+    toml_text,
+    write_json,
+)
 from aspire_cli.ids import check_employee_id
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
@@ -49,10 +57,6 @@ class RecordFile(NamedTuple):
     path: Path
 
 
-Stamp = str
-"""A file's identity and last change, "inode:size:mtime:ctime" (nanoseconds): one short JSON string."""
-
-STABLE_AFTER_NS = 2_000_000_000
 ROSTER_CACHE_FORMAT = 1
 
 
@@ -138,7 +142,7 @@ class Store:
                     f"fix it with: chmod 700 {self.home}"
                 )
             return None
-        _private_dir(self.home)
+        private_dir(self.home)
         return None
 
     @contextlib.contextmanager
@@ -150,18 +154,18 @@ class Store:
             f"another aspire process has held {path} for {LOCK_TIMEOUT_SECONDS:g}s; "
             "wait for it to finish and try again."
         )
-        with _exclusive(path, LOCK_TIMEOUT_SECONDS, busy):
+        with exclusive_lock(path, LOCK_TIMEOUT_SECONDS, busy):
             yield
 
     @contextlib.contextmanager
     def interview_lock(self, employee: str, kind: str) -> Iterator[None]:
         """Held for a whole interview, so that two terminals cannot fill one draft at once."""
-        _private_dir(self.home / ".locks")
+        private_dir(self.home / ".locks")
         path = self.home / ".locks" / f"{kind}-{check_employee_id(employee)}.lock"
         busy = (
             f"another `aspire {kind} {employee}` is running (in another terminal?); finish or stop it first."
         )
-        with _exclusive(path, 0, busy):
+        with exclusive_lock(path, 0, busy):
             yield
 
     def sweep_temp_files(self, *folders: Path) -> None:
@@ -175,7 +179,7 @@ class Store:
                     if entry.name.startswith(".") and entry.name.endswith(".tmp"):
                         with contextlib.suppress(OSError):
                             if entry.stat(follow_symlinks=False).st_mtime < cutoff:
-                                os.unlink(entry.path)
+                                Path(entry.path).unlink()
 
     # -- roster ---------------------------------------------------------------------------
     def read_team(self) -> Team:
@@ -224,8 +228,8 @@ class Store:
         return None
 
     def write_team(self, team: Team) -> None:
-        _private_dir(self.home)
-        atomic_write(self.team_path, _dump_toml(team.to_toml_data()))
+        private_dir(self.home)
+        atomic_write(self.team_path, toml_text(team.to_toml_data()))
 
     # -- records --------------------------------------------------------------------------
     def list_records(self, employee: str, kind: str | None = None) -> list[RecordFile]:
@@ -262,8 +266,8 @@ class Store:
         """Write a new record and its Markdown copy under the first free name; never replace one."""
         folder = self.records_dir(record.employee)
         with self.locked():
-            _private_dir(self.records_root)
-            _private_dir(folder)
+            private_dir(self.records_root)
+            private_dir(folder)
             stem = f"{record.date.isoformat()}-{record.kind}"
             seq = 1
             while (folder / f"{stem}{_suffix(seq)}.toml").exists() or (
@@ -271,8 +275,12 @@ class Store:
             ).exists():
                 seq += 1
             path = folder / f"{stem}{_suffix(seq)}.toml"
-            atomic_write(path, _dump_toml(record.to_toml_data()))
-            atomic_write(path.with_suffix(".md"), markdown)
+            atomic_write(path, toml_text(record.to_toml_data()))
+            try:
+                atomic_write(path.with_suffix(".md"), markdown)
+            except WriteFailed:
+                path.unlink()  # both files or neither: the draft stays, and a retry starts clean
+                raise
         return path
 
     # -- drafts ---------------------------------------------------------------------------
@@ -290,9 +298,9 @@ class Store:
 
     def save_draft(self, draft: Record) -> Path:
         path = self.draft_path(draft.employee, draft.kind)
-        _private_dir(self.home)
-        _private_dir(self.drafts_root)
-        atomic_write(path, _dump_toml(draft.to_toml_data()))
+        private_dir(self.home)
+        private_dir(self.drafts_root)
+        atomic_write(path, toml_text(draft.to_toml_data()))
         return path
 
     def delete_draft(self, employee: str, kind: str) -> None:
@@ -306,185 +314,8 @@ class Store:
             return []
 
 
-@contextlib.contextmanager
-def _exclusive(path: Path, timeout: float, busy: str) -> Iterator[None]:
-    """An flock on `path`, retried for `timeout` seconds. The kernel drops it when the process ends,
-    however it ends, so a crash can never leave the home locked."""
-    import fcntl
-    import time
-
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.fchmod(fd, 0o600)
-    except OSError as exc:
-        raise _write_failed(path, exc) from None
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise Busy(busy) from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-# -- reading and writing single files -------------------------------------------------------
-def stamp(path: str | Path, now_ns: int) -> tuple[Stamp | None, bool]:
-    """The path's stamp (None if absent) and whether it has settled, i.e. is old enough that any
-    later change is bound to change the stamp too. ctime cannot be set back by hand."""
-    try:
-        st = os.stat(path)  # noqa: PTH116 - called per member by `aspire due`: a str path is faster
-    except (FileNotFoundError, NotADirectoryError):
-        return None, True
-    settled = max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - STABLE_AFTER_NS
-    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}", settled
-
-
-def read_json(path: Path) -> Any:
-    """A cache file's data, or None when it is missing or unreadable (a cache is never the truth)."""
-    import json
-
-    try:
-        with path.open("rb") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return None
-
-
-def write_json(path: Path, data: Any) -> None:
-    """Write a cache file privately and atomically; a failure is ignored, the cache is optional."""
-    import json
-
-    with contextlib.suppress(WriteFailed):
-        atomic_write(path, json.dumps(data, separators=(",", ":")), durable=False)
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    """A TOML file's data, or a BadFile naming the file and, where TOML knows it, the line."""
-    import tomllib  # not at the top: a warm `aspire due` reads no TOML at all
-
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadFile(f"{path}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise BadFile(f"{path}: not valid TOML: the file is not UTF-8 text") from None
-    except IsADirectoryError:
-        raise BadFile(f"{path}: is a folder, expected a TOML file") from None
-    except OSError as exc:
-        raise BadFile(f"{path}: cannot be read: {exc.strerror}") from None
-
-
-def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
-    """Replace `path` with `text` all at once: the old file stays whole until the new one is.
-
-    `durable` fsyncs the data and the folder, so that a power cut cannot lose a saved answer.
-    """
-    import tempfile
-
-    data = text.encode("utf-8")
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        tmp = None
-        if durable:
-            _fsync_dir(path.parent)
-    except OSError as exc:
-        raise _write_failed(path, exc) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _private_dir(folder: Path) -> None:
-    """Create a folder only its owner can enter (whatever the umask); leave an existing one be."""
-    if folder.is_dir():
-        return
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.chmod(0o700)
-    except FileExistsError:
-        raise WriteFailed(f"{folder} is a file, not a folder: move it away and try again.") from None
-    except OSError as exc:
-        raise _write_failed(folder, exc) from None
-
-
-def _write_failed(path: Path, exc: OSError) -> WriteFailed:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the file system is read-only",
-        errno.EACCES: "permission denied",
-        errno.ENOTDIR: "a file stands where a folder should be",
-    }
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return WriteFailed(f"could not write {path}: {reason}.")
-
-
 def _suffix(seq: int) -> str:
     return "" if seq == 1 else f"-{seq}"
-
-
-def toml_text(data: dict[str, Any]) -> str:
-    """Data as TOML, written the way records are (also for answers shown on screen)."""
-    return _dump_toml(data)
-
-
-def _dump_toml(data: dict[str, Any]) -> str:
-    """TOML text; lists of tables under [answers] always as [[answers.<id>]] blocks, for reading."""
-    import tomli_w
-
-    # Multi-line strings read best, but TOML turns a carriage return in them into a plain newline:
-    # a document holding one is written with escaped one-line strings, so every answer comes back exact.
-    multiline = not any("\r" in text for text in _strings(data))
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        return tomli_w.dumps(data, multiline_strings=multiline)
-    blocks = {k: v for k, v in answers.items() if isinstance(v, list) and v}
-    plain = {k: v for k, v in answers.items() if k not in blocks}
-    # [answers] is the last table written, so its array-of-tables blocks can follow it
-    text = tomli_w.dumps({**data, "answers": plain}, multiline_strings=multiline)
-    for key, items in blocks.items():
-        for item in items:
-            text += f"\n[[answers.{key}]]\n" + tomli_w.dumps(item, multiline_strings=multiline)
-    return text
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
 
 
 def _answers_checked(record: Record, qset: QuestionSet, path: Path, *, complete: bool) -> Record:
