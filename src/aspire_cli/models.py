@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from aspire_cli.errors import BadInput
 from aspire_cli.ids import check_employee_id
 from aspire_cli.questions import Answer
 
@@ -22,8 +23,8 @@ RecordKind = Literal["prep", "talk"]
 def _employee_id(value: str) -> str:
     try:
         return check_employee_id(value)
-    except Exception as exc:  # BadInput -> pydantic's ValueError, so the field is named
-        raise ValueError(str(exc)) from None
+    except BadInput as exc:  # as pydantic's ValueError, so that the error names the field
+        raise ValueError(exc.message) from None
 
 
 EmployeeId = Annotated[str, AfterValidator(_employee_id)]
@@ -70,10 +71,6 @@ class Team(BaseModel):
 
     schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
     members: dict[EmployeeId, Member] = Field(default_factory=dict)
-
-    def display_name(self, employee: str) -> str:
-        member = self.members.get(employee)
-        return member.name if member and member.name else employee
 
     def to_toml_data(self) -> dict[str, Any]:
         return self.model_dump(mode="python", by_alias=True, exclude_none=True)
