@@ -5,6 +5,7 @@ import pytest
 from markdown_it import MarkdownIt
 from records_factory import talk_record as factory_talk_record
 
+from aspire_cli.errors import BadFile
 from aspire_cli.models import Record, Team
 from aspire_cli.questions import Action, load_question_set
 from aspire_cli.render import record_markdown
@@ -116,3 +117,16 @@ def test_the_team_round_trips(home):
     store.write_team(team)
     assert store.read_team() == team
     assert "cadence_months = 6" in store.team_path.read_text()
+
+
+def test_a_record_from_an_older_version_of_the_set_stays_readable_when_a_question_is_added(home):
+    store = Store(home)
+    path = store.write_record(talk_record(), "md")
+    extra = {"id": "mentor", "text": "Who could mentor you?", "kind": "long_text"}
+    grown = TALK.model_validate(
+        {**TALK.model_dump(), "version": 2, "questions": [*TALK.model_dump()["questions"], extra]}
+    )
+    assert store.read_record(path, grown).answers["core_strength"] == "Architecture"
+    same_version = grown.model_copy(update={"version": 1})
+    with pytest.raises(BadFile, match="mentor: an answer is required"):
+        store.read_record(path, same_version)

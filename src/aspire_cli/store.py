@@ -319,14 +319,22 @@ def _suffix(seq: int) -> str:
 
 
 def _answers_checked(record: Record, qset: QuestionSet, path: Path, *, complete: bool) -> Record:
+    """Answers checked by the questions: all of them for a record of this version of the set; for
+    one written with another version, only those this version still asks, and none required."""
     from aspire_cli.errors import BadInput
 
     if record.question_set != qset.id:
         raise BadFile(f"{path}: question_set is '{record.question_set}', expected '{qset.id}'")
+    answers: dict[str, object] = dict(record.answers)
+    same_version = record.question_set_version == qset.version
+    if not same_version:
+        asked = {question.id for question in qset.questions}
+        answers = {key: value for key, value in answers.items() if key in asked}
     try:
-        return record.with_answers(qset.validate_answers(dict(record.answers), complete=complete))
+        checked = qset.validate_answers(answers, complete=complete and same_version)
     except BadInput as exc:
         raise BadFile(f"{path}: answers.{exc.message}") from None
+    return record.with_answers({**record.answers, **checked})
 
 
 def _validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
