@@ -231,7 +231,8 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
             f"{exc.message}; to discard the draft and start over: {d.command} {employee} --fresh"
         ) from None
     assert draft is not None
-    answers = dict(draft.answers)
+    asked = {question.id for question in qset.questions}
+    answers = {key: value for key, value in draft.answers.items() if key in asked}  # a set may have changed
     done = first_unanswered(qset, answers) - 1
     choice = prompts.pick(
         f"There is an unfinished {d.kind} with {employee} from {draft.date} "
