@@ -53,7 +53,8 @@ def run_discussion(
     console = Console(highlight=False)
     d = Discussion(store, console, kind, parse_day(day, "--date") if day else None, date.today())
     path = from_answers_file(d, employee, answers) if answers is not None else interactive(d, employee, fresh)
-    console.print(f"[green]Saved[/] {escape(str(path))} and its readable copy {path.with_suffix('.md').name}")
+    saved = f"[green]Saved[/] {escape(str(path))} and its readable copy {path.with_suffix('.md').name}"
+    console.print(saved, soft_wrap=True)  # a path is copied by hand: never break it
     return path
 
 
