@@ -40,7 +40,7 @@ def probe(home: Path, *args: str) -> tuple[set[str], list[str], subprocess.Compl
 def big_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("big") / "home"
     build_home(home, employees=12, years=4)
-    time.sleep(2.1)  # let every stamp settle (see due.STABLE_AFTER_NS), as it would between real runs
+    time.sleep(2.1)  # let every stamp settle (see files.STABLE_AFTER_NS), as it would between real runs
     return home
 
 
