@@ -43,6 +43,11 @@ class Discussion:
     def command(self) -> str:
         return f"aspire {self.kind}"
 
+    @property
+    def new_day(self) -> date:
+        """The date of a discussion that does not resume a draft: --date, else today."""
+        return self.day or self.today
+
 
 def run_discussion(
     store: Store, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
@@ -72,7 +77,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:
         answers = qset.validate_answers(raw)
     except BadInput as exc:
         raise BadInput(f"{_source_name(source)}: {exc.message}") from None
-    record = _new_record(d, employee, qset, d.day or d.today).with_answers(answers)
+    record = _new_record(d, employee, qset, d.new_day).with_answers(answers)
     return _write(d, member.display_name(employee), qset, record)
 
 
@@ -218,12 +223,12 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
 
     path = d.store.draft_path(employee, d.kind)
     if not path.exists():
-        return {}, d.day or d.today
+        return {}, d.new_day
     if fresh:
         if not prompts.confirm(f"Discard the unfinished {d.kind} draft in {path}?", default=False):
             raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
         d.store.delete_draft(employee, d.kind)
-        return {}, d.day or d.today
+        return {}, d.new_day
     qset = load_question_set(d.kind)
     try:
         draft = d.store.read_draft(employee, d.kind, qset)
@@ -248,7 +253,7 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
         raise Aborted(f"nothing changed; the draft is still in {path}")
     if choice == "fresh":
         d.store.delete_draft(employee, d.kind)
-        return {}, d.day or d.today
+        return {}, d.new_day
     return answers, d.day or draft.date
 
 

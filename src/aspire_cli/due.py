@@ -5,7 +5,7 @@ that record is read and validated, so a broken one is reported (by file) and eve
 
 A home can hold thousands of members and ten years of records, and `aspire due` runs from shell
 start-up files and cron, so what it learns is kept in <home>/.due-cache.json together with the stamp
-of every file and folder it learnt it from (see store.py for the rules every cache follows). Adding,
+of every file and folder it learnt it from (see files.py for the rules every cache follows). Adding,
 replacing or editing a record, or changing the question set, makes `due` read the files again.
 
 This module imports neither pydantic nor Rich unless a file has to be read: see launcher.py.

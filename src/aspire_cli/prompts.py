@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.text import Text
 
-from aspire_cli.errors import Aborted
+from aspire_cli.errors import Aborted, BadInput
 from aspire_cli.ids import parse_day
 from aspire_cli.interrupts import as_aborted
 from aspire_cli.questions import Answer, Kind, Question
@@ -37,8 +37,8 @@ def _optional_day(value: str) -> bool | str:
         return True
     try:
         parse_day(value.strip(), "due date")
-    except Exception as exc:
-        return str(exc)
+    except BadInput as exc:
+        return exc.message
     return True
 
 
