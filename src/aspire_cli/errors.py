@@ -67,6 +67,9 @@ def _stderr_line(label: str, colour: str, message: str) -> None:
     import os
     import sys
 
+    from aspire_cli.safe_text import one_line
+
+    message = one_line(message)  # a path or a value from a file cannot break or drive the terminal
     try:
         if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
             label = f"\x1b[{colour}m{label}\x1b[0m"
