@@ -8,9 +8,10 @@ import pexpect
 import pytest
 from conftest import aspire_script, terminal_env
 
-DONE = "\x1b\r"
+DONE = "\r"  # Enter submits
+NEW_LINE = "\x1b\r"  # Alt-Enter
 TODAY = date.today().isoformat()
-FIRST_TWO = ["Lead a small team", "Director of engineering\rin ten years"]
+FIRST_TWO = ["Lead a small team", "Director of engineering" + NEW_LINE + "in ten years"]
 REST = ["Mostly", None, "Architecture", "Delegation", None, "More scope"]  # None: choice, actions
 
 

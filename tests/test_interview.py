@@ -15,13 +15,14 @@ from aspire_cli.prompts import TerminalPrompter
 from aspire_cli.questions import Action, load_question_set
 from aspire_cli.store import Store
 
-DONE = "\x1b\r"  # Esc, Enter: submit a multi-line answer
+DONE = "\r"  # Enter submits an answer
+NEW_LINE = "\x1b\r"  # Alt-Enter (Esc, Enter): a new line inside one
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
 
 PREP_KEYS = [f"answer {n}{DONE}" for n in range(1, 6)]
 TALK_KEYS = [
-    f"Lead a team\rwithin two years{DONE}",  # Enter inside an answer is a new line
+    f"Lead a team{NEW_LINE}within two years{DONE}",
     f"Director{DONE}",
     f"Partly{DONE}",
     f"{DOWN}\r",  # willing: the second choice
@@ -43,7 +44,12 @@ def interview(keys, name, answers=None):
     """Run a whole interview on the piped keys; returns (answers, what was kept after each)."""
     kept = []
     console = Console(file=io.StringIO(), width=100)
-    result = run_interview(load_question_set(name), TerminalPrompter(console), answers or {}, kept.append)
+    result = run_interview(
+        load_question_set(name),
+        TerminalPrompter(console),
+        answers or {},
+        lambda answers, _unfinished: kept.append(answers),
+    )
     return result, kept, console.file.getvalue()
 
 
@@ -93,7 +99,10 @@ def test_ctrl_c_stops_the_whole_interview_and_keeps_what_was_answered(keys):
     kept = []
     with pytest.raises(Aborted):
         run_interview(
-            load_question_set("talk"), TerminalPrompter(Console(file=io.StringIO())), {}, kept.append
+            load_question_set("talk"),
+            TerminalPrompter(Console(file=io.StringIO())),
+            {},
+            lambda answers, _unfinished: kept.append(answers),
         )
     assert kept[-1] == {
         "short_term_aspiration": "Lead a team\nwithin two years",

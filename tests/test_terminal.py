@@ -7,7 +7,8 @@ import pexpect
 import pytest
 from conftest import aspire_script, terminal_env
 
-DONE = "\x1b\r"
+DONE = "\r"  # Enter submits
+NEW_LINE = "\x1b\r"  # Alt-Enter
 TODAY = date.today().isoformat()
 
 
@@ -43,7 +44,7 @@ def alice(aspire, home):
 def test_prep_in_a_terminal_writes_the_record_and_its_markdown(alice):
     child = spawn(alice, "prep", "alice")
     child.expect("Preparation notes with Alice Smith")
-    answer(child, "1/5", "Head of platform\rin five years")
+    answer(child, "1/5", "Head of platform" + NEW_LINE + "in five years")
     answer(child, "2/5", "Leadership programme")
     child.expect("3/5")
     child.send(DONE)  # empty: asked again

@@ -1,14 +1,18 @@
 """Holding a prep or a talk: from answers (typed or from a file) to a written record.
 
-The terminal side (questions, confirmations) comes in through `prompts`, imported only when a
-prompt is really shown; everything else here is plain orchestration of the core modules.
+The promises kept here: nothing typed is lost (every answer, every completed action, is in the
+draft before the next question shows), a draft is deleted only by the run that finished it (or by
+--fresh after asking), and once the record is on disk the run has succeeded. The terminal side
+(questions, confirmations) comes in through `prompts`, imported only when a prompt is really shown.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,18 +21,28 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
-from aspire_cli.files import toml_text
+from aspire_cli.files import private_dir, toml_text
 from aspire_cli.ids import check_employee_id, parse_day
-from aspire_cli.interrupts import as_aborted, signals_held, stop_on_signals
+from aspire_cli.interrupts import (
+    as_aborted,
+    saving_the_record,
+    signals_held,
+    stop_if_signalled,
+    stop_on_signals,
+)
 from aspire_cli.interview import first_unanswered, run_interview
-from aspire_cli.models import SCHEMA, Record
-from aspire_cli.questions import Answer, QuestionSet, load_question_set
+from aspire_cli.models import SCHEMA, Draft, Record
+from aspire_cli.questions import Answer, QuestionSet, actions_due_problem, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
-from aspire_cli.store import Store
+from aspire_cli.safe_text import one_line, shorten
+from aspire_cli.store import Store, parse_record_name
 from aspire_cli.team import add_member
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+EARLIEST_DAY = date(1970, 1, 1)
+EDITOR_FOLDER = ".editing"  # Ctrl-X Ctrl-E's temporary file: inside the private home, not in /tmp
 
 
 @dataclass
@@ -49,6 +63,19 @@ class Discussion:
         return self.day or self.today
 
 
+def discussion_day(text: str, kind: str, today: date) -> date:
+    """--date: a real day, from 1970 to today; a discussion cannot be dated in the future."""
+    day = parse_day(text, "--date")
+    when = "the day you prepared" if kind == "prep" else "the day it was held"
+    if day > today:
+        raise BadInput(
+            f"--date {text} is in the future: date it {when}, today ({today.isoformat()}) at the latest."
+        )
+    if day < EARLIEST_DAY:
+        raise BadInput(f"--date {text} is before 1970: check the year.")
+    return day
+
+
 def run_discussion(
     store: Store, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
 ) -> Path:
@@ -56,29 +83,104 @@ def run_discussion(
     from rich.console import Console
 
     console = Console(highlight=False)
-    d = Discussion(store, console, kind, parse_day(day, "--date") if day else None, date.today())
-    path = from_answers_file(d, employee, answers) if answers is not None else interactive(d, employee, fresh)
-    saved = f"[green]Saved[/] {escape(str(path))} and its readable copy {path.with_suffix('.md').name}"
-    console.print(saved, soft_wrap=True)  # a path is copied by hand: never break it
+    today = date.today()
+    d = Discussion(store, console, kind, discussion_day(day, kind, today) if day else None, today)
+    path = (
+        from_answers_file(d, employee, answers, fresh)
+        if answers is not None
+        else interactive(d, employee, fresh)
+    )
+    _say_saved(d, path)
     return path
 
 
-def from_answers_file(d: Discussion, employee: str | None, source: str) -> Path:
-    """Run without prompts: every answer from a TOML file, validated like typed ones."""
+def _say_saved(d: Discussion, path: Path) -> None:
+    named = parse_record_name(path)
+    second = ""
+    if named is not None and named.seq > 1:
+        nth = {2: "second", 3: "third"}.get(named.seq, f"{named.seq}th")
+        second = f" (the {nth} {d.kind} with {path.parent.name} on {named.day.isoformat()})"
+    saved = (
+        f"[green]Saved[/] {escape(one_line(str(path)))} and its readable copy {path.with_suffix('.md').name}"
+    )
+    with contextlib.suppress(OSError):  # the record is on disk: a closed terminal changes nothing
+        d.console.print(saved + escape(second), soft_wrap=True)  # a path is copied by hand: never break it
+
+
+# -- answers from a file ------------------------------------------------------------------------
+
+
+def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: bool) -> Path:
+    """Every answer the file gives, validated like typed ones; in a terminal, the rest are asked."""
     if employee is None:
         raise BadInput(f"name the employee: {d.command} EMPLOYEE --answers {source}")
     employee = check_employee_id(employee)
     member = d.store.member(employee)
     if member is None:
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
+    name = member.display_name(employee)
     qset = load_question_set(d.kind)
-    raw = _read_answers(source)
+    given = _file_answers(qset, _read_answers(source), source, d.new_day)
+    missing = [q.id for q in qset.questions if q.required and q.id not in given]
+    if missing and not sys.stdin.isatty():
+        raise BadInput(
+            f"{_source_name(source)}: no answer for {', '.join(missing)}; add them, "
+            "or run the command in a terminal to be asked for them."
+        )
+    with d.store.interview_lock(employee, d.kind):
+        _leave_the_draft_alone(d, employee, fresh)
+        if not missing:
+            return _write(d, name, qset, _new_record(d, employee, qset, d.new_day).with_answers(given))
+        d.console.print(
+            f"{_source_name(source).capitalize()} gives {len(given)} of {len(qset.questions)} answers; "
+            f"asking the {len(missing)} left."
+        )
+        return _hold(d, employee, name, qset, given, d.new_day)
+
+
+def _file_answers(qset: QuestionSet, raw: dict[str, object], source: str, day: date) -> dict[str, Answer]:
     try:
-        answers = qset.validate_answers(raw)
+        given = qset.validate_answers(raw, complete=False)
     except BadInput as exc:
         raise BadInput(f"{_source_name(source)}: {exc.message}") from None
-    record = _new_record(d, employee, qset, d.new_day).with_answers(answers)
-    return _write(d, member.display_name(employee), qset, record)
+    problem = actions_due_problem(given, day)
+    if problem:
+        raise BadInput(f"{_source_name(source)}: {problem}")
+    return given
+
+
+def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
+    """An answers file never replaces what was typed: with a draft there, it stops and says so."""
+    path = d.store.draft_path(employee, d.kind)
+    if not path.exists() and not path.is_symlink():
+        return
+    if fresh and sys.stdin.isatty():
+        _discard_after_asking(d, employee)
+        return
+    raise AspireError(
+        f"an unfinished {d.kind} with {employee} is in {path} and was left alone: resume it with "
+        f"`{d.command} {employee}` or discard it with `{d.command} {employee} --fresh`, then run this again."
+    )
+
+
+def _read_answers(source: str) -> dict[str, object]:
+    try:
+        if source == "-":
+            return tomllib.loads(sys.stdin.read())
+        return tomllib.loads(Path(source).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInput(f"answers file {source} does not exist.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        raise BadInput(f"answers file {source} cannot be read: {exc}") from None
+
+
+def _source_name(source: str) -> str:
+    return "answers from stdin" if source == "-" else f"answers file {source}"
+
+
+# -- in a terminal ------------------------------------------------------------------------------
 
 
 def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
@@ -87,48 +189,81 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
             f"{d.command} asks its questions in a terminal, and stdin is not one; "
             "to run without prompts pass --answers FILE (TOML, or - for stdin)."
         )
-    from aspire_cli import prompts
-
     employee, name = _choose_employee(d, employee)
     qset = load_question_set(d.kind)
-    with d.store.interview_lock(employee, d.kind), stop_on_signals():
+    with d.store.interview_lock(employee, d.kind):
         d.store.sweep_temp_files(d.store.records_dir(employee))
-        answers, day = _start_or_resume(d, employee, fresh)
-        draft = _Draft(d, _new_record(d, employee, qset, day), answers)
-        _introduce(d, name, qset, draft.base, answers)
+        answers, day, unfinished = _start_or_resume(d, employee, fresh)
+        return _hold(d, employee, name, qset, answers, day, unfinished)
+
+
+def _hold(
+    d: Discussion,
+    employee: str,
+    name: str,
+    qset: QuestionSet,
+    answers: dict[str, Answer],
+    day: date,
+    unfinished: str | None = None,
+) -> Path:
+    """The interview itself, under the employee's interview lock: ask, keep, write."""
+    from aspire_cli import prompts
+
+    with stop_on_signals():
+        _confirm_another_on_the_same_day(d, employee, day)
+        draft = _Draft(d, _new_record(d, employee, qset, day), answers, unfinished)
+        _introduce(d, name, qset, draft.base, answers, unfinished)
         if d.kind == "talk":
             _show_prep_notes(d, employee, name)
         try:
-            answers = run_interview(qset, prompts.TerminalPrompter(d.console), answers, draft.keep)
+            with _editor_files_in(d.store.home / EDITOR_FOLDER):
+                prompter = prompts.TerminalPrompter(d.console, day)
+                answers = run_interview(qset, prompter, answers, draft.keep, unfinished)
+            stop_if_signalled()  # a Ctrl-C after the last answer still stops before the record
         except KeyboardInterrupt as interrupt:  # a signal that arrived between two prompts
             stop = as_aborted(interrupt)
             raise Aborted(draft.stopped_message(stop), stop.exit_code) from None
         except Aborted as exc:
             raise Aborted(draft.stopped_message(exc), exc.exit_code) from None
-        return _write(d, name, qset, draft.base.with_answers(qset.validate_answers(dict(answers))), draft)
+        record = draft.base.with_answers(qset.validate_answers(dict(answers)))
+        return _write(d, name, qset, record, draft)
 
 
 class _Draft:
     """Keeps every answer on disk the moment it is given; if the disk refuses, in memory, and says so."""
 
-    def __init__(self, d: Discussion, base: Record, resumed: dict[str, Answer]) -> None:
+    def __init__(
+        self, d: Discussion, base: Record, resumed: dict[str, Answer], unfinished: str | None
+    ) -> None:
         self.d = d
         self.base = base
         self.path = d.store.draft_path(base.employee, base.kind)
         self.answers = resumed
+        self.unfinished = unfinished
         self.on_disk = True  # the draft file holds every answer given so far
 
-    def keep(self, answers: dict[str, Answer]) -> None:
-        self.answers = answers
+    def keep(self, answers: dict[str, Answer], unfinished: str | None) -> None:
+        self.answers, self.unfinished = answers, unfinished
+        draft = Draft(**self.base.model_dump(), unfinished=unfinished).with_answers(answers)
         try:
             with signals_held():
-                self.d.store.save_draft(self.base.with_answers(answers))
+                self.d.store.save_draft(draft)
         except WriteFailed as exc:
             if self.on_disk:
                 warn(f"{exc.message} Carrying on: your answers are kept in memory until the record is saved.")
             self.on_disk = False
         else:
             self.on_disk = True
+
+    def finished(self) -> None:
+        """The record is written: the draft goes; if it cannot, a warning (the run has succeeded)."""
+        try:
+            self.d.store.delete_draft(self.base.employee, self.base.kind)
+        except (OSError, AspireError) as exc:
+            reason = exc.message if isinstance(exc, AspireError) else exc.strerror or str(exc)
+            warn(
+                f"the record is saved, but its draft {self.path} could not be removed ({reason}); delete it."
+            )
 
     def safe_place(self) -> str:
         """Where the answers are now, for a message; prints them if only memory holds them."""
@@ -150,14 +285,19 @@ class _Draft:
 
 
 def _write(d: Discussion, name: str, qset: QuestionSet, record: Record, draft: _Draft | None = None) -> Path:
+    problem = actions_due_problem(dict(record.answers), record.date)
+    if problem:
+        raise BadInput(f"{problem}; nothing written.")
     markdown = record_markdown(record, qset, name)
     try:
-        path = d.store.write_record(record, markdown)
+        with saving_the_record():
+            path = d.store.write_record(record, markdown)
+            if draft is not None:
+                draft.finished()
     except WriteFailed as exc:
         if draft is None:
             raise
         raise WriteFailed(f"{exc.message} Nothing is lost: {draft.safe_place()}") from None
-    d.store.delete_draft(record.employee, record.kind)
     return path
 
 
@@ -172,21 +312,20 @@ def _new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> R
     )
 
 
-def _read_answers(source: str) -> dict[str, object]:
+@contextlib.contextmanager
+def _editor_files_in(folder: Path) -> Iterator[None]:
+    """$EDITOR's temporary file (Ctrl-X Ctrl-E) is made in `folder`, private, instead of /tmp."""
+    import tempfile
+
+    private_dir(folder)
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(folder)
     try:
-        if source == "-":
-            return tomllib.loads(sys.stdin.read())
-        return tomllib.loads(Path(source).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"answers file {source} does not exist.") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"answers file {source} cannot be read: {exc}") from None
-
-
-def _source_name(source: str) -> str:
-    return "answers from stdin" if source == "-" else f"answers file {source}"
+        yield
+    finally:
+        tempfile.tempdir = previous
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty: another interview may be editing in it
 
 
 def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
@@ -201,8 +340,7 @@ def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     if employee is None:
         if not roster:
             raise BadInput("no one is on your team yet; add someone first: aspire team add alice")
-        choices = [(e, f"{e}  {m.name}" if m.name else e) for e, m in sorted(roster.items())]
-        employee = prompts.pick(f"Who is the {d.kind} with?", choices)
+        employee = prompts.pick(f"Who is the {d.kind} with?", _team_by_urgency(d))
     employee = check_employee_id(employee)
     if employee in roster:
         return employee, roster[employee].display_name(employee)
@@ -217,18 +355,31 @@ def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     return employee, name or employee
 
 
-def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str, Answer], date]:
-    """Answers to start from (a draft's, when resumed) and the discussion's date."""
+def _team_by_urgency(d: Discussion) -> list[tuple[str, str]]:
+    """The team as (id, aligned label with status), most urgent first, as `aspire due` lists it."""
+    from aspire_cli.due import due_report
+    from aspire_cli.listings import status_text
+
+    report = due_report(d.store, d.today, 30)
+    rows = [(row.employee, row.name, status_text(row)) for row in report.rows]
+    listed = {row[0] for row in rows}
+    rows += [(e, m.name, "see: aspire due") for e, m in sorted(d.store.roster().items()) if e not in listed]
+    id_width = max(len(row[0]) for row in rows)
+    name_width = max(len(one_line(row[1])) for row in rows)
+    return [(e, f"{e:<{id_width}}  {one_line(name):<{name_width}}  {status}") for e, name, status in rows]
+
+
+def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str, Answer], date, str | None]:
+    """Answers to start from (a draft's, when resumed), the discussion's date, and the question
+    (a list of actions) the draft stopped in the middle of."""
     from aspire_cli import prompts
 
     path = d.store.draft_path(employee, d.kind)
     if not path.exists():
-        return {}, d.new_day
+        return {}, d.new_day, None
     if fresh:
-        if not prompts.confirm(f"Discard the unfinished {d.kind} draft in {path}?", default=False):
-            raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
-        d.store.delete_draft(employee, d.kind)
-        return {}, d.new_day
+        _discard_after_asking(d, employee)
+        return {}, d.new_day, None
     qset = load_question_set(d.kind)
     try:
         draft = d.store.read_draft(employee, d.kind, qset)
@@ -239,7 +390,8 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
     assert draft is not None
     asked = {question.id for question in qset.questions}
     answers = {key: value for key, value in draft.answers.items() if key in asked}  # a set may have changed
-    done = first_unanswered(qset, answers) - 1
+    unfinished = draft.unfinished if draft.unfinished in answers else None
+    done = first_unanswered(qset, answers, unfinished) - 1
     choice = prompts.pick(
         f"There is an unfinished {d.kind} with {employee} from {draft.date} "
         f"({done} of {len(qset.questions)} answered): resume it?",
@@ -253,19 +405,75 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
         raise Aborted(f"nothing changed; the draft is still in {path}")
     if choice == "fresh":
         d.store.delete_draft(employee, d.kind)
-        return {}, d.new_day
-    return answers, d.day or draft.date
+        return {}, d.new_day, None
+    return answers, d.day or draft.date, unfinished
 
 
-def _introduce(d: Discussion, name: str, qset: QuestionSet, base: Record, answers: dict[str, Answer]) -> None:
-    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(name)}[/], {base.date.isoformat()}")
+def _discard_after_asking(d: Discussion, employee: str) -> None:
+    from aspire_cli import prompts
+
+    path = d.store.draft_path(employee, d.kind)
+    if not prompts.confirm(f"Discard the unfinished {d.kind} draft in {path}?", default=False):
+        raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
+    d.store.delete_draft(employee, d.kind)
+
+
+def _confirm_another_on_the_same_day(d: Discussion, employee: str, day: date) -> None:
+    """A second record on one day is saved as -2: asked first, as it is usually a mistake."""
+    from aspire_cli import prompts
+
+    same_day = [r for r in d.store.list_records(employee, d.kind) if r.day == day]
+    if not same_day:
+        return
+    nth = len(same_day) + 1
+    question = (
+        f"You already have a {d.kind} with {employee} on {day.isoformat()} ({same_day[-1].path.name}). "
+        f"Hold another one that day (saved as {day.isoformat()}-{d.kind}-{nth})?"
+    )
+    if not prompts.confirm(question, default=False):
+        raise AspireError(f"nothing started; the {d.kind} of {day.isoformat()} is in {same_day[-1].path}")
+
+
+def _introduce(
+    d: Discussion,
+    name: str,
+    qset: QuestionSet,
+    base: Record,
+    answers: dict[str, Answer],
+    unfinished: str | None,
+) -> None:
+    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(one_line(name))}[/], {base.date.isoformat()}")
     if qset.intro:
-        d.console.print(f"[dim]{qset.intro}[/]", highlight=False)
+        d.console.print(f"[dim]{escape(qset.intro)}[/]", highlight=False)
     d.console.print(
         "[dim]Each answer is kept in a draft as you go; Ctrl-C stops and you can resume later.[/]"
     )
     if answers:
-        d.console.print(f"Resuming: {len(answers)} answers already given.")
+        _already_said(d, qset, answers, unfinished)
+
+
+def _already_said(
+    d: Discussion, qset: QuestionSet, answers: dict[str, Answer], unfinished: str | None
+) -> None:
+    """What was already said, one line a question, so the leader picks the thread back up."""
+    from rich.text import Text
+
+    done = sum(1 for key in answers if key != unfinished)
+    d.console.print(f"Resuming: {done} of {len(qset.questions)} already answered.")
+    width = max(d.console.width - 8, 40)
+    for position, question in enumerate(qset.questions, 1):
+        answer = answers.get(question.id)
+        if answer is None:
+            continue
+        if isinstance(answer, tuple):
+            said = "; ".join(item.action for item in answer)
+            said = f"{len(answer)} action{'s' if len(answer) != 1 else ''} so far: {said}"
+        else:
+            said = answer
+        label = shorten(question.text, width // 2)
+        d.console.print(
+            Text(f"  {position}. {label}  ", style="dim") + Text(shorten(said, width - len(label)))
+        )
 
 
 def _show_prep_notes(d: Discussion, employee: str, name: str) -> None:
@@ -280,7 +488,9 @@ def _show_prep_notes(d: Discussion, employee: str, name: str) -> None:
     try:
         prep = d.store.read_record(latest.path, qset)
     except AspireError as exc:
-        d.console.print(f"[yellow]Prep notes could not be read:[/] {escape(exc.message)}", highlight=False)
+        d.console.print(
+            f"[yellow]Prep notes could not be read:[/] {escape(one_line(exc.message))}", highlight=False
+        )
         return
-    title = f"Your prep notes for {escape(name)}, {prep.date.isoformat()}"
+    title = f"Your prep notes for {escape(one_line(name))}, {prep.date.isoformat()}"
     d.console.print(record_panel(prep, qset, title))

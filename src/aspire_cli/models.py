@@ -6,7 +6,7 @@ Every file read becomes one of these models or a clear error; after that the cod
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -52,8 +52,15 @@ class Record(BaseModel):
         }
         return data
 
-    def with_answers(self, answers: dict[str, Answer]) -> Record:
+    def with_answers(self, answers: dict[str, Answer]) -> Self:
         return self.model_copy(update={"answers": dict(answers)})
+
+
+class Draft(Record):
+    """The answers so far of an unfinished interview; `unfinished` names a list of actions begun
+    but not yet closed (its actions so far are in `answers`)."""
+
+    unfinished: str | None = None
 
 
 class Member(BaseModel):

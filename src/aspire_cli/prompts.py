@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
@@ -12,14 +14,17 @@ from rich.text import Text
 
 from aspire_cli.errors import Aborted, BadInput
 from aspire_cli.ids import parse_day
-from aspire_cli.interrupts import as_aborted
-from aspire_cli.questions import Answer, Kind, Question
+from aspire_cli.interrupts import as_aborted, stop_if_signalled
+from aspire_cli.questions import Action, Answer, Kind, Question, due_date_problem
+from aspire_cli.safe_text import one_line
 
-FINISH_HINT = "Esc then Enter to finish; Ctrl-X Ctrl-E opens $EDITOR"
+TEXT_HINT = "Enter to finish; Alt-Enter (or Esc then Enter) for a new line; Ctrl-X Ctrl-E opens $EDITOR."
 
 
 def _ask(question: questionary.Question) -> Any:
     """unsafe_ask, so that Ctrl-C stops the whole interview instead of skipping one question."""
+    # Checked once the prompt's own Ctrl-C handling is live: a Ctrl-C pressed just before is not lost.
+    question.application.pre_run_callables.append(stop_if_signalled)
     try:
         return question.unsafe_ask()
     except KeyboardInterrupt as interrupt:  # Ctrl-C, or a signal (see interrupts.py)
@@ -28,73 +33,100 @@ def _ask(question: questionary.Question) -> Any:
         raise Aborted("input ended") from None
 
 
+def _answer_keys() -> KeyBindings:
+    """Enter submits (most answers are a line or two); Alt-Enter, i.e. Esc then Enter, adds a line."""
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _submit(event: KeyPressEvent) -> None:
+        event.current_buffer.validate_and_handle()
+
+    @keys.add("escape", "enter")
+    def _new_line(event: KeyPressEvent) -> None:
+        event.current_buffer.newline(copy_margin=False)
+
+    return keys
+
+
 def _required(value: str) -> bool | str:
     return True if value.strip() else "An answer is required (type something, or Ctrl-C to stop)."
 
 
-def _optional_day(value: str) -> bool | str:
-    if not value.strip():
-        return True
-    try:
-        parse_day(value.strip(), "due date")
-    except BadInput as exc:
-        return exc.message
-    return True
+def _due_date_check(agreed: date | None) -> Any:
+    def check(value: str) -> bool | str:
+        if not value.strip():
+            return True
+        try:
+            due = parse_day(value.strip(), "due date")
+        except BadInput as exc:
+            return exc.message
+        problem = due_date_problem(due, agreed)
+        return problem or True
+
+    return check
 
 
 class TerminalPrompter:
-    """Asks each question with its guidance and progress; re-asks until the answer is valid."""
+    """Asks each question with its guidance and progress; re-asks until the answer is valid.
 
-    def __init__(self, console: Console) -> None:
+    `agreed` is the day of the discussion: an action cannot be due before it.
+    """
+
+    def __init__(self, console: Console, agreed: date | None = None) -> None:
         self.console = console
+        self.agreed = agreed
 
-    def ask(self, question: Question, position: int, total: int) -> Answer:
+    def show(self, question: Question, position: int, total: int) -> None:
         self.console.print()
         self.console.print(f"[bold cyan]{position}/{total}[/]  [bold]{escape(question.text)}[/]")
         notes = [question.guidance] if question.guidance else []
         if question.kind is Kind.long_text:
-            notes.append(FINISH_HINT + ".")
+            notes.append(TEXT_HINT)
         for note in notes:
             self.console.print(Padding(Text(note, style="dim"), (0, 0, 0, 5)))
+
+    def answer(self, question: Question) -> Answer:
+        """A text or choice answer."""
         while True:
             raw = self._raw_answer(question)
             try:
                 return question.validate_answer(raw)
             except ValueError as exc:
-                self.console.print(f"[red]{escape(str(exc))}[/]")
+                self.console.print(Text(one_line(str(exc)), style="red"))
 
     def _raw_answer(self, question: Question) -> object:
         if question.kind is Kind.choice:
-            return _ask(questionary.select("Answer:", choices=list(question.choices)))
-        if question.kind is Kind.actions:
-            return self._actions()
-        validate = _required if question.required else None
+            choices = [questionary.Choice(title=one_line(c), value=c) for c in question.choices]
+            return _ask(questionary.select("Answer:", choices=choices))
         return _ask(
             questionary.text(
                 "Answer:",
                 multiline=True,
                 instruction="",
-                validate=validate,
+                validate=_required if question.required else None,
                 enable_open_in_editor=True,
+                key_bindings=_answer_keys(),
             )
         )
 
-    def _actions(self) -> list[dict[str, str]]:
-        actions: list[dict[str, str]] = []
-        while True:
-            number = len(actions) + 1
-            item = {
-                "action": _ask(questionary.text(f"Action {number}:", validate=_required)),
-                "measure": _ask(questionary.text("  How will you measure it?", validate=_required)),
-            }
-            due = _ask(
-                questionary.text("  Due (YYYY-MM-DD, Enter for none):", validate=_optional_day)
-            ).strip()
-            if due:
-                item["due"] = due
-            actions.append(item)
-            if not _ask(questionary.confirm("Add another action?", default=False)):
-                return actions
+    def earlier_actions(self, actions: tuple[Action, ...]) -> None:
+        """The actions agreed before the interview was stopped, when it resumes."""
+        for number, item in enumerate(actions, 1):
+            due = f"; due {item.due.isoformat()}" if item.due else ""
+            line = f"Action {number}: {one_line(item.action)}  (measure: {one_line(item.measure)}{due})"
+            self.console.print(Padding(Text(line), (0, 0, 0, 5)))
+
+    def action(self, number: int) -> Action:
+        text = _ask(questionary.text(f"Action {number}:", validate=_required))
+        measure = _ask(questionary.text("  How will you measure it?", validate=_required))
+        due = _ask(
+            questionary.text("  Due (YYYY-MM-DD, Enter for none):", validate=_due_date_check(self.agreed))
+        ).strip()
+        return Action(action=text, measure=measure, due=parse_day(due, "due date") if due else None)
+
+    def another_action(self, number: int, *, resuming: bool = False) -> bool:
+        message = f"Add action {number}?" if resuming else "Add another action?"
+        return bool(_ask(questionary.confirm(message, default=resuming)))
 
 
 def confirm(message: str, default: bool = True) -> bool:
@@ -107,5 +139,5 @@ def ask_line(message: str, default: str = "") -> str:
 
 def pick(message: str, choices: list[tuple[str, str]]) -> str:
     """One of `choices` (value, label), chosen with the arrow keys."""
-    options = [questionary.Choice(title=label, value=value) for value, label in choices]
+    options = [questionary.Choice(title=one_line(label), value=value) for value, label in choices]
     return str(_ask(questionary.select(message, choices=options)))

@@ -67,6 +67,24 @@ class Action(BaseModel):
 Answer = AnswerText | tuple[Action, ...]
 
 
+def due_date_problem(due: date | None, agreed: date | None) -> str | None:
+    """Why an action cannot be due on `due` when agreed on `agreed`, or None if it can."""
+    if due is None or agreed is None or due >= agreed:
+        return None
+    return f"due date {due.isoformat()} is before the discussion it is agreed in ({agreed.isoformat()})"
+
+
+def actions_due_problem(answers: dict[str, Answer], agreed: date) -> str | None:
+    """The first action in `answers` due before the discussion, as '<question id>[n]: why'."""
+    for key, answer in answers.items():
+        if isinstance(answer, tuple):
+            for number, item in enumerate(answer, 1):
+                problem = due_date_problem(item.due, agreed)
+                if problem:
+                    return f"{key}[{number}]: {problem}"
+    return None
+
+
 class Question(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

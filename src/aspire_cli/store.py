@@ -23,7 +23,7 @@ import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.files import (
@@ -40,7 +40,7 @@ from aspire_cli.files import (
 from aspire_cli.ids import check_employee_id
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
-    from aspire_cli.models import Record, Team
+    from aspire_cli.models import Draft, Record, Team
     from aspire_cli.questions import QuestionSet
 
 LOCK_TIMEOUT_SECONDS = 5.0
@@ -284,19 +284,20 @@ class Store:
         return path
 
     # -- drafts ---------------------------------------------------------------------------
-    def read_draft(self, employee: str, kind: str, qset: QuestionSet) -> Record | None:
+    def read_draft(self, employee: str, kind: str, qset: QuestionSet) -> Draft | None:
         """The unfinished interview's answers so far, checked like typed ones; None if there is none."""
-        from aspire_cli.models import Record
+        from aspire_cli.models import Draft
 
         path = self.draft_path(employee, kind)
         if not path.exists():
             return None
-        draft: Record = _validated(Record, path, read_toml(path))
+        draft: Draft = _validated(Draft, path, read_toml(path))
         if draft.employee != employee or draft.kind != kind:
             raise BadFile(f"{path}: holds a {draft.kind} draft for '{draft.employee}'; delete or move it.")
         return _answers_checked(draft, qset, path, complete=False)
 
     def save_draft(self, draft: Record) -> Path:
+        """Save a draft (a Draft, or a Record holding the answers so far)."""
         path = self.draft_path(draft.employee, draft.kind)
         private_dir(self.home)
         private_dir(self.drafts_root)
@@ -314,11 +315,14 @@ class Store:
             return []
 
 
+AnyRecord = TypeVar("AnyRecord", bound="Record")
+
+
 def _suffix(seq: int) -> str:
     return "" if seq == 1 else f"-{seq}"
 
 
-def _answers_checked(record: Record, qset: QuestionSet, path: Path, *, complete: bool) -> Record:
+def _answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complete: bool) -> AnyRecord:
     """Answers checked by the questions: all of them for a record of this version of the set; for
     one written with another version, only those this version still asks, and none required."""
     from aspire_cli.errors import BadInput
