@@ -131,9 +131,11 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
         _leave_the_draft_alone(d, employee, fresh)
         if not missing:
             return _write(d, name, qset, _new_record(d, employee, qset, d.new_day).with_answers(given))
+        source_name = "stdin" if source == "-" else Path(source).name
         d.console.print(
-            f"{_source_name(source).capitalize()} gives {len(given)} of {len(qset.questions)} answers; "
-            f"asking the {len(missing)} left."
+            f"{len(given)} of {len(qset.questions)} answers from {escape(one_line(source_name))}; "
+            f"asking the {len(missing)} left.",
+            soft_wrap=True,
         )
         return _hold(d, employee, name, qset, given, d.new_day)
 

@@ -1,0 +1,202 @@
+"""Answering feels natural, and no date can hide someone: Enter submits, pasted text stays whole,
+$EDITOR's file stays private, a second same-day talk is asked first, the team is offered most
+urgent first, and a discussion (or an action) cannot be dated where it would mislead."""
+
+import io
+import sys
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pexpect
+import pytest
+from conftest import PREP_ANSWERS, TALK_ANSWERS, aspire_script, terminal_env
+from records_factory import write
+from rich.console import Console
+
+from aspire_cli import discussion
+from aspire_cli.store import Store
+
+TODAY = date.today()
+
+
+def spawn(home, *args, env=None):
+    return pexpect.spawn(
+        aspire_script(),
+        list(args),
+        env=env or terminal_env(home),
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=15,
+    )
+
+
+def finish(child, code=0):
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code, child.before
+    return child.before
+
+
+@pytest.fixture
+def alice(aspire, home):
+    assert aspire("team", "add", "alice", "--name", "Alice Smith").exit_code == 0
+    return home
+
+
+def prep_record(home):
+    return tomllib.loads((home / f"records/alice/{TODAY.isoformat()}-prep.toml").read_text())
+
+
+# -- Enter submits, Alt-Enter and paste keep lines ----------------------------------------------
+
+
+def test_a_whole_prep_is_answered_pressing_enter_after_each_answer(alice):
+    child = spawn(alice, "prep", "alice")
+    for position in range(1, 6):
+        child.expect(f"{position}/5")
+        child.expect("Enter to finish; Alt-Enter")
+        child.expect("Answer:")
+        if position == 2:
+            child.send("First line\x1b\rsecond line\r")  # Alt-Enter: a new line inside the answer
+        elif position == 3:
+            child.send("\x1b[200~Pasted one\nPasted two\x1b[201~\r")  # a bracketed paste, then Enter
+        else:
+            child.send(f"Answer {position}\r")
+    child.expect("Saved")
+    finish(child)
+    answers = prep_record(alice)["answers"]
+    assert answers["potential"] == "Answer 1"
+    assert answers["development"] == "First line\nsecond line"
+    assert answers["strengths"] == "Pasted one\nPasted two"
+    assert answers["next_assignment"] == "Answer 5"
+
+
+def test_the_editor_file_of_ctrl_x_ctrl_e_lives_in_the_private_home_and_is_removed(alice, tmp_path):
+    seen = tmp_path / "seen.txt"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(
+        f'#!/bin/sh\necho "$1" > {seen}\nstat -c %a "$(dirname "$1")" >> {seen}\n'
+        'printf "Written in the editor\\n" > "$1"\n'
+    )
+    editor.chmod(0o755)
+    child = spawn(
+        alice, "prep", "alice", env=dict(terminal_env(alice), EDITOR=str(editor), VISUAL=str(editor))
+    )
+    child.expect("1/5")
+    child.expect("Answer:")
+    child.send("\x18\x05")  # Ctrl-X Ctrl-E
+    child.expect("Written in the editor")
+    child.send("\r")
+    for position in range(2, 6):
+        child.expect(f"{position}/5")
+        child.expect("Answer:")
+        child.send(f"Answer {position}\r")
+    child.expect("Saved")
+    finish(child)
+    path, mode = seen.read_text().split()
+    assert path.startswith(str(alice / ".editing") + "/")
+    assert mode == "700"
+    assert not Path(path).exists() and not (alice / ".editing").exists()
+    assert prep_record(alice)["answers"]["potential"] == "Written in the editor"
+
+
+# -- a second discussion on one day is asked first ----------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def in_terminal(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+
+
+def test_a_second_talk_on_the_same_day_is_asked_before_it_starts(aspire, alice, keys, in_terminal):
+    assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
+    keys.send_text("n")
+    d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, TODAY)
+    with pytest.raises(Exception, match="nothing started"):
+        discussion.interactive(d, "alice", False)
+    assert sorted(p.name for p in (alice / "records/alice").glob("*.toml")) == [
+        f"{TODAY.isoformat()}-talk.toml"
+    ]
+    assert not (alice / "drafts/alice.talk.toml").exists()
+
+
+def test_a_second_talk_from_an_answers_file_says_it_is_the_second(aspire, alice):
+    assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
+    result = aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS)
+    assert result.exit_code == 0
+    assert f"{TODAY.isoformat()}-talk-2.toml" in result.stdout
+    assert f"(the second talk with alice on {TODAY.isoformat()})" in result.stdout
+
+
+# -- the team, most urgent first -----------------------------------------------------------------
+
+
+def test_talk_without_an_employee_offers_the_team_most_urgent_first_with_each_status(aspire, home):
+    for employee in ["amy", "bob", "cat"]:
+        aspire("team", "add", employee, "--name", employee.title() + " Long-Name")
+    store = Store(home)
+    write(store, "talk", "amy", TODAY - timedelta(days=10))  # ok
+    write(store, "talk", "cat", TODAY - timedelta(days=400))  # overdue
+    child = spawn(home, "talk")
+    child.expect("Who is the talk with")
+    child.expect("ok, in")
+    screen = child.before + child.after
+    child.send("\x03")
+    finish(child, 130)
+    lines = [line for line in screen.replace("\r", "\n").splitlines() if "Long-Name" in line]
+    order = [next(e for e in ["amy", "bob", "cat"] if f"{e} " in line) for line in lines]
+    assert order == ["cat", "bob", "amy"]
+    assert "overdue by" in lines[0] and "never held" in lines[1] and "ok, in" in lines[2]
+    columns = {line.index("Long-Name") - line.index(order[n]) for n, line in enumerate(lines)}
+    assert len(columns) == 1  # aligned
+
+
+# -- dates that cannot hide someone --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind, answers", [("talk", TALK_ANSWERS), ("prep", PREP_ANSWERS)])
+def test_a_discussion_cannot_be_dated_in_the_future(aspire, alice, kind, answers):
+    result = aspire(kind, "alice", "--answers", "-", "--date", "2030-01-01", input=answers)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --date 2030-01-01 is in the future")
+    assert not (alice / "records").exists()
+
+
+def test_tomorrow_is_refused_on_the_launchers_plain_path_too(alice):
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
+    child = spawn(alice, "talk", "alice", "--date", tomorrow)
+    out = finish(child, 2)
+    assert f"--date {tomorrow} is in the future" in out
+    assert not (alice / "records").exists() and not (alice / "drafts").exists()
+
+
+@pytest.mark.parametrize("day", ["1969-12-31", "0001-01-01"])
+def test_a_date_before_1970_is_refused(aspire, alice, day):
+    result = aspire("talk", "alice", "--answers", "-", "--date", day, input=TALK_ANSWERS)
+    assert result.exit_code == 2
+    assert "before 1970" in result.stderr
+    assert not (alice / "records").exists()
+
+
+def test_an_action_due_before_its_discussion_is_refused(aspire, alice):
+    early = TALK_ANSWERS.replace("2027-06-30", "2025-12-31")
+    result = aspire("talk", "alice", "--answers", "-", "--date", "2026-01-10", input=early)
+    assert result.exit_code == 2
+    assert "actions[1]: due date" in result.stderr and "is before the discussion" in result.stderr
+    assert not (alice / "records").exists()
+
+
+def test_a_typed_action_due_before_the_discussion_is_asked_again(alice, keys, in_terminal):
+    from test_interview import TALK_KEYS
+
+    keys.send_text("".join(TALK_KEYS[:8]) + "2020-01-01\r" + "\x7f" * 10 + "".join(TALK_KEYS[8:]))
+    d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, date(2026, 11, 26))
+    path = discussion.interactive(d, "alice", False)
+    actions = tomllib.loads(path.read_text())["answers"]["actions"]
+    assert actions[0]["due"] == date(2027, 6, 30)
