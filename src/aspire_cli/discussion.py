@@ -214,9 +214,11 @@ def _hold(
     with stop_on_signals():
         _confirm_another_on_the_same_day(d, employee, day)
         draft = _Draft(d, _new_record(d, employee, qset, day), answers, unfinished)
-        _introduce(d, name, qset, draft.base, answers, unfinished)
+        _introduce(d, name, qset, draft.base)
         if d.kind == "talk":
             _show_prep_notes(d, employee, name)
+        if answers:
+            _already_said(d, qset, answers, unfinished)
         try:
             with _editor_files_in(d.store.home / EDITOR_FOLDER):
                 prompter = prompts.TerminalPrompter(d.console, day)
@@ -436,22 +438,13 @@ def _confirm_another_on_the_same_day(d: Discussion, employee: str, day: date) ->
         raise AspireError(f"nothing started; the {d.kind} of {day.isoformat()} is in {same_day[-1].path}")
 
 
-def _introduce(
-    d: Discussion,
-    name: str,
-    qset: QuestionSet,
-    base: Record,
-    answers: dict[str, Answer],
-    unfinished: str | None,
-) -> None:
+def _introduce(d: Discussion, name: str, qset: QuestionSet, base: Record) -> None:
     d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(one_line(name))}[/], {base.date.isoformat()}")
     if qset.intro:
         d.console.print(f"[dim]{escape(qset.intro)}[/]", highlight=False)
     d.console.print(
         "[dim]Each answer is kept in a draft as you go; Ctrl-C stops and you can resume later.[/]"
     )
-    if answers:
-        _already_said(d, qset, answers, unfinished)
 
 
 def _already_said(
@@ -461,20 +454,23 @@ def _already_said(
     from rich.text import Text
 
     done = sum(1 for key in answers if key != unfinished)
-    d.console.print(f"Resuming: {done} of {len(qset.questions)} already answered.")
+    d.console.print()
+    d.console.print(f"[bold]Resuming:[/] {done} of {len(qset.questions)} already answered.")
     width = max(d.console.width - 8, 40)
+    said: list[tuple[str, str]] = []
     for position, question in enumerate(qset.questions, 1):
         answer = answers.get(question.id)
-        if answer is None:
-            continue
         if isinstance(answer, tuple):
-            said = "; ".join(item.action for item in answer)
-            said = f"{len(answer)} action{'s' if len(answer) != 1 else ''} so far: {said}"
-        else:
-            said = answer
-        label = shorten(question.text, width // 2)
+            actions = "; ".join(item.action for item in answer)
+            said.append((f"{position}. {question.text}", f"{len(answer)} so far: {actions}"))
+        elif answer is not None:
+            said.append((f"{position}. {question.text}", answer))
+    label_width = min(max(len(label) for label, _ in said), width // 2)
+    for label, answer_given in said:
+        label = shorten(label, label_width)
         d.console.print(
-            Text(f"  {position}. {label}  ", style="dim") + Text(shorten(said, width - len(label)))
+            Text(f"  {label:<{label_width}}  ", style="dim")
+            + Text(shorten(answer_given, width - label_width))
         )
 
 
