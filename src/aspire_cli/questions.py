@@ -118,6 +118,8 @@ class Question(BaseModel):
         except ValidationError as exc:
             raise ValueError(describe_error(exc)) from None
         if isinstance(answer, str):
+            if self.kind is Kind.long_text:  # trailing blank lines and spaces carry nothing; the rest is kept
+                answer = answer.rstrip()
             if self.required and not answer.strip():
                 raise ValueError("is required: please give an answer")
             if self.kind is Kind.choice and answer not in self.choices:
