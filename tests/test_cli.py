@@ -87,7 +87,7 @@ def test_without_a_date_the_record_is_dated_today(aspire, home):
 BAD_ANSWERS = [
     ('willing = "yes"\n[[actions]\n', "not valid TOML", "line 2"),
     ('mood = "great"\n' + TALK_ANSWERS, "unknown question id 'mood'", ""),
-    (TALK_ANSWERS + "extra = 1\n", "actions: [1].extra: Extra inputs are not permitted", ""),
+    (TALK_ANSWERS + "extra = 1\n", "actions: [1].extra: not a known field", ""),
     (
         TALK_ANSWERS.replace('willing = "yes"', 'willing = "maybe"'),
         "willing: must be one of: yes, partly, no",

@@ -50,7 +50,7 @@ def test_a_reworded_or_added_question_needs_no_code(tmp_path):
         ('[[questions]]\nid = "mood"\ntext = "How?"\nkind = "poem"\n', "questions[0] (mood).kind"),
         ('[[questions]]\nid = "pick"\ntext = "Which?"\nkind = "choice"\n', "questions[0] (pick): "),
         ('[[questions]]\nid = "Bad Id"\ntext = "x"\nkind = "long_text"\n', "questions[0] (Bad Id).id"),
-        ('[[questions]]\nid = "a"\nkind = "long_text"\n', "questions[0] (a).text: Field required"),
+        ('[[questions]]\nid = "a"\nkind = "long_text"\n', "questions[0] (a).text: required, but missing"),
         (
             '[[questions]]\nid = "a"\ntext = "x"\nkind = "long_text"\n'
             '[[questions]]\nid = "a"\ntext = "y"\nkind = "long_text"\n',

@@ -17,10 +17,60 @@ def describe_error(exc: ValidationError, data: Any = None) -> str:
         error["loc"] = tuple(step for step in error["loc"] if not _is_branch_label(step))
     first = max(errors, key=lambda error: len(error["loc"]))
     where = _location(first["loc"], data)
-    message = str(first["msg"])
-    message = message.removeprefix("Value error, ")
+    message = plain_words(first)
     more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
     return f"{where}: {message}{more}" if where else f"{message}{more}"
+
+
+# pydantic's error types in the user's words (pydantic's own say "Input should be...", "Field required")
+_PLAIN: dict[str, str] = {
+    "missing": "required, but missing",
+    "extra_forbidden": "not a known field (a typo?)",
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be at most {le}",
+    "string_too_short": "must be at least {min_length} characters long",
+    "string_too_long": "must be at most {max_length} characters long",
+    "string_type": "must be text",
+    "string_unicode": "must be text",
+    "string_pattern_mismatch": "is not in the expected form",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "date_type": "must be a date (YYYY-MM-DD)",
+    "date_parsing": "must be a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "must be a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "must be a date (YYYY-MM-DD) without a time",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "literal_error": "must be {expected}",
+    "too_short": "needs at least {min_length} {items}",
+    "too_long": "can have at most {max_length} {items}",
+}
+
+
+def plain_words(error: Any) -> str:
+    """One pydantic error (an item of `ValidationError.errors()`) as the user's words, not the library's."""
+    kind, context = str(error["type"]), dict(error.get("ctx") or {})
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        return "must not be empty"
+    if kind in ("value_error", "assertion_error"):
+        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    template = _PLAIN.get(kind)
+    if template is None:
+        return str(error["msg"])
+    limit = context.get("min_length", context.get("max_length"))
+    context["items"] = "item" if limit == 1 else "items"
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError):  # a context without the field the words name: the words alone
+        return template.split(" {")[0]
 
 
 def _is_branch_label(step: int | str) -> bool:
