@@ -50,6 +50,8 @@ def test_plain_requests_are_answered_without_typer(args, command, options, emplo
         ["drafts"],
         ["--home"],
         ["talk", "--date"],
+        ["due", "--json", "--brief"],
+        ["due", "--brief", "--within", "3", "--json"],
     ],
 )
 def test_everything_else_goes_to_the_typer_app(args):

@@ -4,39 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import UsageError  # Typer 0.26+ vendors Click: its classes live here
 
 from aspire_cli import __version__
-from aspire_cli.errors import AspireError, report
+from aspire_cli.errors import AspireError, BadInput
 from aspire_cli.ids import parse_day
 from aspire_cli.paths import resolve_home
+from aspire_cli.safe_text import one_line
 from aspire_cli.store import Store, open_store
+from aspire_cli.usage import PlainCommand, ReportingGroup
 
-
-class _ReportingGroup(TyperGroup):
-    """Every AspireError from any command becomes one line on stderr and its exit code."""
-
-    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt as interrupt:  # outside a prompt: Ctrl-C, or a signal during a talk
-            from aspire_cli.interrupts import as_aborted
-
-            stop = as_aborted(interrupt)
-            report(stop)
-            raise typer.Exit(stop.exit_code) from None
-        except AspireError as exc:
-            report(exc)
-            raise typer.Exit(exc.exit_code) from None
+if TYPE_CHECKING:
+    from aspire_cli.models import Member
 
 
 # Plain help and one-line usage errors (rich_markup_mode=None): Typer's Rich help draws multi-line
 # panels and loads Rich and markdown-it, which roughly doubles the start-up time of `aspire --help`.
 app = typer.Typer(
-    cls=_ReportingGroup,
+    cls=ReportingGroup,
     help="Prepare, hold and record career aspiration discussions with every employee, every year.",
     no_args_is_help=True,
     add_completion=False,
@@ -57,6 +45,10 @@ DateOpt = Annotated[
     str | None,
     typer.Option("--date", metavar="YYYY-MM-DD", help="When the discussion was held (default: today)."),
 ]
+PrepDateOpt = Annotated[
+    str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When you prepared (default: today).")
+]
+NameOpt = Annotated[str | None, typer.Option("--name", metavar="NAME", help='Full name, e.g. "Alice Smith".')]
 AnswersOpt = Annotated[
     str | None,
     typer.Option(
@@ -67,6 +59,27 @@ AnswersOpt = Annotated[
 ]
 FreshOpt = Annotated[
     bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")
+]
+
+
+def _cadence(ctx: typer.Context, months: int | None) -> int | None:
+    """1-60 months, checked here rather than by Typer's min/max, whose words are pydantic's."""
+    from aspire_cli.team import check_cadence
+
+    try:
+        return None if months is None else check_cadence(months)
+    except BadInput as exc:
+        raise UsageError(exc.message, ctx) from None
+
+
+CadenceOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--cadence",
+        metavar="MONTHS",
+        callback=_cadence,
+        help="Months between discussions, 1-60 (12 = yearly, 6 = twice a year).",
+    ),
 ]
 
 
@@ -85,7 +98,7 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     home: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--home",
             metavar="PATH",
@@ -99,31 +112,45 @@ def main(
     ctx.obj = resolve_home(home)
 
 
-@team_app.command("add")
+@team_app.command("add", cls=PlainCommand)
 def team_add(
-    ctx: typer.Context,
-    employee: EmployeeArg,
-    name: Annotated[str, typer.Option("--name", help='Full name, e.g. "Alice Smith".')] = "",
-    cadence: Annotated[
-        int,
-        typer.Option(
-            "--cadence",
-            min=1,
-            max=60,
-            metavar="MONTHS",
-            help="Months between discussions (6 = twice a year).",
-        ),
-    ] = 12,
+    ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = 12
 ) -> None:
     """Add someone to your team."""
     from aspire_cli.team import add_member
 
-    add_member(_store(ctx), employee, name, cadence, date.today())
-    every = "every year" if cadence == 12 else f"every {cadence} months"
-    print(f"Added {employee}{f' ({name})' if name else ''}: discussions {every}.")
+    member = add_member(_store(ctx), employee, name or "", cadence or 12, date.today())
+    print(f"Added {employee}{f' ({member.name})' if member.name else ''}: discussions {_every(member)}.")
 
 
-@team_app.command("list")
+@team_app.command("edit", cls=PlainCommand)
+def team_edit(
+    ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
+) -> None:
+    """Change someone's name or how often you meet."""
+    from aspire_cli.team import edit_member
+
+    if name is None and cadence is None:
+        ctx.fail("say what to change: --name NAME, --cadence MONTHS or both")
+    before, after = edit_member(_store(ctx), employee, name, cadence)
+    print(f"{employee}: {_changes(before, after)}.")
+
+
+def _every(member: Member) -> str:
+    months = member.cadence_months
+    return "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
+
+
+def _changes(before: Member, after: Member) -> str:
+    changes = []
+    if after.name != before.name:
+        changes.append(f"name '{before.name}' -> '{after.name}'" if before.name else f"name '{after.name}'")
+    if after.cadence_months != before.cadence_months:
+        changes.append(f"discussions {_every(after)} (was {_every(before)})")
+    return ", ".join(changes) or "no change, it was already so"
+
+
+@team_app.command("list", cls=PlainCommand)
 def team_list(ctx: typer.Context) -> None:
     """Show your team."""
     from aspire_cli.listings import run_team_list
@@ -131,14 +158,15 @@ def team_list(ctx: typer.Context) -> None:
     run_team_list(_store(ctx))
 
 
-@team_app.command("remove")
+@team_app.command("remove", cls=PlainCommand)
 def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
     """Take someone off your team; their records stay."""
     from aspire_cli.team import remove_member
 
     store = _store(ctx)
     remove_member(store, employee)
-    print(f"Removed {employee} from your team; their records stay in {store.records_dir(employee)}.")
+    folder = store.records_dir(employee)
+    print(one_line(f"Removed {employee} from your team; their records stay in {folder}."))
 
 
 def _discussion(
@@ -149,11 +177,11 @@ def _discussion(
     run_discussion(_store(ctx), kind, employee, day, answers, fresh)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def prep(
     ctx: typer.Context,
     employee: EmployeeArg,
-    date_: DateOpt = None,
+    date_: PrepDateOpt = None,
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
 ) -> None:
@@ -161,12 +189,12 @@ def prep(
     _discussion(ctx, "prep", employee, date_, answers, fresh)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def talk(
     ctx: typer.Context,
     employee: Annotated[
         str | None,
-        typer.Argument(metavar="[EMPLOYEE]", help="The employee's id; leave out to pick from your team."),
+        typer.Argument(metavar="EMPLOYEE", help="The employee's id; leave out to pick from your team."),
     ] = None,
     date_: DateOpt = None,
     answers: AnswersOpt = None,
@@ -176,7 +204,7 @@ def talk(
     _discussion(ctx, "talk", employee, date_, answers, fresh)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def due(
     ctx: typer.Context,
     as_of: Annotated[
@@ -199,6 +227,8 @@ def due(
     """Whose discussion is overdue or due soon, most urgent first."""
     from aspire_cli.listings import run_due
 
+    if as_json and brief:
+        ctx.fail("--json and --brief do not go together: pick one")
     day = parse_day(as_of, "--as-of") if as_of else date.today()
     raise typer.Exit(run_due(_store(ctx), day, within, as_json=as_json, brief_line=brief))
 

@@ -38,7 +38,9 @@ class Request:
 def main() -> None:
     request = parse_request(sys.argv[1:])
     if request is not None:
-        sys.exit(run(request))
+        from aspire_cli.errors import reporting
+
+        sys.exit(reporting(lambda: run(request)))
     from aspire_cli.cli import app
 
     app(prog_name="aspire")
@@ -69,6 +71,8 @@ def parse_request(args: list[str]) -> Request | None:
             return None
     if positional == "required" and request.employee is None:
         return None
+    if "--json" in request.options and "--brief" in request.options:
+        return None  # a conflict: Typer words the error
     within = request.options.get("--within", "30")
     if not (isinstance(within, str) and within.isdigit()):
         return None  # Typer words that error
@@ -84,35 +88,25 @@ def _split_equals(args: list[str]) -> list[str]:
 
 
 def run(request: Request) -> int:
-    from aspire_cli.errors import AspireError, report
+    """The request's exit code; its errors are the caller's (errors.reporting, as in the Typer app)."""
     from aspire_cli.paths import resolve_home
     from aspire_cli.store import open_store
 
-    try:
-        store = open_store(resolve_home(request.home))
-        if request.command == "due":
-            return _due(store, request)
-        if request.command == "team list":
-            from aspire_cli.listings import run_team_list
+    store = open_store(resolve_home(request.home))
+    if request.command == "due":
+        return _due(store, request)
+    if request.command == "team list":
+        from aspire_cli.listings import run_team_list
 
-            return run_team_list(store)
-        from aspire_cli.discussion import run_discussion
+        return run_team_list(store)
+    from aspire_cli.discussion import run_discussion
 
-        day = request.options.get("--date")
-        fresh = bool(request.options.get("--fresh"))
-        run_discussion(
-            store, request.command, request.employee, day if isinstance(day, str) else None, None, fresh
-        )
-        return 0
-    except KeyboardInterrupt as interrupt:
-        from aspire_cli.interrupts import as_aborted
-
-        stop = as_aborted(interrupt)
-        report(stop)
-        return stop.exit_code
-    except AspireError as exc:
-        report(exc)
-        return exc.exit_code
+    day = request.options.get("--date")
+    fresh = bool(request.options.get("--fresh"))
+    run_discussion(
+        store, request.command, request.employee, day if isinstance(day, str) else None, None, fresh
+    )
+    return 0
 
 
 def _due(store: Store, request: Request) -> int:

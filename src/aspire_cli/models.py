@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from aspire_cli.errors import BadInput
 from aspire_cli.ids import check_employee_id
 from aspire_cli.questions import Answer
+from aspire_cli.safe_text import has_control_characters
 
 SCHEMA = 1
 """The version of the record, draft and roster layout this aspire writes and reads."""
@@ -63,11 +64,22 @@ class Draft(Record):
     unfinished: str | None = None
 
 
+CADENCE_MONTHS = (1, 60)
+"""The shortest and longest time between two discussions with one person, in months."""
+NAME_RULE = "a name is one line of text, without tabs, newlines or other control characters"
+
+
+def _one_line_name(value: str) -> str:
+    if has_control_characters(value):  # printed in tables and titles: it must not forge or drive them
+        raise ValueError(NAME_RULE)
+    return value
+
+
 class Member(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = ""
-    cadence_months: int = Field(default=12, ge=1, le=60)
+    name: Annotated[str, AfterValidator(_one_line_name)] = ""
+    cadence_months: int = Field(default=12, ge=CADENCE_MONTHS[0], le=CADENCE_MONTHS[1])
     added: date | None = None
 
 

@@ -1,0 +1,142 @@
+"""Typer's (Click's) command-line parsing, made to speak aspire's one error style.
+
+Click reports a mistake as a four-line block ("Usage: ... Try ... Error: ...") in its own words, some
+of them pydantic's ("Input should be greater than or equal to 1"); here each becomes one line that
+says what is wrong and which help to read, through errors.reporting, the launcher's error path too.
+Help shows arguments as a user types them (`EMPLOYEE`, `[EMPLOYEE]`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer._click.core import Context, Parameter  # Typer 0.26+ vendors Click: its classes live here
+from typer._click.exceptions import (
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+
+from aspire_cli.errors import BadInput, reporting
+
+
+class _NamesItsHelp:
+    """Click raises some usage errors ("--within needs a value") without the context that names
+    the command; this gives them one, so that the line can say which help to read."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except UsageError as mistake:
+            mistake.ctx = mistake.ctx or ctx
+            raise
+
+
+class ReportingGroup(_NamesItsHelp, TyperGroup):
+    """The app's one error path (errors.reporting, as in the launcher); a usage mistake is one line
+    naming the help to read, not Click's "Usage: ... Try ... Error:" block."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        # always "aspire" (a test runner would say "root"): errors and help name what a user types
+        sys.exit(reporting(lambda: self._run(words, "aspire", extra)))
+
+    def _run(self, args: list[str], prog_name: str, extra: dict[str, Any]) -> int:
+        try:
+            with self.make_context(prog_name, args, **extra) as ctx:
+                self.invoke(ctx)
+        except typer.Exit as done:
+            return done.exit_code
+        except NoArgsIsHelpError as shown:  # `aspire` alone: the help, which is not a mistake
+            print(shown.ctx.get_help())
+        except UsageError as mistake:
+            raise BadInput(usage_line(mistake)) from None
+        return 0
+
+
+def usage_line(mistake: UsageError) -> str:
+    """'no such option --jsno (did you mean --json?); see: aspire due --help'."""
+    where = f"; see: {mistake.ctx.command_path} --help" if mistake.ctx is not None else ""
+    return f"{_usage_problem(mistake)}{where}"
+
+
+def _usage_problem(mistake: UsageError) -> str:
+    if isinstance(mistake, NoSuchOption):
+        guess = f" (did you mean {mistake.possibilities[0]}?)" if mistake.possibilities else ""
+        return f"no such option {mistake.option_name}{guess}"
+    if isinstance(mistake, MissingParameter) and mistake.param is not None:
+        return f"missing {_param_name(mistake.param)}"
+    if isinstance(mistake, BadParameter) and mistake.param is not None:
+        return _bad_value(mistake, mistake.param)
+    if isinstance(mistake, BadOptionUsage):
+        takes = "needs a value" if "requires" in mistake.message else "takes no value"
+        return f"{mistake.option_name} {takes}"
+    return _plain_sentence(mistake.message)
+
+
+def _bad_value(mistake: BadParameter, param: Parameter) -> str:
+    from pydantic import ValidationError
+
+    from aspire_cli.validation import plain_words
+
+    cause = mistake.__cause__
+    if isinstance(cause, ValidationError):  # Typer checks types with pydantic: its words, not ours
+        error = cause.errors(include_url=False)[0]
+        return f"{_param_name(param)} '{error['input']}': {plain_words(error)}"
+    return f"{_param_name(param)}: {mistake.message}"
+
+
+def _param_name(param: Parameter) -> str:
+    if param.param_type_name == "option" and param.opts:
+        return param.opts[0]
+    return param.metavar or (param.name or "").upper()
+
+
+def _plain_sentence(message: str) -> str:
+    """Click's remaining sentences ("Got unexpected extra argument (b)", "No such command 'x'.")."""
+    extra = re.fullmatch(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message)
+    if extra:
+        return f"unexpected argument{'s' if ' ' in extra[1] else ''}: {extra[1]}"
+    sentence, _, guess = message.partition(". Did you mean ")
+    sentence = sentence[:1].lower() + sentence[1:].rstrip(".")
+    return f"{sentence} (did you mean {guess.rstrip('?')}?)" if guess else sentence
+
+
+class _PlainArgument(TyperArgument):
+    """An argument as help shows it: EMPLOYEE or [EMPLOYEE], not {EMPLOYEE} or `EMPLOYEE <str>`."""
+
+    def display_type_rich(self, ctx: typer.Context) -> str | None:  # type: ignore[override]
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self._usage_display_name()
+
+    def _usage_display_name(self) -> str:
+        return self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+
+
+class PlainCommand(_NamesItsHelp, TyperCommand):
+    """A command whose arguments show plainly in its help (see _PlainArgument), and whose usage
+    errors name it (see _NamesItsHelp)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
