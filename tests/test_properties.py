@@ -54,20 +54,35 @@ def test_a_100_kb_answer_round_trips_through_the_store(home):
     assert store.read_record(path, TALK).answers["development_area"] == text
 
 
-def block_structure(markdown: str) -> list[str]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    return [t.type for t in tokens if t.type.endswith("_open") and t.type != "paragraph_open"]
+def structure(markdown: str) -> list[str]:
+    """Blocks (headings, lists, code, tables...) and inline formatting (links, emphasis, HTML); no text."""
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(markdown)
+    blocks = [t.type for t in tokens if t.type.endswith("_open") and t.type != "paragraph_open"]
+    inline = [child for t in tokens for child in t.children or []]
+    plain = ("text", "softbreak", "hardbreak")
+    return blocks + [t.type for t in inline if t.type not in plain and t.content != "<br>"]
 
 
-BASELINE = block_structure(record_markdown(talk("plain", "plain", "plain"), TALK, "Alice"))
+BASELINE = structure(record_markdown(talk("plain", "plain", "plain"), TALK, "Alice"))
+# Text made mostly of what Markdown reads as syntax, so that syntax meets syntax in every order.
+PIECES = [*"#>-+*_~`[]()<>!&;|\\:=. \n\t19ax", "&amp;", "<b>", "```", "    ", "**", "~~", "<br>"]
+MARKDOWNISH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join).filter(lambda s: s.strip())
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=ANSWER, action=ANSWER, measure=ANSWER)
-@example(text="#\n---\n1) x\n+ y\n    code\n<div>", action="a|b\\|c", measure="```")
-def test_no_answer_can_change_the_markdown_structure(text, action, measure):
-    markdown = record_markdown(talk(text, action, measure), TALK, "Alice")
-    assert block_structure(markdown) == BASELINE
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=ANSWER | MARKDOWNISH,
+    action=ANSWER | MARKDOWNISH,
+    measure=ANSWER | MARKDOWNISH,
+    name=ANY_TEXT | MARKDOWNISH,
+)
+@example(text="#\n---\n1) x\n+ y\n    code\n<div>", action="a|b\\|c", measure="```", name="[x]: /y")
+@example(text="[a]\n\n[a]: /u", action="*a*", measure="~~b~~", name="<http://x>")
+@example(text="Plan\n===", action="a", measure="b", name="c")  # a paragraph's last line has no hard break
+@example(text="Plan\n\n| a | b |\n| - | - |", action="a", measure="b", name="c")
+def test_no_answer_can_change_the_markdown_structure(text, action, measure, name):
+    markdown = record_markdown(talk(text, action, measure), TALK, name)
+    assert structure(markdown) == BASELINE
 
 
 @settings(max_examples=500)

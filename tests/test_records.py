@@ -67,9 +67,12 @@ def test_the_latest_record_is_found_by_name_alone(home):
 
 
 def structure(markdown: str) -> list[str]:
-    """The document's block structure: headings, tables, lists, code; not the text inside."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    return [t.type for t in tokens if t.type.endswith("_open") and t.type != "paragraph_open"]
+    """The document's structure: headings, tables, lists, code, links, emphasis; not text or line breaks."""
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(markdown)
+    inline = [child for t in tokens for child in t.children or []]
+    plain = ("text", "softbreak", "hardbreak")
+    blocks = [t.type for t in tokens if t.type.endswith("_open") and t.type != "paragraph_open"]
+    return blocks + [t.type for t in inline if t.type not in plain and t.content != "<br>"]
 
 
 def test_markdown_has_a_title_each_question_as_a_heading_and_the_actions_as_a_table():
@@ -91,6 +94,10 @@ HOSTILE = [
     "`tick` and **bold** and _under_ and [link](http://x) and <b>html</b>",
     "> quote\n---\n===\n    indented code",
     "line one\\\nback\\slash\\",
+    "Title\n===\nSub\n-\n* * *\n_ _ _\n+ plus\n2) two\n#\n-",
+    "~~~\nfenced\n~~~\n\t\ttabbed code\n    > quoted",
+    "[ref]: http://x\n[ref]\n<div>\nhtml block\n</div>\n<!-- comment -->",
+    "a | b\n--|--\n:-: | -:\n|---|",
 ]
 
 
