@@ -11,10 +11,11 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from aspire_cli.questions import Action, QuestionSet
-from aspire_cli.safe_text import one_line, visible
+from aspire_cli.safe_text import has_control_characters, one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from aspire_cli.models import Record
 
@@ -182,18 +183,33 @@ def actions_table(actions: tuple[Action, ...]) -> list[str]:
 
 
 def answer_text(answer: str | tuple[Action, ...] | None) -> str:
-    """An answer as plain terminal text (for panels)."""
+    """An answer as plain terminal text (for panels), control characters shown as escapes."""
     if answer is None:
         return "(no answer)"
     if isinstance(answer, tuple):
-        return "\n".join(
-            f"{n}. {a.action}  (measure: {a.measure}{'; due ' + a.due.isoformat() if a.due else ''})"
-            for n, a in enumerate(answer, 1)
+        return visible(
+            "\n".join(
+                f"{n}. {a.action}  (measure: {a.measure}{'; due ' + a.due.isoformat() if a.due else ''})"
+                for n, a in enumerate(answer, 1)
+            )
         )
-    return answer.strip() or "(no answer)"
+    return visible(answer.strip()) or "(no answer)"
 
 
-def record_panel(record: Record, qset: QuestionSet, title: str) -> RenderableType:
+def panel_title(title: str | Text) -> Text:
+    """A panel title that cannot obey a control character.
+
+    A str is Rich markup, so the caller escapes any name in it (`rich.markup.escape`); a Text is taken
+    literally. Control characters are shown first: Rich would silently drop some (BEL, CR) but not ESC.
+    """
+    from rich.text import Text
+
+    if isinstance(title, str):
+        return Text.from_markup(one_line(title), emoji=False)
+    return Text(one_line(title.plain)) if has_control_characters(title.plain) else title
+
+
+def record_panel(record: Record, qset: QuestionSet, title: str | Text) -> RenderableType:
     """A record's answers in a panel, each under its question (prep notes shown before a talk)."""
     from rich.console import Group
     from rich.panel import Panel
@@ -201,7 +217,7 @@ def record_panel(record: Record, qset: QuestionSet, title: str) -> RenderableTyp
 
     parts: list[RenderableType] = []
     for question in qset.questions:
-        parts.append(Text(question.text, style="bold"))
+        parts.append(Text(one_line(question.text), style="bold"))
         parts.append(Text(answer_text(record.answers.get(question.id))))
         parts.append(Text(""))
-    return Panel(Group(*parts[:-1]), title=title, title_align="left", border_style="cyan")
+    return Panel(Group(*parts[:-1]), title=panel_title(title), title_align="left", border_style="cyan")
