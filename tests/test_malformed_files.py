@@ -169,7 +169,7 @@ ANSWERS = [
     (TALK_ANSWERS.split("[[actions]]")[0] + 'actions = "do things"\n', "actions"),
     (TALK_ANSWERS.replace('measure = "Two sessions a month"\n', ""), "actions: [0].measure: required, but"),
     (TALK_ANSWERS.replace("due = 2027-06-30", "due = 5"), "actions: [0].due"),
-    ("", "short_term_aspiration: an answer is required"),
+    ("", "no answer for short_term_aspiration, long_term_aspiration, knows_path, willing"),
     (TALK_ANSWERS.replace('willing = "yes"', 'willing = ["yes"]'), "willing"),
     (TALK_ANSWERS.replace('action = "Run the architecture guild"', 'action = "   "'), "must not be empty"),
 ]
