@@ -490,5 +490,7 @@ def _show_prep_notes(d: Discussion, employee: str, name: str) -> None:
             f"[yellow]Prep notes could not be read:[/] {escape(one_line(exc.message))}", highlight=False
         )
         return
-    title = f"Your prep notes for {escape(one_line(name))}, {prep.date.isoformat()}"
+    from rich.text import Text
+
+    title = Text(f"Your prep notes for {name}, {prep.date.isoformat()}")  # literal: a name is not markup
     d.console.print(record_panel(prep, qset, title))
