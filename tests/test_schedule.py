@@ -71,3 +71,16 @@ def test_brief_is_one_line_naming_who_or_nothing_when_all_is_well():
     )
     assert brief([due_row("erin", "", 12, date(2026, 6, 1), AS_OF, 30)], 30) == ""
     assert brief([rows[2]], 30) == "1 discussion due within 30 days (carol)"
+
+
+@pytest.mark.parametrize(
+    ("start", "months"),
+    [(date(9999, 6, 30), 12), (date(9999, 12, 31), 1), (date(9999, 12, 31), 60), (date(9995, 1, 1), 60)],
+)
+def test_a_due_date_past_the_calendars_end_clamps_to_its_last_day(start, months):
+    assert add_months(start, months) == date.max
+
+
+def test_due_on_the_calendars_last_day_is_a_status_not_a_crash():
+    row = due_row("a", "", 12, date(9999, 6, 30), date.max, 30)
+    assert (row.next_due, row.status, row.days) == (date.max, "due soon", 0)

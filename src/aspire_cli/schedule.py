@@ -11,11 +11,19 @@ from typing import NamedTuple
 OVERDUE, NEVER_HELD, DUE_SOON, OK = "overdue", "never held", "due soon", "ok"
 _URGENCY = {OVERDUE: 0, NEVER_HELD: 1, DUE_SOON: 2, OK: 3}
 
+CADENCE_MONTHS = range(1, 61)
+"""The cadences a member may have: monthly to every five years."""
+
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later; a month too short for it clamps (Aug 31 + 6 = Feb 28 or 29)."""
+    """The same day `months` later; a month too short for it clamps (Aug 31 + 6 = Feb 28 or 29),
+    and so does the calendar: past its last day (9999-12-31) or before its first."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     return date(year, month, min(day.day, _days_in_month(year, month)))
 
 
