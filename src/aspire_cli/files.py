@@ -198,6 +198,8 @@ def folder_names(folder: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except OSError as exc:
+        if exc.errno == errno.ENOTDIR and not own_folder_exists(folder):
+            return []  # a file stands in place of a folder above: a write names it
         raise _folder_refused(folder, exc) from None
     try:
         with os.scandir(fd) as entries:
