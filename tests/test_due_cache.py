@@ -1,9 +1,12 @@
 """`aspire due` remembers what it learnt, but never disagrees with the files."""
 
+import json
 import time
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from records_factory import build_home, write
 
 from aspire_cli.due import due_report
@@ -122,3 +125,118 @@ def test_the_roster_cache_serves_while_team_toml_is_unchanged_and_never_after(ho
     settle()
     store.write_team(Team(members={"emp-002": Member(name="New", cadence_months=6)}))
     assert store.roster() == {"emp-002": store_module.RosterEntry("New", 6, None)}
+
+
+# -- caches are never the truth: a cache entry that does not hold up is a miss ------------------------
+def settled_home(home, monkeypatch):
+    from aspire_cli import files
+
+    monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # every stamp counts as settled
+    store = build_home(home, employees=2, years=1)
+    truth = report(store)
+    assert store.roster() and store.team_cache_path.exists() and store.due_cache_path.exists()
+    return store, truth
+
+
+def rewrite(path, change):
+    """Change a cache as a buggy or older aspire might have written it: with a valid checksum."""
+    from aspire_cli.files import read_json, write_json
+
+    data = read_json(path)
+    change(data)
+    write_json(path, data)
+
+
+def test_a_hand_edited_cache_fails_its_checksum_and_is_not_used(home, monkeypatch):
+    store, truth = settled_home(home, monkeypatch)
+    for path in (store.due_cache_path, store.team_cache_path):
+        path.write_text(path.read_text().replace("2025-02-12", "2026-02-12").replace("Emp-001", "Emp-002"))
+    assert report(store) == truth
+    assert store.roster()["emp-001"].name == "Emp-001"
+
+
+def set_member(index, value):
+    def change(data):
+        data["members"]["emp-001"][index] = value
+
+    return change
+
+
+DUE_CACHE_CORRUPTIONS = {
+    "an impossible date": set_member(3, "2026-13-45"),
+    "another day than the file's": set_member(3, "2030-01-01"),
+    "a date that is a number": set_member(3, 20250112),
+    "a file outside the folder": set_member(1, "../emp-000/2025-01-12-talk.toml"),
+    "a file that is a list": set_member(1, ["x"]),
+    "a problem that is a number": set_member(4, 7),
+    "a short entry": lambda data: data["members"].update({"emp-001": [None]}),
+    "members as a list": lambda data: data.update({"members": [1, 2]}),
+    "members as text": lambda data: data.update({"members": "emp-001"}),
+}
+
+
+@pytest.mark.parametrize("corruption", DUE_CACHE_CORRUPTIONS)
+def test_a_due_cache_entry_that_does_not_hold_up_is_a_miss(home, monkeypatch, corruption):
+    store, truth = settled_home(home, monkeypatch)
+    rewrite(store.due_cache_path, DUE_CACHE_CORRUPTIONS[corruption])
+    assert report(store) == truth
+
+
+def set_roster(index, value):
+    def change(data):
+        data["members"]["emp-001"][index] = value
+
+    return change
+
+
+TEAM_CACHE_CORRUPTIONS = {
+    "cadence as text": set_roster(1, "x"),
+    "cadence 0": set_roster(1, 0),
+    "cadence true": set_roster(1, True),
+    "cadence 61": set_roster(1, 61),
+    "cadence 12.5": set_roster(1, 12.5),
+    "a name that is a list": set_roster(0, ["Emp"]),
+    "a name with an escape": set_roster(0, "Emp\x1b[2J"),
+    "an added date out of the calendar": set_roster(2, "2026-02-30"),
+    "an entry as a mapping": lambda data: data["members"].update({"emp-001": {"a": 1, "b": 2, "c": 3}}),
+    "a bad id": lambda data: data["members"].update({"../x": ["X", 12, None]}),
+    "problems as text": lambda data: data.update({"problems": "none"}),
+    "no problems key": lambda data: data.pop("problems"),
+}
+
+
+@pytest.mark.parametrize("corruption", TEAM_CACHE_CORRUPTIONS)
+def test_a_team_cache_entry_that_does_not_hold_up_is_a_miss(home, monkeypatch, corruption):
+    store, truth = settled_home(home, monkeypatch)
+    rewrite(store.team_cache_path, TEAM_CACHE_CORRUPTIONS[corruption])
+    assert report(store) == truth
+    assert store.member("emp-001") == store.roster()["emp-001"]
+    assert store.roster()["emp-001"].cadence_months == 12
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    junk=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+        lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
+        max_leaves=20,
+    )
+)
+def test_any_json_in_either_cache_is_never_the_truth(home, monkeypatch, junk):
+    from aspire_cli import files
+
+    monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)
+    from aspire_cli.files import read_json, write_json
+
+    store = Store(home)
+    if not store.team_cache_path.exists():
+        build_home(home, employees=2, years=1)
+    truth = ([("emp-000", "2025-01-12"), ("emp-001", "2025-02-12")], [])
+    assert report(store) == truth
+    for path in (store.due_cache_path, store.team_cache_path):
+        good = read_json(path)
+        path.write_text(json.dumps(junk))  # by hand: no checksum line
+        assert report(store) == truth
+        # written with a checksum, as a buggy aspire might: one member's entry is junk
+        write_json(path, {**good, "members": {**good["members"], "emp-001": junk}})
+        assert report(store) == truth

@@ -65,3 +65,46 @@ def test_the_fast_due_path_warns_too(home):
         [aspire_script(), "due", "--brief"], env=terminal_env(home), capture_output=True, text=True
     )
     assert done.returncode == 0 and "chmod 700" in done.stderr
+
+
+def test_folders_made_above_the_home_are_private_too(aspire, tmp_path, open_umask):
+    home = tmp_path / "made/by/aspire"
+    assert aspire("--home", str(home), "team", "add", "alice").exit_code == 0
+    for level in (tmp_path / "made", tmp_path / "made/by", home):
+        assert stat.S_IMODE(level.stat().st_mode) == 0o700, level
+
+
+# -- errors from the environment are one line, never a traceback ------------------------------------
+def test_a_path_too_long_for_the_system_is_one_line(tmp_path):
+    home = tmp_path.joinpath(*["d" * 200] * 25)  # each name fine, the whole path beyond PATH_MAX
+    for args, code in ((["team", "list"], 2), (["due", "--brief"], 0), (["team", "add", "alice"], 2)):
+        done = subprocess.run(
+            [aspire_script(), "--home", str(home), *args],
+            env=terminal_env(home),
+            capture_output=True,
+            text=True,
+        )
+        lines = done.stderr.strip().splitlines()
+        assert done.returncode == code and len(lines) == 1, done.stderr
+        assert "name too long" in lines[0].lower() and "Traceback" not in done.stderr
+
+
+def test_a_members_folder_that_cannot_be_read_is_named_and_everyone_else_listed(aspire, home, monkeypatch):
+    import errno
+
+    assert aspire("team", "add", "alice").exit_code == 0
+    assert aspire("team", "add", "bob").exit_code == 0
+    (home / "records/alice").mkdir(parents=True)
+    real_open = os.open
+
+    def refuse_alice(path, *args, **kwargs):  # root reads everything: chmod 000 would not stop it
+        if str(path).endswith("records/alice"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_alice)
+    result = aspire("due", "--json")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "records/alice: cannot be read: Permission denied" in lines[0]
+    assert '"bob"' in result.stdout and '"alice"' not in result.stdout

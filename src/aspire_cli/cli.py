@@ -10,7 +10,7 @@ import typer
 from typer._click.exceptions import UsageError  # Typer 0.26+ vendors Click: its classes live here
 
 from aspire_cli import __version__
-from aspire_cli.errors import AspireError, BadInput
+from aspire_cli.errors import BadInput
 from aspire_cli.ids import parse_day
 from aspire_cli.paths import resolve_home
 from aspire_cli.safe_text import one_line
@@ -236,28 +236,6 @@ def due(
 @app.command()
 def drafts(ctx: typer.Context) -> None:
     """Unfinished interviews, and how to resume them."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
+    from aspire_cli.listings import run_drafts
 
-    from aspire_cli.questions import load_question_set
-
-    store = _store(ctx)
-    paths = store.list_drafts()
-    if not paths:
-        print("No unfinished drafts.")
-        return
-    table = Table("Employee", "Kind", "Dated", "Answered", "Resume with")
-    for path in paths:
-        employee, _, kind = path.stem.partition(".")
-        try:
-            qset = load_question_set(kind)
-            draft = store.read_draft(employee, kind, qset)
-        except AspireError as exc:
-            table.add_row(escape(employee), escape(kind), "", "[red]unreadable[/]", escape(exc.message))
-            continue
-        if draft is not None:
-            answered = f"{len(draft.answers)} of {len(qset.questions)}"
-            table.add_row(employee, kind, draft.date.isoformat(), answered, f"aspire {kind} {employee}")
-    Console(highlight=False).print(table)
-    print(f"Drafts are kept in {store.drafts_root}")
+    raise typer.Exit(run_drafts(_store(ctx)))

@@ -11,21 +11,18 @@ import os
 import sys
 from collections.abc import Sequence
 
+from aspire_cli.safe_text import one_line
+
 
 def use_colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-
-
-def printable(text: str) -> str:
-    """Text as one safe line: control characters (terminal escape sequences included) become '?'."""
-    return text if text.isprintable() else "".join(c if c.isprintable() else "?" for c in text)
 
 
 def format_table(
     header: Sequence[str], rows: Sequence[Sequence[str]], *, last_colours: Sequence[str] | None = None
 ) -> str:
     """Columns two spaces apart; with `last_colours` (ANSI codes, one per row) the last cell is coloured."""
-    cells = [[printable(cell) for cell in row] for row in rows]
+    cells = [[one_line(cell) for cell in row] for row in rows]  # a name from a file cannot drive the terminal
     widths = [max(map(len, column)) for column in zip(header, *cells, strict=True)]
     line = "  ".join(f"{{:<{width}}}" for width in widths[:-1]) + "  {}"
     if last_colours is None:

@@ -12,6 +12,9 @@ of the file it came from is unchanged and settled (see files.py). Either can be 
 
 Every write is atomic (files.py); records are never replaced. Read-modify-write runs under a lock
 on <home>/.lock.
+
+Inside the home, aspire follows no symbolic link it did not make (it makes none): a link in place
+of a lock, a folder, a record or a draft is refused, by name. The home itself may be a link.
 """
 
 from __future__ import annotations
@@ -27,17 +30,25 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.files import (
+    TEAM_LIMIT,
     Stamp,
     atomic_write,
     exclusive_lock,
+    folder_names,
+    own_folder_exists,
     private_dir,
     read_json,
     read_toml,
     stamp,
+    symlink_refused,
     toml_text,
+    unreadable,
+    write_failed,
     write_json,
 )
-from aspire_cli.ids import check_employee_id
+from aspire_cli.ids import check_employee_id, is_employee_id
+from aspire_cli.safe_text import has_control_characters
+from aspire_cli.schedule import CADENCE_MONTHS
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
     from aspire_cli.models import Draft, Record, Team
@@ -57,7 +68,7 @@ class RecordFile(NamedTuple):
     path: Path
 
 
-ROSTER_CACHE_FORMAT = 1
+ROSTER_CACHE_FORMAT = 2
 
 
 class RosterEntry(NamedTuple):
@@ -86,11 +97,12 @@ def parse_record_name(path: Path) -> RecordFile | None:
 
 
 def open_store(home: Path) -> Store:
-    """The store at `home`, created if new; a warning on stderr if others can read it."""
+    """The store at `home`, with a warning on stderr if others can read it. Nothing is created
+    here: a reading command must leave no trace, and every write makes the home it needs."""
     from aspire_cli.errors import warn
 
     store = Store(home)
-    warning = store.ensure_home()
+    warning = store.home_warning()
     if warning:
         warn(warning)
     return store
@@ -130,20 +142,39 @@ class Store:
     # -- the folder itself ----------------------------------------------------------------
     def ensure_home(self) -> str | None:
         """Create home privately (0700); a warning to show if an existing home is open to others."""
-        if self.home.exists():
-            if not self.home.is_dir():
-                raise WriteFailed(
-                    f"{self.home} is a file, not a folder: move it away or pick another --home."
-                )
-            mode = stat.S_IMODE(self.home.stat().st_mode)
-            if mode & 0o077:
-                return (
-                    f"{self.home} can be read by other users (mode {mode:03o}); "
-                    f"fix it with: chmod 700 {self.home}"
-                )
-            return None
+        if self.has_home():
+            return self.home_warning()
         private_dir(self.home)
         return None
+
+    def has_home(self) -> bool:
+        """Whether the home exists (a reading command then has nothing to read); a WriteFailed if
+        a file stands in its place."""
+        mode = self._home_mode()
+        if mode is not None and not stat.S_ISDIR(mode):
+            raise WriteFailed(f"{self.home} is a file, not a folder: move it away or pick another --home.")
+        return mode is not None
+
+    def home_warning(self) -> str | None:
+        """A line to show if the existing home can be read by others."""
+        try:
+            mode = self._home_mode()
+        except BadFile:
+            return None  # the command itself meets the error and says what it is
+        if mode is None or not stat.S_ISDIR(mode) or not mode & 0o077:
+            return None
+        return (
+            f"{self.home} can be read by other users (mode {stat.S_IMODE(mode):03o}); "
+            f"fix it with: chmod 700 {self.home}"
+        )
+
+    def _home_mode(self) -> int | None:
+        try:
+            return self.home.stat().st_mode  # the home itself may be a link (dotfiles)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            raise unreadable(self.home, exc) from None
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -160,7 +191,8 @@ class Store:
     @contextlib.contextmanager
     def interview_lock(self, employee: str, kind: str) -> Iterator[None]:
         """Held for a whole interview, so that two terminals cannot fill one draft at once."""
-        private_dir(self.home / ".locks")
+        self.ensure_home()
+        private_dir(self.home / ".locks", follow=False)
         path = self.home / ".locks" / f"{kind}-{check_employee_id(employee)}.lock"
         busy = (
             f"another `aspire {kind} {employee}` is running (in another terminal?); finish or stop it first."
@@ -174,6 +206,8 @@ class Store:
 
         cutoff = time.time() - TEMP_FILE_MAX_AGE_SECONDS
         for folder in (self.home, self.drafts_root, *folders):
+            if folder != self.home and folder.is_symlink():
+                continue  # never sweep through a link into someone else's folder
             with contextlib.suppress(OSError):
                 for entry in os.scandir(folder):
                     if entry.name.startswith(".") and entry.name.endswith(".tmp"):
@@ -183,49 +217,73 @@ class Store:
 
     # -- roster ---------------------------------------------------------------------------
     def read_team(self) -> Team:
+        """The whole roster, strictly: one member that does not validate fails the read, so that a
+        rewrite (team add, remove) can never drop a member silently. Listings use roster_report."""
         from aspire_cli.models import Team
 
-        if not self.team_path.exists():
-            return Team()
-        team: Team = _validated(Team, self.team_path, read_toml(self.team_path))
+        team: Team = _validated(Team, self.team_path, self._team_data())
         return team
 
-    def roster(self) -> Roster:
-        """The team as plain data. TOML parses slowly (about 40 ms per thousand members), so the
-        validated roster is kept as JSON and reused while team.toml's stamp is unchanged."""
+    def _team_data(self) -> dict[str, Any]:
+        if not self.team_path.exists():
+            return {}
+        return read_toml(self.team_path, TEAM_LIMIT, follow=True)
+
+    def roster_report(self) -> tuple[Roster, list[str]]:
+        """The team as plain data, and one line for each member that does not validate (everyone
+        else is there). TOML parses slowly (about 40 ms per thousand members), so both are kept as
+        JSON and reused while team.toml's stamp is unchanged."""
         import time
 
-        current, settled = stamp(self.team_path, time.time_ns())  # before reading: a later change shows
-        cached = self._cached_roster(current)
+        try:
+            current, settled = stamp(self.team_path, time.time_ns())  # before reading: a later change shows
+        except OSError as exc:
+            raise unreadable(self.team_path, exc) from None
+        cached = _roster_from_cache(read_json(self.team_cache_path), current)
         if cached is not None:
-            with contextlib.suppress(TypeError, ValueError):
-                return {employee: RosterEntry(*fields) for employee, fields in cached.items()}
-        team = self.read_team()
-        roster = {
-            employee: RosterEntry(m.name, m.cadence_months, m.added.isoformat() if m.added else None)
-            for employee, m in team.members.items()
-        }
+            return cached
+        roster, problems = self._read_roster()
         if settled:
-            write_json(self.team_cache_path, {"key": [ROSTER_CACHE_FORMAT, current], "members": roster})
+            key = [ROSTER_CACHE_FORMAT, current]
+            write_json(self.team_cache_path, {"key": key, "members": roster, "problems": problems})
+        return roster, problems
+
+    def _read_roster(self) -> tuple[Roster, list[str]]:
+        """team.toml member by member: a broken one is named, the others kept. What is wrong with
+        the file as a whole (TOML, schema, its own keys) is raised."""
+        from aspire_cli.models import Team
+
+        data = self._team_data()
+        try:
+            return _roster_entries(_validated(Team, self.team_path, data)), []
+        except BadFile:
+            members = data.get("members")
+            if not isinstance(members, dict):
+                raise
+        _validated(Team, self.team_path, {**data, "members": {}})  # the file's own keys
+        roster: Roster = {}
+        problems: list[str] = []
+        for employee, fields in members.items():
+            one = {**data, "members": {employee: fields}}  # so the error names it as the file would
+            try:
+                roster |= _roster_entries(_validated(Team, self.team_path, one))
+            except BadFile as exc:
+                problems.append(exc.message)
+        return roster, problems
+
+    def roster(self) -> Roster:
+        """The team as plain data; a BadFile naming the first member that does not validate."""
+        roster, problems = self.roster_report()
+        if problems:
+            raise BadFile(problems[0])
         return roster
 
     def member(self, employee: str) -> RosterEntry | None:
-        """One member, without building the whole roster (an interview needs only its own)."""
-        import time
-
-        cached = self._cached_roster(stamp(self.team_path, time.time_ns())[0])
-        fields = cached.get(employee) if cached is not None else None
-        if isinstance(fields, list):
-            with contextlib.suppress(TypeError, ValueError):
-                return RosterEntry(*fields)
-        return self.roster().get(employee)
-
-    def _cached_roster(self, current: Stamp | None) -> dict[str, Any] | None:
-        cached = read_json(self.team_cache_path)
-        if isinstance(cached, dict) and cached.get("key") == [ROSTER_CACHE_FORMAT, current]:
-            members = cached.get("members")
-            return members if isinstance(members, dict) else None
-        return None
+        """One member, or None if not on the team (a BadFile if some member does not validate)."""
+        roster, problems = self.roster_report()
+        if employee not in roster and problems:
+            raise BadFile(problems[0])
+        return roster.get(employee)
 
     def write_team(self, team: Team) -> None:
         private_dir(self.home)
@@ -233,13 +291,15 @@ class Store:
 
     # -- records --------------------------------------------------------------------------
     def list_records(self, employee: str, kind: str | None = None) -> list[RecordFile]:
-        """This employee's records, oldest first, known by file name alone (nothing is opened)."""
-        try:
-            entries = list(os.scandir(self.records_dir(employee)))
-        except (FileNotFoundError, NotADirectoryError):
-            return []
-        found = (parse_record_name(Path(e.path)) for e in entries)
+        """This employee's records, oldest first, known by file name alone (nothing is opened).
+        A link or a file in place of their folder is a BadFile."""
+        folder = self.records_dir(employee)
+        found = (parse_record_name(folder / name) for name in folder_names(folder))
         return sorted(r for r in found if r is not None and (kind is None or r.kind == kind))
+
+    def has_records(self) -> bool:
+        """Whether the records folder exists; a BadFile if a link or a file stands in its place."""
+        return own_folder_exists(self.records_root)
 
     def latest(self, employee: str, kind: str) -> RecordFile | None:
         records = self.list_records(employee, kind)
@@ -266,13 +326,13 @@ class Store:
         """Write a new record and its Markdown copy under the first free name; never replace one."""
         folder = self.records_dir(record.employee)
         with self.locked():
-            private_dir(self.records_root)
-            private_dir(folder)
+            private_dir(self.records_root, follow=False)
+            private_dir(folder, follow=False)
             stem = f"{record.date.isoformat()}-{record.kind}"
             seq = 1
-            while (folder / f"{stem}{_suffix(seq)}.toml").exists() or (
+            while _slot_taken(folder / f"{stem}{_suffix(seq)}.toml") or _slot_taken(
                 folder / f"{stem}{_suffix(seq)}.md"
-            ).exists():
+            ):
                 seq += 1
             path = folder / f"{stem}{_suffix(seq)}.toml"
             atomic_write(path, toml_text(record.to_toml_data()))
@@ -300,7 +360,7 @@ class Store:
         """Save a draft (a Draft, or a Record holding the answers so far)."""
         path = self.draft_path(draft.employee, draft.kind)
         private_dir(self.home)
-        private_dir(self.drafts_root)
+        private_dir(self.drafts_root, follow=False)
         atomic_write(path, toml_text(draft.to_toml_data()))
         return path
 
@@ -309,10 +369,9 @@ class Store:
             self.draft_path(employee, kind).unlink()
 
     def list_drafts(self) -> list[Path]:
-        try:
-            return sorted(p for p in self.drafts_root.iterdir() if p.suffix == ".toml")
-        except (FileNotFoundError, NotADirectoryError):
-            return []
+        """The files named like drafts, by name alone; a BadFile if a link or a file stands in place
+        of the drafts folder."""
+        return sorted(self.drafts_root / n for n in folder_names(self.drafts_root) if n.endswith(".toml"))
 
 
 AnyRecord = TypeVar("AnyRecord", bound="Record")
@@ -320,6 +379,66 @@ AnyRecord = TypeVar("AnyRecord", bound="Record")
 
 def _suffix(seq: int) -> str:
     return "" if seq == 1 else f"-{seq}"
+
+
+def _slot_taken(path: Path) -> bool:
+    """Whether a new record's name is taken; a link there is refused, not counted or replaced."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+    if stat.S_ISLNK(mode):
+        raise symlink_refused(path)
+    return True
+
+
+def _roster_entries(team: Team) -> Roster:
+    return {
+        employee: RosterEntry(m.name, m.cadence_months, m.added.isoformat() if m.added else None)
+        for employee, m in team.members.items()
+    }
+
+
+def _roster_from_cache(cached: Any, current: Stamp | None) -> tuple[Roster, list[str]] | None:
+    """The cached roster if it was made from this team.toml and every entry holds up; else None,
+    a cache miss: a cache is never the truth."""
+    if not isinstance(cached, dict) or cached.get("key") != [ROSTER_CACHE_FORMAT, current]:
+        return None
+    members, problems = cached.get("members"), cached.get("problems")
+    if not isinstance(members, dict) or not isinstance(problems, list):
+        return None
+    if not all(isinstance(problem, str) for problem in problems):
+        return None
+    roster: Roster = {}
+    for employee, fields in members.items():
+        entry = _roster_entry(employee, fields)
+        if entry is None:
+            return None
+        roster[employee] = entry
+    return roster, problems
+
+
+def _roster_entry(employee: str, fields: Any) -> RosterEntry | None:
+    """A cached member, if it is one a valid team.toml could have given."""
+    if not (isinstance(fields, list) and len(fields) == 3 and is_employee_id(employee)):
+        return None
+    name, cadence, added = fields
+    if not isinstance(name, str) or has_control_characters(name):
+        return None
+    if type(cadence) is not int or cadence not in CADENCE_MONTHS:  # not a bool, not a float
+        return None
+    if added is not None and (not isinstance(added, str) or not _is_iso_day(added)):
+        return None
+    return RosterEntry(name, cadence, added)
+
+
+def _is_iso_day(text: str) -> bool:
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complete: bool) -> AnyRecord:
