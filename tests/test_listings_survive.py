@@ -138,13 +138,9 @@ def test_one_bad_member_is_named_and_the_rest_of_the_team_listed(run, home, memb
     code, out, err = run(*args)
     assert "team.toml" in one_line_of(err) and says in err
     assert "alice" in out and "bob" in out
-    assert code == 2 or (args == ["team", "list"] and run.path == "app")  # see the next test
+    assert code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py's team_list drops run_team_list's exit code: needs raise typer.Exit(run_team_list(...))",
-)
 def test_team_list_in_the_typer_app_exits_2_when_a_member_is_named(aspire, home):
     team_home(home, TEAM + BAD_MEMBERS[0][0])
     assert aspire("team", "list").exit_code == 2

@@ -155,7 +155,7 @@ def team_list(ctx: typer.Context) -> None:
     """Show your team."""
     from aspire_cli.listings import run_team_list
 
-    run_team_list(_store(ctx))
+    raise typer.Exit(run_team_list(_store(ctx)))
 
 
 @team_app.command("remove", cls=PlainCommand)
