@@ -144,7 +144,8 @@ def _draft_progress(store: Store, path: Path, employee: str, kind: str) -> tuple
     draft = store.read_draft(employee, kind, qset)
     if draft is None:
         raise BadFile(f"{path}: vanished while it was being listed")
-    return draft.date.isoformat(), f"{len(draft.answers)} of {len(qset.questions)}"
+    answered = sum(1 for key in draft.answers if key != draft.unfinished)  # a list of actions begun: not yet
+    return draft.date.isoformat(), f"{answered} of {len(qset.questions)}"
 
 
 def status_text(row: DueRow) -> str:
