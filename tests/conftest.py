@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import sysconfig
@@ -39,6 +40,17 @@ def keys() -> Iterator[PipeInput]:
     """Keystrokes for any questionary prompt created inside the test."""
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def in_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stdin looks like a terminal, so an interview runs in-process (keys come from `keys`)."""
+    monkeypatch.setattr(sys, "stdin", _Terminal())
 
 
 class Run:

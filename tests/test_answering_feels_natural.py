@@ -3,7 +3,6 @@ $EDITOR's file stays private, a second same-day talk is asked first, the team is
 urgent first, and a discussion (or an action) cannot be dated where it would mislead."""
 
 import io
-import sys
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
@@ -102,16 +101,6 @@ def test_the_editor_file_of_ctrl_x_ctrl_e_lives_in_the_private_home_and_is_remov
 
 
 # -- a second discussion on one day is asked first ----------------------------------------------
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.fixture
-def in_terminal(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", _Terminal())
 
 
 def test_a_second_talk_on_the_same_day_is_asked_before_it_starts(aspire, alice, keys, in_terminal):

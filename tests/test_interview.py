@@ -1,7 +1,6 @@
 """Whole interviews in-process: questionary reads keystrokes from a pipe, as from a keyboard."""
 
 import io
-import sys
 import tomllib
 from datetime import date
 
@@ -116,16 +115,6 @@ def test_a_resumed_interview_starts_at_the_first_unanswered_question(keys):
     assert answers["potential"] == "a" and answers["strengths"] == "answer 3"
     assert "1/5" not in screen and "3/5" in screen
     assert len(kept) == 3
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.fixture
-def in_terminal(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", _Terminal())
 
 
 def talk_in_terminal(home, employee="alice", fresh=False):

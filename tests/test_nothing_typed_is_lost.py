@@ -4,7 +4,6 @@ a failure after the record is written, and the printed answers file as the way o
 import io
 import os
 import signal
-import sys
 import tomllib
 from datetime import date
 
@@ -56,16 +55,6 @@ def save_draft(home, answers, unfinished=None, day=TODAY):
 def alice(aspire, home):
     assert aspire("team", "add", "alice", "--name", "Alice Smith").exit_code == 0
     return home
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.fixture
-def in_terminal(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", _Terminal())
 
 
 # -- an answers file never deletes a draft it did not finish ------------------------------------
