@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import sys
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +36,7 @@ from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
 from aspire_cli.safe_text import one_line, shorten
 from aspire_cli.store import Store, parse_record_name
 from aspire_cli.team import add_member
+from aspire_cli.toml_read import TomlError, loads
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -168,13 +168,13 @@ def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
 def _read_answers(source: str) -> dict[str, object]:
     try:
         if source == "-":
-            return tomllib.loads(sys.stdin.read())
-        return tomllib.loads(Path(source).read_text(encoding="utf-8"))
+            return loads(sys.stdin.read())
+        return loads(Path(source).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadInput(f"answers file {source} does not exist.") from None
-    except tomllib.TOMLDecodeError as exc:
+    except TomlError as exc:
         raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"answers file {source} cannot be read: {exc}") from None
 
 

@@ -117,17 +117,14 @@ def _checksum(data: bytes) -> bytes:
 def read_toml(path: Path, limit: int = RECORD_LIMIT, *, follow: bool = False) -> dict[str, Any]:
     """A TOML file's data, or a BadFile naming the file and, where TOML knows it, the line.
     Only a regular file of at most `limit` bytes is read; a link is followed only with `follow`."""
-    import tomllib  # not at the top: a warm `aspire due` reads no TOML at all
+    # not at the top: a warm `aspire due` reads no TOML, and need not load a parser
+    from aspire_cli.toml_read import TomlError, load_bytes
 
     data = read_regular(path, limit, follow=follow)
     try:
-        return tomllib.loads(data.decode("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        return load_bytes(data)
+    except TomlError as exc:
         raise BadFile(f"{path}: not valid TOML: {exc}") from None
-    except UnicodeDecodeError:
-        raise BadFile(f"{path}: not valid TOML: the file is not UTF-8 text") from None
-    except RecursionError:
-        raise BadFile(f"{path}: not valid TOML: nested too deeply to be a file aspire wrote") from None
 
 
 def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes:

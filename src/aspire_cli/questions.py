@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -23,6 +22,7 @@ from pydantic import (
 
 from aspire_cli.errors import BadFile, BadInput
 from aspire_cli.paths import question_set_path
+from aspire_cli.toml_read import TomlError, loads
 from aspire_cli.validation import describe_error
 
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -182,10 +182,10 @@ class QuestionSet(BaseModel):
 def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
     path = question_set_path(name, folder)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (TomlError, UnicodeDecodeError) as exc:
         raise BadFile(f"{path}: not valid TOML: {exc}") from None
     try:
         return QuestionSet.model_validate(data)
