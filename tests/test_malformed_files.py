@@ -43,7 +43,7 @@ GOOD_TEAM = '[members.alice]\ncadence_months = 12\n\n[members.bob]\nname = "Bob"
 
 def user_files(home: Path) -> dict[str, bytes]:
     """What the user owns on disk (the lock and the due cache are the tool's own)."""
-    skip = {".lock", ".due-cache.json"}
+    skip = {".lock", ".index.sqlite3"}
     return {
         str(p.relative_to(home)): p.read_bytes()
         for p in home.rglob("*")

@@ -4,6 +4,7 @@ a failure after the record is written, and the printed answers file as the way o
 import io
 import os
 import signal
+import subprocess
 import tomllib
 from datetime import date
 
@@ -77,13 +78,16 @@ def test_an_answers_run_takes_the_interview_lock_of_a_talk_in_progress(alice):
     interview = spawn(alice, "talk", "alice")
     interview.expect("1/8")
     interview.expect("Answer:")
-    child = pexpect.spawn(aspire_script(), ["talk", "alice", "--answers", "-"], env=terminal_env(alice))
-    child.send(TALK_ANSWERS)
-    child.sendeof()
-    out = child.read().decode()
-    child.close()
-    assert child.exitstatus == 75
-    assert "another `aspire talk alice` is running" in out
+    done = subprocess.run(
+        [aspire_script(), "talk", "alice", "--answers", "-"],
+        input=TALK_ANSWERS,
+        capture_output=True,
+        text=True,
+        env=terminal_env(alice),
+        timeout=60,
+    )
+    assert done.returncode == 75
+    assert "another `aspire talk alice` is running" in done.stderr
     assert not (alice / "records").exists()
     interview.send("\x03")
     finish(interview, 130)

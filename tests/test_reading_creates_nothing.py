@@ -40,7 +40,7 @@ def test_a_reading_command_creates_no_folder_in_an_existing_home(aspire, home, a
     (home / "team.toml").write_text('[members.alice]\nname = "Alice"\n')
     for code, _, _ in run_both(aspire, home, args):
         assert code == 0
-    assert {p.name for p in home.iterdir()} <= {"team.toml", ".team-cache.json", ".due-cache.json"}
+    assert {p.name for p in home.iterdir()} <= {"team.toml", ".index.sqlite3"}
 
 
 def test_a_writing_command_still_makes_the_whole_path(aspire, tmp_path):

@@ -59,7 +59,7 @@ def test_due_never_imports_the_prompt_libraries(big_home, args):
 
 def test_due_opens_only_each_members_latest_talk_then_none_at_all(big_home):
     records = str(big_home / "records")
-    (big_home / ".due-cache.json").unlink(missing_ok=True)
+    (big_home / ".index.sqlite3").unlink(missing_ok=True)
     _, opened, first = probe(big_home, "due", "--json")
     read = [p for p in opened if p.startswith(records) and p.endswith(".toml")]
     assert len(read) == 12  # 12 members, 8 records each: only the latest talk of each is read

@@ -4,11 +4,10 @@
     <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
     <home>/records/<employee>/<date>-<kind>.md     its readable copy
     <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
-    <home>/.team-cache.json                        the roster as JSON, while team.toml is unchanged
-    <home>/.due-cache.json                         what `aspire due` learnt from the files (see due.py)
+    <home>/.index.sqlite3                          what aspire learnt from the files (see index.py)
 
-The caches are never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
-of the file it came from is unchanged and settled (see files.py). Either can be deleted at any time.
+The index is never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
+of the file it came from is unchanged and settled (see files.py). It can be deleted at any time.
 
 Every write is atomic (files.py); records are never replaced. Read-modify-write runs under a lock
 on <home>/.lock.
@@ -31,24 +30,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.files import (
     TEAM_LIMIT,
-    Stamp,
     atomic_write,
     exclusive_lock,
     folder_names,
     own_folder_exists,
     private_dir,
-    read_json,
     read_toml,
-    stamp,
     symlink_refused,
     toml_text,
     unreadable,
     write_failed,
-    write_json,
 )
-from aspire_cli.ids import check_employee_id, is_employee_id
-from aspire_cli.safe_text import has_control_characters
-from aspire_cli.schedule import CADENCE_MONTHS
+from aspire_cli.ids import check_employee_id
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
     from aspire_cli.models import Draft, Record, Team
@@ -66,9 +59,6 @@ class RecordFile(NamedTuple):
     seq: int
     kind: str
     path: Path
-
-
-ROSTER_CACHE_FORMAT = 2
 
 
 class RosterEntry(NamedTuple):
@@ -130,14 +120,6 @@ class Store:
 
     def draft_path(self, employee: str, kind: str) -> Path:
         return self.drafts_root / f"{check_employee_id(employee)}.{kind}.toml"
-
-    @property
-    def due_cache_path(self) -> Path:
-        return self.home / ".due-cache.json"
-
-    @property
-    def team_cache_path(self) -> Path:
-        return self.home / ".team-cache.json"
 
     # -- the folder itself ----------------------------------------------------------------
     def ensure_home(self) -> str | None:
@@ -231,24 +213,16 @@ class Store:
 
     def roster_report(self) -> tuple[Roster, list[str]]:
         """The team as plain data, and one line for each member that does not validate (everyone
-        else is there). TOML parses slowly (about 40 ms per thousand members), so both are kept as
-        JSON and reused while team.toml's stamp is unchanged."""
-        import time
+        else is there). TOML parses slowly, so both come from the index while team.toml is unchanged."""
+        from aspire_cli.index import Index
 
+        index = Index(self)
         try:
-            current, settled = stamp(self.team_path, time.time_ns())  # before reading: a later change shows
-        except OSError as exc:
-            raise unreadable(self.team_path, exc) from None
-        cached = _roster_from_cache(read_json(self.team_cache_path), current)
-        if cached is not None:
-            return cached
-        roster, problems = self._read_roster()
-        if settled:
-            key = [ROSTER_CACHE_FORMAT, current]
-            write_json(self.team_cache_path, {"key": key, "members": roster, "problems": problems})
-        return roster, problems
+            return index.roster()
+        finally:
+            index.save()
 
-    def _read_roster(self) -> tuple[Roster, list[str]]:
+    def read_roster(self) -> tuple[Roster, list[str]]:
         """team.toml member by member: a broken one is named, the others kept. What is wrong with
         the file as a whole (TOML, schema, its own keys) is raised."""
         from aspire_cli.models import Team
@@ -399,46 +373,6 @@ def _roster_entries(team: Team) -> Roster:
         employee: RosterEntry(m.name, m.cadence_months, m.added.isoformat() if m.added else None)
         for employee, m in team.members.items()
     }
-
-
-def _roster_from_cache(cached: Any, current: Stamp | None) -> tuple[Roster, list[str]] | None:
-    """The cached roster if it was made from this team.toml and every entry holds up; else None,
-    a cache miss: a cache is never the truth."""
-    if not isinstance(cached, dict) or cached.get("key") != [ROSTER_CACHE_FORMAT, current]:
-        return None
-    members, problems = cached.get("members"), cached.get("problems")
-    if not isinstance(members, dict) or not isinstance(problems, list):
-        return None
-    if not all(isinstance(problem, str) for problem in problems):
-        return None
-    roster: Roster = {}
-    for employee, fields in members.items():
-        entry = _roster_entry(employee, fields)
-        if entry is None:
-            return None
-        roster[employee] = entry
-    return roster, problems
-
-
-def _roster_entry(employee: str, fields: Any) -> RosterEntry | None:
-    """A cached member, if it is one a valid team.toml could have given."""
-    if not (isinstance(fields, list) and len(fields) == 3 and is_employee_id(employee)):
-        return None
-    name, cadence, added = fields
-    if not isinstance(name, str) or has_control_characters(name):
-        return None
-    if type(cadence) is not int or cadence not in CADENCE_MONTHS:  # not a bool, not a float
-        return None
-    if added is not None and (not isinstance(added, str) or not _is_iso_day(added)):
-        return None
-    return RosterEntry(name, cadence, added)
-
-
-def _is_iso_day(text: str) -> bool:
-    try:
-        return date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
 
 
 def _answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complete: bool) -> AnyRecord:

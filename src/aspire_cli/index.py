@@ -1,0 +1,359 @@
+"""The derived index: what aspire learnt from the files, in one SQLite file, <home>/.index.sqlite3.
+
+The files stay the truth. Every entry carries the stamp (inode, size, mtime, ctime) of the file or
+folder it came from, is stored only once that stamp has settled (see files.py), and is used only
+while the stamp is unchanged; what changed is read again. The index is rebuilt without a word when
+it is missing, truncated, garbage, from another version of aspire or of the question sets, or when a
+row in it does not hold up (a cadence out of range, a file name that is not a record's): deleting it
+is always safe. Reading commands learn into it in memory and write what they learnt in one
+transaction at the end; two processes doing so at once take turns (SQLite's lock), and one that
+would have to wait long simply does not save. It holds answers, so it is as private as the records:
+created 0600, never followed through a link.
+
+Tables: members (the roster from team.toml), folders (each member's record folder: its stamp and
+latest talk), records (every record file known, by name; with its stamp, the problem with it and its
+answers once read), meta (the stamps and versions the whole index depends on).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from aspire_cli import __version__
+from aspire_cli.errors import AspireError
+from aspire_cli.files import stamp
+from aspire_cli.ids import is_employee_id
+from aspire_cli.paths import question_set_path
+from aspire_cli.safe_text import has_control_characters
+from aspire_cli.schedule import CADENCE_MONTHS
+
+if TYPE_CHECKING:
+    from aspire_cli.store import Roster, Store
+
+FORMAT = 2  # PRAGMA user_version: a file of another format is rebuilt
+INDEX_NAME = ".index.sqlite3"
+SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE members (employee TEXT PRIMARY KEY, name TEXT NOT NULL, cadence INTEGER NOT NULL,
+                      added TEXT, seal INTEGER NOT NULL);
+CREATE TABLE roster_problems (message TEXT NOT NULL);
+CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, problem TEXT,
+                      seal INTEGER NOT NULL);
+CREATE TABLE records (employee TEXT NOT NULL, name TEXT NOT NULL, stamp TEXT, problem TEXT,
+                      answers TEXT, seal INTEGER NOT NULL, PRIMARY KEY (employee, name));
+"""
+
+
+class Latest(NamedTuple):
+    """A member's latest talk: its file (None if never held), its ISO date, the problem with it."""
+
+    file: str | None
+    day: str | None
+    problem: str | None
+
+
+class _Folder(NamedTuple):
+    stamp: str | None
+    latest: str | None  # the latest talk's file name
+    file_stamp: str | None  # its stamp when read, None if not read (or not settled)
+    problem: str | None
+
+
+class Index:
+    """The index of one home, loaded at open; `save()` writes what was learnt since."""
+
+    def __init__(self, store: Store, now_ns: int | None = None) -> None:
+        self.store = store
+        self.path = store.home / INDEX_NAME
+        self.now_ns = time.time_ns() if now_ns is None else now_ns
+        self.key = self._key()
+        self.db = self._connect()
+        self.changes: list[tuple[str, tuple[Any, ...]]] = []
+        self.rebuild = self.db is None
+
+    # -- the roster ---------------------------------------------------------------------------
+    def roster(self) -> tuple[Roster, list[str]]:
+        """The team as plain data, and a line for each member that does not validate."""
+        from aspire_cli.files import unreadable
+
+        try:
+            current, settled = stamp(self.store.team_path, self.now_ns)  # before reading
+        except OSError as exc:
+            raise unreadable(self.store.team_path, exc) from None
+        known = self._stored_roster(current)
+        if known is not None:
+            return known
+        roster, problems = self.store.read_roster()
+        if settled:
+            self._learn_roster(current, roster, problems)
+        return roster, problems
+
+    def _stored_roster(self, current: str | None) -> tuple[Roster, list[str]] | None:
+        from aspire_cli.store import RosterEntry
+
+        if self.db is None or self._meta("team") != _text(current):
+            return None
+        roster: Roster = {}
+        for employee, name, cadence, added, seal in self._rows("SELECT * FROM members"):
+            if seal != _seal(employee, name, cadence, added) or not _holds_member(
+                employee, name, cadence, added
+            ):
+                return None
+            roster[employee] = RosterEntry(name, cadence, added)
+        problems = [message for (message,) in self._rows("SELECT message FROM roster_problems")]
+        if self.db is None or self._meta("problems") != str(_seal(*problems)):
+            return None  # the index broke while being read, or a row was changed behind its back
+        return roster, problems
+
+    def _learn_roster(self, current: str | None, roster: Roster, problems: list[str]) -> None:
+        self._change("DELETE FROM members")
+        self._change("DELETE FROM roster_problems")
+        for employee, member in roster.items():
+            row = (employee, *member)
+            self._change("INSERT INTO members VALUES (?, ?, ?, ?, ?)", *row, _seal(*row))
+        for message in problems:
+            self._change("INSERT INTO roster_problems VALUES (?)", message)
+        self._change("INSERT OR REPLACE INTO meta VALUES ('problems', ?)", str(_seal(*problems)))
+        self._change("INSERT OR REPLACE INTO meta VALUES ('team', ?)", _text(current))
+
+    # -- latest talks -------------------------------------------------------------------------
+    def latest_talks(self, employees: list[str]) -> dict[str, Latest]:
+        """Each member's latest talk, read from its file only where the index cannot vouch for it."""
+        known = self._stored_folders()
+        root = str(self.store.records_root)
+        found: dict[str, Latest] = {}
+        for employee in employees:
+            folder = f"{root}/{employee}"
+            try:
+                found[employee] = self._latest_talk(employee, folder, known.get(employee))
+            except OSError as exc:  # a folder that cannot be searched, say
+                found[employee] = Latest(None, None, f"{folder}: cannot be read: {exc.strerror or exc}")
+        return found
+
+    def _latest_talk(self, employee: str, folder: str, known: _Folder | None) -> Latest:
+        # This runs once per member (10,000 at times): str paths and os.stat, not pathlib.
+        folder_stamp, folder_settled = stamp(folder, self.now_ns, follow=False)  # before listing
+        if known is not None and known.stamp == folder_stamp and _holds_folder(known):
+            if known.latest is None:
+                return Latest(None, None, known.problem)
+            file_stamp = stamp(f"{folder}/{known.latest}", self.now_ns, follow=False)[0]
+            if file_stamp == known.file_stamp:
+                return Latest(f"{folder}/{known.latest}", known.latest[:10], known.problem)
+        learnt, file_stamp, file_settled = self._read_latest_talk(employee)
+        if folder_settled:
+            name = learnt.file.rsplit("/", 1)[1] if learnt.file else None
+            folder_problem = learnt.problem if name is None else None
+            row = (employee, folder_stamp, name, folder_problem)
+            self._change("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?)", *row, _seal(*row))
+            if name is not None:
+                kept = file_stamp if file_settled else None  # unsettled: read again next time
+                record = (employee, name, kept, learnt.problem, None)
+                self._change(
+                    "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)", *record, _seal(*record)
+                )
+        return learnt
+
+    def _read_latest_talk(self, employee: str) -> tuple[Latest, str | None, bool]:
+        try:
+            latest = self.store.latest(employee, "talk")
+        except AspireError as exc:  # a link or a file in place of the folder
+            return Latest(None, None, exc.message), None, True
+        if latest is None:
+            return Latest(None, None, None), None, True
+        file_stamp, file_settled = stamp(latest.path, self.now_ns, follow=False)
+        problem = None
+        try:
+            self.store.read_record(latest.path, _talk_questions())
+        except AspireError as exc:
+            problem = exc.message
+        return Latest(str(latest.path), latest.day.isoformat(), problem), file_stamp, file_settled
+
+    def _stored_folders(self) -> dict[str, _Folder]:
+        if self.db is None:
+            return {}
+        query = (
+            "SELECT f.employee, f.stamp, f.latest_talk, f.problem, f.seal, "
+            "r.stamp, r.problem, r.answers, r.seal "
+            "FROM folders f LEFT JOIN records r ON r.employee = f.employee AND r.name = f.latest_talk"
+        )
+        known: dict[str, _Folder] = {}
+        for employee, folder_stamp, latest, folder_problem, seal, *record in self._rows(query):
+            file_stamp, problem, answers, record_seal = record
+            if seal != _seal(employee, folder_stamp, latest, folder_problem):
+                continue  # a row that does not hold up is a miss
+            if latest is not None and record_seal != _seal(employee, latest, file_stamp, problem, answers):
+                continue
+            known[employee] = _Folder(folder_stamp, latest, file_stamp, problem or folder_problem)
+        return known
+
+    # -- the file itself ----------------------------------------------------------------------
+    def save(self) -> None:
+        """Write what was learnt: into the index in one transaction, or, when it has to be rebuilt,
+        into a new file moved into place whole. Any trouble and the index is simply not saved (a
+        broken one is removed, to be rebuilt next time): it is never the truth."""
+        try:
+            if self.db is not None and not self.rebuild:
+                if self.changes:
+                    self._apply(self.db)
+            elif self.changes:
+                self._replace()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):  # another process saving: it is not ours to remove
+                self._remove()
+        except (OSError, sqlite3.Error):
+            self._remove()
+        finally:
+            self.close()
+            self.changes = []
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def _apply(self, db: sqlite3.Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")  # waits SAVE_WAIT_SECONDS for another process, then gives up
+        try:
+            for sql, args in self.changes:
+                db.execute(sql, args)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def _replace(self) -> None:
+        """A new index, built in a private temporary file and moved into place all at once, so that
+        a process reading or building at the same moment never sees half of one."""
+        self.close()
+        temp = f"{self.path}.{os.getpid()}.tmp"
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        os.close(fd)
+        try:
+            db = sqlite3.connect(temp, timeout=SAVE_WAIT_SECONDS, isolation_level=None)
+            try:
+                db.executescript(SCHEMA)
+                db.execute(f"PRAGMA user_version = {FORMAT}")
+                db.execute("INSERT INTO meta VALUES ('key', ?)", (json.dumps(self.key),))
+                self._apply(db)
+            finally:
+                db.close()
+            Path(temp).replace(self.path)
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """The existing index, if it is one this aspire made for these question sets; else None."""
+        if not _is_regular_file(str(self.path)):
+            return None
+        try:
+            db = sqlite3.connect(str(self.path), timeout=SAVE_WAIT_SECONDS, isolation_level=None)
+            if db.execute("PRAGMA user_version").fetchone() == (FORMAT,) and self._key_of(db) == self.key:
+                return db
+            db.close()
+        except sqlite3.Error:
+            pass
+        return None
+
+    def _remove(self) -> None:
+        for suffix in ("", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+
+    def _key(self) -> list[Any]:
+        """What every entry depends on: this aspire and the question sets it checks records with."""
+        sets = [stamp(question_set_path(name), self.now_ns)[0] for name in ("talk", "prep")]
+        return [FORMAT, __version__, *sets]
+
+    def _key_of(self, db: sqlite3.Connection) -> Any:
+        row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        return json.loads(row[0]) if row and isinstance(row[0], str) else None
+
+    def _meta(self, key: str) -> Any:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", key)
+        return rows[0][0] if rows else None
+
+    def _rows(self, sql: str, *args: Any) -> list[Any]:
+        """Rows of a query; a broken index (garbage, truncated) reads as empty and is rebuilt."""
+        if self.db is None:
+            return []
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            self.db.close()
+            self.db = None
+            self.rebuild = True
+            return []
+
+    def _change(self, sql: str, *args: Any) -> None:
+        self.changes.append((sql, args))
+
+
+def _seal(*values: Any) -> int:
+    """A row's own check: a row changed by anything but this code no longer matches its seal."""
+    return zlib.crc32(repr(values).encode("utf-8", "surrogatepass"))
+
+
+def _text(value: str | None) -> str:
+    return "" if value is None else value
+
+
+def _is_regular_file(path: str) -> bool:
+    """Whether `path` is a regular file (not a link, a FIFO, a folder): only then is it opened."""
+    import stat as stat_module
+
+    try:
+        return stat_module.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _holds_member(employee: Any, name: Any, cadence: Any, added: Any) -> bool:
+    """Whether a stored member is one a valid team.toml could have given."""
+    if not (isinstance(employee, str) and is_employee_id(employee)):
+        return False
+    if not isinstance(name, str) or has_control_characters(name):
+        return False
+    if type(cadence) is not int or cadence not in CADENCE_MONTHS:
+        return False
+    return added is None or (isinstance(added, str) and _is_iso_day(added))
+
+
+def _holds_folder(known: _Folder) -> bool:
+    """Whether a stored folder entry is well formed: a talk's file name, its stamp, a text problem."""
+    from aspire_cli.store import RECORD_NAME
+
+    if known.problem is not None and not isinstance(known.problem, str):
+        return False
+    if known.latest is None:
+        return True
+    match = RECORD_NAME.fullmatch(known.latest) if isinstance(known.latest, str) else None
+    return match is not None and match[2] == "talk" and _is_iso_day(match[1]) and known.file_stamp is not None
+
+
+def _is_iso_day(text: str) -> bool:
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+_TALK_QUESTIONS: list[Any] = []
+
+
+def _talk_questions() -> Any:
+    if not _TALK_QUESTIONS:
+        from aspire_cli.questions import load_question_set
+
+        _TALK_QUESTIONS.append(load_question_set("talk"))
+    return _TALK_QUESTIONS[0]
