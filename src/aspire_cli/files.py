@@ -2,7 +2,7 @@
 
 Every write goes to a private temporary file in the same folder, is fsynced and moved into place
 with os.replace, so the old file stays whole until the new one is. Locks are flocks, which the
-kernel drops however the process ends. A stamp tells whether a file changed since a cache was made.
+kernel drops however the process ends. A stamp tells whether a file changed since the index learnt from it.
 """
 
 from __future__ import annotations
@@ -18,17 +18,16 @@ from typing import Any
 from aspire_cli.errors import AspireError, BadFile, Busy, WriteFailed
 
 Stamp = str
-"""A file's identity and last change, "inode:size:mtime:ctime" (nanoseconds): one short JSON string."""
+"""A file's identity and last change, "inode:size:mtime:ctime" (nanoseconds): one short string."""
 
 STABLE_AFTER_NS = 2_000_000_000
-"""How old a stamp must be to be cached: a change within the file system's timestamp granularity
+"""How old a stamp must be to be kept in the index: a change within the file system's timestamp granularity
 could otherwise leave it unchanged (git's "racily clean" problem)."""
 
 MiB = 1024 * 1024
 RECORD_LIMIT = 4 * MiB
 """The largest record or draft read: a year of answers is a few KiB, so a bigger file is not one."""
 TEAM_LIMIT = 64 * MiB
-CACHE_LIMIT = 256 * MiB
 
 
 @contextlib.contextmanager
@@ -83,35 +82,6 @@ def stamp(path: str | Path, now_ns: int, *, follow: bool = True) -> tuple[Stamp 
         return None, True
     settled = max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - STABLE_AFTER_NS
     return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}", settled
-
-
-def read_json(path: Path, limit: int = CACHE_LIMIT) -> Any:
-    """A cache file's data, or None when it is missing, unreadable, not a regular file, too big,
-    too deeply nested, or not as written (its checksum line does not match): a cache is never the
-    truth, and a hand-edited or half-corrupted one is simply not used."""
-    import json
-
-    try:
-        checksum, _, text = read_regular(path, limit).partition(b"\n")
-        return json.loads(text) if checksum == _checksum(text) else None
-    except (AspireError, ValueError, RecursionError):
-        return None
-
-
-def write_json(path: Path, data: Any) -> None:
-    """Write a cache file privately and atomically, its checksum on the first line; a failure is
-    ignored, the cache is optional."""
-    import json
-
-    text = json.dumps(data, separators=(",", ":"))
-    with contextlib.suppress(AspireError):
-        atomic_write(path, f"{_checksum(text.encode()).decode()}\n{text}", durable=False)
-
-
-def _checksum(data: bytes) -> bytes:
-    import binascii
-
-    return b"crc32:%08x" % binascii.crc32(data)
 
 
 def read_toml(path: Path, limit: int = RECORD_LIMIT, *, follow: bool = False) -> dict[str, Any]:
