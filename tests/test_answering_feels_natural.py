@@ -105,7 +105,7 @@ def test_the_editor_file_of_ctrl_x_ctrl_e_lives_in_the_private_home_and_is_remov
 
 def test_a_second_talk_on_the_same_day_is_asked_before_it_starts(aspire, alice, keys, in_terminal):
     assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
-    keys.send_text("n")
+    keys.send_text("n\r")
     d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, TODAY)
     with pytest.raises(Exception, match="nothing started"):
         discussion.interactive(d, "alice", False)

@@ -30,11 +30,10 @@ TALK_KEYS = [
     "Run the guild\r",
     "2 sessions a month\r",
     "2027-06-30\r",
-    "y",
     "Delegate releases\r",
     "Bob runs two\r",
     "\r",
-    "n",
+    "\r",  # an empty "Action 3" ends the list
     f"More scope{DONE}",
 ]
 
@@ -143,13 +142,13 @@ def test_the_talk_shows_the_latest_prep_notes_then_writes_the_record_and_no_draf
 
 def test_a_typo_in_the_name_is_offered_the_close_match(aspire, home, keys, in_terminal):
     aspire("team", "add", "alice")
-    keys.send_text("y" + "".join(TALK_KEYS))
+    keys.send_text("y\r" + "".join(TALK_KEYS))
     path, _ = talk_in_terminal(home, "alcie")
     assert path.parent.name == "alice"
 
 
 def test_someone_not_on_the_team_can_be_added_on_the_spot(aspire, home, keys, in_terminal):
-    keys.send_text("y" + "Zoe Park\r" + "".join(TALK_KEYS))
+    keys.send_text("y\r" + "Zoe Park\r" + "".join(TALK_KEYS))
     path, screen = talk_in_terminal(home, "zoe")
     assert path.parent.name == "zoe"
     assert "Added zoe" in screen
@@ -157,7 +156,7 @@ def test_someone_not_on_the_team_can_be_added_on_the_spot(aspire, home, keys, in
 
 
 def test_declining_to_add_a_stranger_writes_nothing(aspire, home, keys, in_terminal):
-    keys.send_text("n")
+    keys.send_text("n\r")
     with pytest.raises(Exception, match="aspire team add zoe"):
         talk_in_terminal(home, "zoe")
     assert not (home / "records").exists() and not (home / "team.toml").exists()

@@ -26,11 +26,8 @@ class Prompter(Protocol):
     def earlier_actions(self, actions: tuple[Action, ...]) -> None:
         """Show the actions already agreed, when an interview resumes among them."""
 
-    def action(self, number: int) -> Action:
-        """One more valid action."""
-
-    def another_action(self, number: int, *, resuming: bool = False) -> bool:
-        """Whether there is an action `number` to add."""
+    def action(self, number: int, *, optional: bool) -> Action | None:
+        """Action `number`; None when it is `optional` and the user ends the list instead."""
 
 
 def first_unanswered(qset: QuestionSet, answers: dict[str, Answer], unfinished: str | None = None) -> int:
@@ -68,13 +65,14 @@ def run_interview(
 def _actions(
     prompter: Prompter, question: Question, begun: tuple[Action, ...], keep: Keep, answers: dict[str, Answer]
 ) -> tuple[Action, ...]:
+    """Actions one at a time, each kept the moment it is complete; an empty one ends the list (the
+    first only when the question is optional)."""
     items = list(begun)
     if items:
         prompter.earlier_actions(begun)
-    if (items or not question.required) and not prompter.another_action(len(items) + 1, resuming=True):
-        return tuple(items)
     while True:
-        items.append(prompter.action(len(items) + 1))
-        keep({**answers, question.id: tuple(items)}, question.id)
-        if not prompter.another_action(len(items) + 1):
+        item = prompter.action(len(items) + 1, optional=bool(items) or not question.required)
+        if item is None:
             return tuple(items)
+        items.append(item)
+        keep({**answers, question.id: tuple(items)}, question.id)

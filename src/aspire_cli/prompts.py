@@ -116,21 +116,23 @@ class TerminalPrompter:
             line = f"Action {number}: {one_line(item.action)}  (measure: {one_line(item.measure)}{due})"
             self.console.print(Padding(Text(line), (0, 0, 0, 5)))
 
-    def action(self, number: int) -> Action:
-        text = _ask(questionary.text(f"Action {number}:", validate=_required))
+    def action(self, number: int, *, optional: bool) -> Action | None:
+        """Action `number`, or None when it is `optional` and left empty (the list is done). Typing
+        straight on into the next action is natural in a meeting: no yes/no question in between."""
+        label = f"Action {number} (Enter when done):" if optional else f"Action {number}:"
+        text = _ask(questionary.text(label, validate=None if optional else _required))
+        if optional and not text.strip():
+            return None
         measure = _ask(questionary.text("  How will you measure it?", validate=_required))
         due = _ask(
             questionary.text("  Due (YYYY-MM-DD, Enter for none):", validate=_due_date_check(self.agreed))
         ).strip()
         return Action(action=text, measure=measure, due=parse_day(due, "due date") if due else None)
 
-    def another_action(self, number: int, *, resuming: bool = False) -> bool:
-        message = f"Add action {number}?" if resuming else "Add another action?"
-        return bool(_ask(questionary.confirm(message, default=resuming)))
-
 
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(_ask(questionary.confirm(message, default=default)))
+    """y or n, then Enter: a key typed ahead (the start of the next answer) cannot answer it."""
+    return bool(_ask(questionary.confirm(message, default=default, auto_enter=False)))
 
 
 def ask_line(message: str, default: str = "") -> str:
