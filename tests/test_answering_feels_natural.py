@@ -3,6 +3,7 @@ $EDITOR's file stays private, a second same-day talk is asked first, the team is
 urgent first, and a discussion (or an action) cannot be dated where it would mislead."""
 
 import io
+import json
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from records_factory import write
 from rich.console import Console
 
 from aspire_cli import discussion
+from aspire_cli.models import Draft
 from aspire_cli.store import Store
 
 TODAY = date.today()
@@ -189,3 +191,51 @@ def test_a_typed_action_due_before_the_discussion_is_asked_again(alice, keys, in
     path = discussion.interactive(d, "alice", False)
     actions = tomllib.loads(path.read_text())["answers"]["actions"]
     assert actions[0]["due"] == date(2027, 6, 30)
+
+
+def test_an_empty_date_is_refused_not_taken_for_today(aspire, alice):
+    result = aspire("talk", "alice", "--answers", "-", "--date", "", input=TALK_ANSWERS)
+    assert result.exit_code == 2
+    assert "--date '' is not a date" in result.stderr
+    assert not (alice / "records").exists()
+
+
+def test_due_as_of_a_past_day_counts_only_the_talks_held_by_then(aspire, home):
+    aspire("team", "add", "amy")
+    aspire("team", "add", "bob")
+    store = Store(home)
+    write(store, "talk", "amy", date(2024, 3, 1))
+    write(store, "talk", "amy", date(2026, 3, 1))
+    write(store, "talk", "bob", date(2026, 3, 1))
+    rows = {
+        row["employee"]: row for row in json.loads(aspire("due", "--json", "--as-of", "2025-01-01").stdout)
+    }
+    assert rows["amy"]["last_talk"] == "2024-03-01" and rows["amy"]["status"] == "ok"
+    assert rows["bob"]["last_talk"] is None and rows["bob"]["status"] == "never held"
+    today = {row["employee"]: row for row in json.loads(aspire("due", "--json").stdout)}
+    assert today["amy"]["last_talk"] == "2026-03-01"
+
+
+def test_resuming_a_second_same_day_talk_does_not_ask_again(aspire, alice, keys, in_terminal):
+    from test_interview import TALK_KEYS
+
+    assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
+    Store(alice).save_draft(
+        Draft(
+            kind="talk", employee="alice", date=TODAY, question_set="talk", question_set_version=1
+        ).with_answers({"short_term_aspiration": "Typed before the stop"})
+    )
+    keys.send_text("\r" + "".join(TALK_KEYS[1:]))  # resume; no same-day question comes
+    d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, TODAY)
+    path = discussion.interactive(d, "alice", False)
+    assert path.name == f"{TODAY.isoformat()}-talk-2.toml"
+    assert "Hold another one" not in d.console.file.getvalue()
+
+
+def test_a_drafts_folder_that_cannot_be_written_is_said_before_the_first_question(alice, capsys):
+    (alice / "drafts").write_text("a file where the drafts folder goes")
+    child = spawn(alice, "prep", "alice")
+    child.expect("kept in memory")
+    child.expect("1/5")
+    child.send("\x03")
+    finish(child, 130)

@@ -269,6 +269,7 @@ def test_an_answers_file_with_fresh_but_no_terminal_leaves_the_draft(aspire, ali
     typed = save_draft(alice, {"short_term_aspiration": "Typed"})
     result = aspire("talk", "alice", "--answers", "-", "--fresh", input=TALK_ANSWERS)
     assert result.exit_code == 1
+    assert "stdin is not a terminal: run `aspire talk alice --fresh` in a terminal" in result.stderr
     assert (alice / DRAFT).read_bytes() == typed
 
 

@@ -84,7 +84,7 @@ def run_discussion(
 
     console = Console(highlight=False)
     today = date.today()
-    d = Discussion(store, console, kind, discussion_day(day, kind, today) if day else None, today)
+    d = Discussion(store, console, kind, discussion_day(day, kind, today) if day is not None else None, today)
     path = (
         from_answers_file(d, employee, answers, fresh)
         if answers is not None
@@ -137,7 +137,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
             f"asking the {len(missing)} left.",
             soft_wrap=True,
         )
-        return _hold(d, employee, name, qset, given, d.new_day)
+        return _hold(d, employee, name, qset, given, d.new_day, given_by="From the answers file")
 
 
 def _file_answers(qset: QuestionSet, raw: dict[str, object], source: str, day: date) -> dict[str, Answer]:
@@ -159,6 +159,12 @@ def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
     if fresh and sys.stdin.isatty():
         _discard_after_asking(d, employee)
         return
+    if fresh:
+        raise AspireError(
+            f"--fresh asks before it discards the unfinished {d.kind} in {path}, and stdin is not a "
+            f"terminal: run `{d.command} {employee} --fresh` in a terminal (or resume it with "
+            f"`{d.command} {employee}`), then run this again."
+        )
     raise AspireError(
         f"an unfinished {d.kind} with {employee} is in {path} and was left alone: resume it with "
         f"`{d.command} {employee}` or discard it with `{d.command} {employee} --fresh`, then run this again."
@@ -174,8 +180,10 @@ def _read_answers(source: str) -> dict[str, object]:
         raise BadInput(f"answers file {source} does not exist.") from None
     except TomlError as exc:
         raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"answers file {source} cannot be read: {exc}") from None
+    except OSError as exc:
+        raise BadInput(f"answers file {source} cannot be read: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"answers file {source} cannot be read: it is not UTF-8 text.") from None
 
 
 def _source_name(source: str) -> str:
@@ -196,7 +204,8 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
     with d.store.interview_lock(employee, d.kind):
         d.store.sweep_temp_files(d.store.records_dir(employee))
         answers, day, unfinished = _start_or_resume(d, employee, fresh)
-        return _hold(d, employee, name, qset, answers, day, unfinished)
+        resumed = "Resuming" if answers else ""
+        return _hold(d, employee, name, qset, answers, day, unfinished, given_by=resumed)
 
 
 def _hold(
@@ -207,18 +216,23 @@ def _hold(
     answers: dict[str, Answer],
     day: date,
     unfinished: str | None = None,
+    *,
+    given_by: str = "",
 ) -> Path:
-    """The interview itself, under the employee's interview lock: ask, keep, write."""
+    """The interview itself, under the employee's interview lock: ask, keep, write. `given_by`
+    says where answers given before come from ("Resuming": a draft the leader already began)."""
     from aspire_cli import prompts
 
     with stop_on_signals():
-        _confirm_another_on_the_same_day(d, employee, day)
+        if given_by != "Resuming":  # a resumed draft was agreed to when it began
+            _confirm_another_on_the_same_day(d, employee, day)
         draft = _Draft(d, _new_record(d, employee, qset, day), answers, unfinished)
         _introduce(d, name, qset, draft.base)
+        draft.check_the_drafts_folder()
         if d.kind == "talk":
             _show_prep_notes(d, employee, name)
         if answers:
-            _already_said(d, qset, answers, unfinished)
+            _already_said(d, qset, answers, unfinished, given_by)
         try:
             with _editor_files_in(d.store.home / EDITOR_FOLDER):
                 prompter = prompts.TerminalPrompter(d.console, day)
@@ -245,6 +259,17 @@ class _Draft:
         self.answers = resumed
         self.unfinished = unfinished
         self.on_disk = True  # the draft file holds every answer given so far
+
+    def check_the_drafts_folder(self) -> None:
+        """Say before the first question, not after it, when answers cannot be kept on disk."""
+        try:
+            private_dir(self.d.store.drafts_root, follow=False)
+        except AspireError as exc:
+            warn(
+                f"{exc.message} Until then your answers are kept in memory, "
+                "and printed if the record cannot be saved."
+            )
+            self.on_disk = False
 
     def keep(self, answers: dict[str, Answer], unfinished: str | None) -> None:
         self.answers, self.unfinished = answers, unfinished
@@ -448,14 +473,14 @@ def _introduce(d: Discussion, name: str, qset: QuestionSet, base: Record) -> Non
 
 
 def _already_said(
-    d: Discussion, qset: QuestionSet, answers: dict[str, Answer], unfinished: str | None
+    d: Discussion, qset: QuestionSet, answers: dict[str, Answer], unfinished: str | None, given_by: str
 ) -> None:
     """What was already said, one line a question, so the leader picks the thread back up."""
     from rich.text import Text
 
     done = sum(1 for key in answers if key != unfinished)
     d.console.print()
-    d.console.print(f"[bold]Resuming:[/] {done} of {len(qset.questions)} already answered.")
+    d.console.print(f"[bold]{given_by}:[/] {done} of {len(qset.questions)} already answered.")
     width = max(d.console.width - 8, 40)
     said: list[tuple[str, str]] = []
     for position, question in enumerate(qset.questions, 1):

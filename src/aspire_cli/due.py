@@ -41,12 +41,31 @@ def due_report(
     for employee, member in roster.items():
         learnt = latest[employee]
         problem = learnt.problem or _in_the_future(learnt, today or as_of)
+        if not problem and learnt.day and learnt.day > as_of.isoformat():
+            learnt = _latest_talk_by(store, employee, as_of)  # --as-of a past day: what was known then
+            problem = learnt.problem
         if problem:
             problems.append(problem)
             continue
         day = date.fromisoformat(learnt.day) if learnt.day else None
         rows.append(due_row(employee, member.name, member.cadence_months, day, as_of, within))
     return DueReport(most_urgent_first(rows), problems)
+
+
+def _latest_talk_by(store: Store, employee: str, as_of: date) -> Latest:
+    """The latest talk held on or before `as_of`, read from the files (the index keeps the latest)."""
+    from aspire_cli.errors import AspireError
+    from aspire_cli.index import talk_questions
+
+    talks = [record for record in store.list_records(employee, "talk") if record.day <= as_of]
+    if not talks:
+        return Latest(None, None, None)
+    path = talks[-1].path
+    try:
+        store.read_record(path, talk_questions())
+    except AspireError as exc:
+        return Latest(str(path), talks[-1].day.isoformat(), exc.message)
+    return Latest(str(path), talks[-1].day.isoformat(), None)
 
 
 def _in_the_future(learnt: Latest, today: date) -> str | None:

@@ -173,7 +173,7 @@ class Index:
         file_stamp, file_settled = stamp(latest.path, self.now_ns, follow=False)
         problem = None
         try:
-            self.store.read_record(latest.path, _talk_questions())
+            self.store.read_record(latest.path, talk_questions())
         except AspireError as exc:
             problem = exc.message
         return Latest(str(latest.path), latest.day.isoformat(), problem), file_stamp, file_settled
@@ -351,7 +351,7 @@ def _is_iso_day(text: str) -> bool:
 _TALK_QUESTIONS: list[Any] = []
 
 
-def _talk_questions() -> Any:
+def talk_questions() -> Any:
     if not _TALK_QUESTIONS:
         from aspire_cli.questions import load_question_set
 
