@@ -222,7 +222,7 @@ def test_due_reports_a_broken_latest_talk_on_stderr_and_lists_everyone_else(aspi
 
 def test_due_with_a_bad_as_of_date_says_so(aspire):
     result = aspire("due", "--as-of", "2026-02-29")
-    assert result.exit_code == 2 and "--as-of '2026-02-29' does not exist" in result.stderr
+    assert result.exit_code == 2 and "--as-of '2026-02-29' is not a day of the calendar" in result.stderr
 
 
 def test_due_on_an_empty_team_says_how_to_start(aspire):

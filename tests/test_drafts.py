@@ -28,7 +28,7 @@ def test_drafts_lists_each_unfinished_interview_and_how_to_resume_it(aspire, hom
     draft(home, "bob", "prep", {"potential": "High"})
     (home / "drafts/carol.talk.toml").write_text("[broken\n")
     result = aspire("drafts")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # carol's draft cannot be read: named, and the others listed
     lines = result.stdout.splitlines()
     alice = next(line for line in lines if "alice" in line)
     assert "talk" in alice and "2026-11-20" in alice and "2 of 8" in alice and "aspire talk alice" in alice

@@ -172,7 +172,8 @@ def test_the_ends_of_the_calendar_crash_nothing(run, home, as_of):
     code, out, err = run("due", "--json", "--as-of", as_of)
     assert (code, err) == (0, "")
     rows = {row["employee"]: row for row in json.loads(out)}
-    assert rows["bob"]["status"] == ("overdue" if as_of > "2026" else "ok")
+    # as of the first day of the calendar, no talk had been held yet
+    assert rows["bob"]["status"] == ("overdue" if as_of > "2026" else "never held")
 
 
 def test_a_talk_on_the_calendars_last_days_falls_due_on_its_last_day(home):
@@ -210,7 +211,7 @@ def test_a_draft_named_with_control_characters_is_listed_harmlessly(aspire, home
     home.chmod(0o700)
     (home / "drafts/\x1b[2J\x1b]0;owned\x07.talk.toml").write_text(DRAFT)
     result = aspire("drafts")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # the odd file is named, and the others listed
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
     assert "\\x1b[2J" in result.stdout and "not a draft" in one_line_of(result.stderr)
 
@@ -232,7 +233,7 @@ def test_a_bad_draft_is_named_and_the_other_drafts_listed(aspire, home, spoil):
     else:
         make(drafts / "alice.talk.toml")
     result = aspire("drafts")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # named, and the others listed
     line = one_line_of(result.stderr)
     assert "alice.talk.toml" in line and says in line
     alice = next(line for line in result.stdout.splitlines() if line.startswith("alice"))
@@ -259,3 +260,13 @@ def test_any_bytes_as_a_latest_talk_crash_nothing_and_everyone_else_is_listed(tm
     assert "bob" in [row.employee for row in due.rows]
     assert len(due.rows) + len(due.problems) == 2
     assert run_due(Store(home), date(2026, 11, 26), 30, brief_line=True) == 0
+
+
+def test_wide_characters_in_a_name_keep_the_columns_aligned(aspire, home):
+    aspire("team", "add", "li", "--name", "李小龍 😀")
+    aspire("team", "add", "bo", "--name", "Bo")
+    lines = aspire("team", "list").stdout.splitlines()
+    from aspire_cli.plain_table import cell_width
+
+    starts = {cell_width(line[: line.index("months") - 3]) for line in lines if "months" in line}
+    assert len(starts) == 1  # "12 months" starts in the same terminal column on every row

@@ -114,3 +114,22 @@ def test_a_hand_edited_name_with_a_newline_is_a_bad_file_not_printed(aspire, hom
             line = assert_one_error_line(result.stderr)
             assert "team.toml: members.alice.name: a name is one line of text" in line
             assert "injected" not in result.stdout
+
+
+def test_team_edit_mends_the_member_that_stops_every_other_team_change(aspire, home):
+    aspire("team", "add", "alice")
+    aspire("team", "add", "bob")
+    team = home / "team.toml"
+    team.write_text(team.read_text().replace("cadence_months = 12", "cadence_months = 0", 1))
+    refused = aspire("team", "add", "carol")
+    assert refused.exit_code == 2
+    assert "members.alice.cadence_months" in refused.stderr and "mend it first" in refused.stderr
+    mended = aspire("team", "edit", "alice", "--cadence", "12")
+    assert mended.exit_code == 0, mended.stderr
+    assert aspire("team", "add", "carol").exit_code == 0
+    assert sorted(tomllib.loads(team.read_text())["members"]) == ["alice", "bob", "carol"]
+
+
+def test_a_name_loses_the_spaces_around_it(aspire, home):
+    assert aspire("team", "add", "fay", "--name", "  Fay Wong  ").exit_code == 0
+    assert tomllib.loads((home / "team.toml").read_text())["members"]["fay"]["name"] == "Fay Wong"

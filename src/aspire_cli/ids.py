@@ -34,8 +34,8 @@ def parse_day(text: str, what: str = "date") -> date:
         raise BadInput(f"{what} '{_printable(text)}' is not a date: use YYYY-MM-DD, e.g. 2026-11-26.")
     try:
         return date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{what} '{text}' does not exist ({exc}); use a real YYYY-MM-DD date.") from None
+    except ValueError:
+        raise BadInput(f"{what} '{text}' is not a day of the calendar; use a real YYYY-MM-DD date.") from None
 
 
 def _printable(text: str) -> str:

@@ -24,6 +24,7 @@ from aspire_cli.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE, DueRow, brief
 from aspire_cli.store import Store
 
 NO_TEAM_YET = 'No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"'
+UNREADABLE = "unreadable"
 _COLOURS = {OVERDUE: "31", NEVER_HELD: "33", DUE_SOON: "33", OK: "32"}
 
 
@@ -118,7 +119,7 @@ def run_drafts(store: Store) -> int:
     rows = [_draft_row(store, path) for path in paths]
     print(format_table(("Employee", "Kind", "Dated", "Answered", "Resume with"), rows))
     print(f"Drafts are kept in {one_line(str(store.drafts_root))}")
-    return 0
+    return 2 if any(row[3] == UNREADABLE for row in rows) else 0  # as due and team list do
 
 
 def _draft_row(store: Store, path: Path) -> tuple[str, str, str, str, str]:
@@ -127,7 +128,7 @@ def _draft_row(store: Store, path: Path) -> tuple[str, str, str, str, str]:
         dated, answered = _draft_progress(store, path, employee, kind)
     except AspireError as exc:
         report(exc)
-        return (employee, kind, "", "unreadable", "(see the error above)")
+        return (employee, kind, "", UNREADABLE, "(see the error above)")
     return (employee, kind, dated, answered, f"aspire {kind} {employee}")
 
 

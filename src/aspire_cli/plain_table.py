@@ -23,14 +23,26 @@ def format_table(
 ) -> str:
     """Columns two spaces apart; with `last_colours` (ANSI codes, one per row) the last cell is coloured."""
     cells = [[one_line(cell) for cell in row] for row in rows]  # a name from a file cannot drive the terminal
-    widths = [max(map(len, column)) for column in zip(header, *cells, strict=True)]
-    line = "  ".join(f"{{:<{width}}}" for width in widths[:-1]) + "  {}"
+    widths = [max(map(cell_width, column)) for column in zip(header, *cells, strict=True)]
+
+    def line(row: Sequence[str], last: str) -> str:
+        padded = [cell + " " * (width - cell_width(cell)) for cell, width in zip(row, widths, strict=False)]
+        return "  ".join([*padded[:-1], last])
+
     if last_colours is None:
-        lines = [line.format(*row).rstrip() for row in [header, *cells]]
+        lines = [line(row, row[-1]).rstrip() for row in [header, *cells]]
     else:
-        lines = [f"\x1b[1m{line.format(*header).rstrip()}\x1b[0m"]
-        lines += [
-            line.format(*row[:-1], f"\x1b[{c}m{row[-1]}\x1b[0m")
-            for row, c in zip(cells, last_colours, strict=True)
-        ]
+        lines = [f"\x1b[1m{line(header, header[-1]).rstrip()}\x1b[0m"]
+        lines += [line(row, f"\x1b[{c}m{row[-1]}\x1b[0m") for row, c in zip(cells, last_colours, strict=True)]
     return "\n".join(lines)
+
+
+def cell_width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide (CJK, emoji) characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from aspire_cli.errors import AspireError, BadInput
+from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.ids import check_employee_id
 from aspire_cli.models import CADENCE_MONTHS, NAME_RULE, Member, Team
 from aspire_cli.safe_text import has_control_characters, one_line
@@ -22,16 +22,17 @@ def check_cadence(months: int) -> int:
 
 
 def check_name(name: str) -> str:
+    """The name as it will be shown: one line, without spaces around it."""
     if has_control_characters(name):
         raise BadInput(f"--name '{one_line(name)}' is refused: {NAME_RULE}")
-    return name
+    return name.strip()
 
 
 def add_member(store: Store, employee: str, name: str, cadence_months: int, today: date) -> Member:
     employee = check_employee_id(employee)
     member = Member(name=check_name(name), cadence_months=check_cadence(cadence_months), added=today)
     with store.locked():
-        team = store.read_team()
+        team, _ = _team_to_change(store)
         if employee in team.members:
             raise AspireError(f"'{employee}' is already on your team.")
         store.write_team(_with_member(team, employee, member))
@@ -49,10 +50,10 @@ def edit_member(
     if cadence_months is not None:
         changes["cadence_months"] = check_cadence(cadence_months)
     with store.locked():
-        team = store.read_team()
+        team, mended = _team_to_change(store, employee, changes)
         before = _on_the_team(team, employee)
         after = before.model_copy(update=changes)
-        if after != before:
+        if after != before or mended:
             store.write_team(_with_member(team, employee, after))
     return before, after
 
@@ -61,10 +62,45 @@ def remove_member(store: Store, employee: str) -> None:
     """Off the team; the records stay where they are."""
     employee = check_employee_id(employee)
     with store.locked():
-        team = store.read_team()
+        team, _ = _team_to_change(store)
         _on_the_team(team, employee)
         members = {k: v for k, v in team.members.items() if k != employee}
         store.write_team(team.model_copy(update={"members": members}))
+
+
+def _team_to_change(
+    store: Store, employee: str | None = None, changes: dict[str, object] | None = None
+) -> tuple[Team, bool]:
+    """The whole team, strictly read, so that a rewrite never drops a member. A member that does not
+    validate stops the change, with how to fix it; unless the change is the edit of that very
+    member and it makes the file whole again (`team edit alice --cadence 12` mends a cadence of 0)."""
+    try:
+        return store.read_team(), False
+    except BadFile as exc:
+        mended = _mended(store, employee, changes) if employee and changes else None
+        if mended is not None:
+            return mended, True
+        raise BadFile(
+            f"{exc.message}; mend it first, by hand or with aspire team edit (e.g. --cadence 12)"
+        ) from None
+
+
+def _mended(store: Store, employee: str, changes: dict[str, object]) -> Team | None:
+    """The team with `changes` made to `employee`'s raw entry, if that makes every member valid."""
+    from pydantic import ValidationError
+
+    from aspire_cli.files import TEAM_LIMIT, read_toml
+
+    data = read_toml(store.team_path, TEAM_LIMIT, follow=True)
+    members = data.get("members")
+    if not isinstance(members, dict) or not isinstance(members.get(employee), dict):
+        return None
+    try:
+        return Team.model_validate(
+            {**data, "members": {**members, employee: {**members[employee], **changes}}}
+        )
+    except ValidationError:
+        return None
 
 
 def _on_the_team(team: Team, employee: str) -> Member:
