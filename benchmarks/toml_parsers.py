@@ -35,7 +35,8 @@ PARSERS = ["tomllib", "tomli", "rtoml", "toml_rs"]
 Loads = Callable[[str], dict[str, Any]]
 IMPORT_CONTEXTS = {
     "alone": "",
-    "after datetime, re, typing": "import datetime, re, typing, string",  # what a reading command has
+    "after datetime, re, typing": "import datetime, re, typing, string",
+    "after pydantic, aspire models": "import pydantic, aspire_cli.models",  # where aspire reads a record
 }
 
 LONG_TEXTS = [

@@ -5,7 +5,7 @@ by measurement (benchmarks/toml_parsers.py) and checked against tomllib by prope
 (tests/test_toml_parser.py), which found only two ways it differs; both go to tomllib instead:
 - a byte-order mark at the start, which toml_rs skips and tomllib refuses;
 - inline arrays and tables nested deeper than its stack allows, where toml_rs crashes the process
-  (from about 600 levels on a 1 MiB stack, Windows' main thread, and 5,000 on 8 MiB) while tomllib
+  (between 500 and 1,000 levels on a 1 MiB stack, Windows' main thread; 4,000-6,000 on 8 MiB) while tomllib
   raises RecursionError from about 300: a text with more opening brackets than any nesting aspire
   writes is read by tomllib alone.
 Any error toml_rs raises is also handed to tomllib, which then gives the message and line (errors are
