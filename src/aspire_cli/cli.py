@@ -1,25 +1,18 @@
-"""The Typer app: reads options, calls the core, renders. No business logic here."""
+"""The Typer app: the one declaration of aspire's commands, options and help.
+
+Each command hands its parameters to the function of the same name in `commands`, which the
+launcher's fast path calls too; the launcher's table of this interface is generated from this app
+and checked against it by tests/test_launcher.py.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from typer._click.exceptions import UsageError  # Typer 0.26+ vendors Click: its classes live here
 
-from aspire_cli import __version__
-from aspire_cli.errors import BadInput
-from aspire_cli.ids import parse_day
-from aspire_cli.paths import resolve_home
-from aspire_cli.safe_text import one_line
-from aspire_cli.store import Store, open_store
+from aspire_cli import __version__, commands
 from aspire_cli.usage import PlainCommand, ReportingGroup
-
-if TYPE_CHECKING:
-    from aspire_cli.models import Member
-
 
 # Plain help and one-line usage errors (rich_markup_mode=None): Typer's Rich help draws multi-line
 # panels and loads Rich and markdown-it, which roughly doubles the start-up time of `aspire --help`.
@@ -60,32 +53,14 @@ AnswersOpt = Annotated[
 FreshOpt = Annotated[
     bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")
 ]
-
-
-def _cadence(ctx: typer.Context, months: int | None) -> int | None:
-    """1-60 months, checked here rather than by Typer's min/max, whose words are pydantic's."""
-    from aspire_cli.team import check_cadence
-
-    try:
-        return None if months is None else check_cadence(months)
-    except BadInput as exc:
-        raise UsageError(exc.message, ctx) from None
-
-
 CadenceOpt = Annotated[
     int | None,
     typer.Option(
         "--cadence",
-        metavar="MONTHS",
-        callback=_cadence,
+        metavar="MONTHS",  # 1-60: checked by commands.team_add/team_edit, in aspire's words
         help="Months between discussions, 1-60 (12 = yearly, 6 = twice a year).",
     ),
 ]
-
-
-def _store(ctx: typer.Context) -> Store:
-    home: Path = ctx.obj
-    return open_store(home)
 
 
 def _version(value: bool) -> None:
@@ -109,7 +84,7 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = resolve_home(home)
+    ctx.obj = home  # resolved by the command that runs (help needs no home)
 
 
 @team_app.command("add", cls=PlainCommand)
@@ -117,10 +92,7 @@ def team_add(
     ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = 12
 ) -> None:
     """Add someone to your team."""
-    from aspire_cli.team import add_member
-
-    member = add_member(_store(ctx), employee, name or "", cadence or 12, date.today())
-    print(f"Added {employee}{f' ({member.name})' if member.name else ''}: discussions {_every(member)}.")
+    raise typer.Exit(commands.team_add(ctx.obj, employee, name, 12 if cadence is None else cadence))
 
 
 @team_app.command("edit", cls=PlainCommand)
@@ -128,53 +100,19 @@ def team_edit(
     ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
 ) -> None:
     """Change someone's name or how often you meet."""
-    from aspire_cli.team import edit_member
-
-    if name is None and cadence is None:
-        ctx.fail("say what to change: --name NAME, --cadence MONTHS or both")
-    before, after = edit_member(_store(ctx), employee, name, cadence)
-    print(f"{employee}: {_changes(before, after)}.")
-
-
-def _every(member: Member) -> str:
-    months = member.cadence_months
-    return "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
-
-
-def _changes(before: Member, after: Member) -> str:
-    changes = []
-    if after.name != before.name:
-        changes.append(f"name '{before.name}' -> '{after.name}'" if before.name else f"name '{after.name}'")
-    if after.cadence_months != before.cadence_months:
-        changes.append(f"discussions {_every(after)} (was {_every(before)})")
-    return ", ".join(changes) or "no change, it was already so"
+    raise typer.Exit(commands.team_edit(ctx.obj, employee, name, cadence))
 
 
 @team_app.command("list", cls=PlainCommand)
 def team_list(ctx: typer.Context) -> None:
     """Show your team."""
-    from aspire_cli.listings import run_team_list
-
-    raise typer.Exit(run_team_list(_store(ctx)))
+    raise typer.Exit(commands.team_list(ctx.obj))
 
 
 @team_app.command("remove", cls=PlainCommand)
 def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
     """Take someone off your team; their records stay."""
-    from aspire_cli.team import remove_member
-
-    store = _store(ctx)
-    remove_member(store, employee)
-    folder = store.records_dir(employee)
-    print(one_line(f"Removed {employee} from your team; their records stay in {folder}."))
-
-
-def _discussion(
-    ctx: typer.Context, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
-) -> None:
-    from aspire_cli.discussion import run_discussion
-
-    run_discussion(_store(ctx), kind, employee, day, answers, fresh)
+    raise typer.Exit(commands.team_remove(ctx.obj, employee))
 
 
 @app.command(cls=PlainCommand)
@@ -186,7 +124,7 @@ def prep(
     fresh: FreshOpt = False,
 ) -> None:
     """Before the meeting: five questions about the employee."""
-    _discussion(ctx, "prep", employee, date_, answers, fresh)
+    raise typer.Exit(commands.prep(ctx.obj, employee, date_, answers, fresh))
 
 
 @app.command(cls=PlainCommand)
@@ -201,7 +139,7 @@ def talk(
     fresh: FreshOpt = False,
 ) -> None:
     """In the meeting: eight questions, with your prep notes at hand."""
-    _discussion(ctx, "talk", employee, date_, answers, fresh)
+    raise typer.Exit(commands.talk(ctx.obj, employee, date_, answers, fresh))
 
 
 @app.command(cls=PlainCommand)
@@ -225,17 +163,10 @@ def due(
     ] = False,
 ) -> None:
     """Whose discussion is overdue or due soon, most urgent first."""
-    from aspire_cli.listings import run_due
-
-    if as_json and brief:
-        ctx.fail("--json and --brief do not go together: pick one")
-    day = parse_day(as_of, "--as-of") if as_of else date.today()
-    raise typer.Exit(run_due(_store(ctx), day, within, as_json=as_json, brief_line=brief))
+    raise typer.Exit(commands.due(ctx.obj, as_of, within, as_json, brief))
 
 
 @app.command()
 def drafts(ctx: typer.Context) -> None:
     """Unfinished interviews, and how to resume them."""
-    from aspire_cli.listings import run_drafts
-
-    raise typer.Exit(run_drafts(_store(ctx)))
+    raise typer.Exit(commands.drafts(ctx.obj))

@@ -1,38 +1,74 @@
 """The `aspire` console script.
 
-Typer, with the pydantic adapters it builds for every parameter, takes several times longer to import
-than Python takes to start. `aspire due` runs from shell start-up files and cron, `aspire talk` starts
-with an employee waiting, and `aspire team list` should be as instant: a plain request for one of
-these (the options below, nothing else) is answered here without Typer. Anything else, including
-every `--help` and every mistake, goes to the Typer app, which owns the interface and its error
-messages; both paths call the same code.
+Typer takes several times longer to import than Python takes to start, and `aspire due` runs from
+shell start-up files and cron, `aspire talk` starts with an employee waiting. So a plain request
+(a command, its options and arguments, nothing unusual) is read here, with the table below, and
+handed to the same function the Typer app would call (`commands`). Everything else, every `--help`,
+`--version` and every mistake, goes to the Typer app, which owns the interface and its words.
+
+The table is not a second declaration: it is generated from the Typer app, and
+tests/test_launcher.py fails (and prints the table to paste here) whenever the two differ, so an
+option added to the app cannot be missed here.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from aspire_cli.store import Store
-
-# command: (flags, options taking a value, positional EMPLOYEE: None, "optional" or "required")
-PLAIN_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
-    "due": (("--json", "--brief"), ("--as-of", "--within"), None),
-    "team list": ((), (), None),
-    "talk": (("--fresh",), ("--date",), "optional"),
-    "prep": (("--fresh",), ("--date",), "required"),
+# command: (options {name: (parameter, kind)}, arguments ((parameter, required), ...), defaults).
+# kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); "typer" (left to the Typer
+# app: an eager option, one with a callback, a type or range the launcher does not read).
+# "" is the app itself, whose options come before the command. Generated: do not edit by hand.
+Command = tuple[dict[str, tuple[str, str]], tuple[tuple[str, bool], ...], dict[str, object]]
+GRAMMAR: dict[str, Command] = {
+    "": (
+        {"--home": ("home", "str"), "--version": ("version", "typer")},
+        (),
+        {"home": None, "version": False},
+    ),
+    "due": (
+        {
+            "--as-of": ("as_of", "str"),
+            "--brief": ("brief", "flag"),
+            "--json": ("as_json", "flag"),
+            "--within": ("within", "int"),
+        },
+        (),
+        {"as_json": False, "as_of": None, "brief": False, "within": 30},
+    ),
+    "drafts": ({}, (), {}),
+    "prep": (
+        {"--answers": ("answers", "str"), "--date": ("date_", "str"), "--fresh": ("fresh", "flag")},
+        (("employee", True),),
+        {"answers": None, "date_": None, "employee": None, "fresh": False},
+    ),
+    "talk": (
+        {"--answers": ("answers", "str"), "--date": ("date_", "str"), "--fresh": ("fresh", "flag")},
+        (("employee", False),),
+        {"answers": None, "date_": None, "employee": None, "fresh": False},
+    ),
+    "team add": (
+        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
+        (("employee", True),),
+        {"cadence": 12, "employee": None, "name": None},
+    ),
+    "team edit": (
+        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
+        (("employee", True),),
+        {"cadence": None, "employee": None, "name": None},
+    ),
+    "team list": ({}, (), {}),
+    "team remove": ({}, (("employee", True),), {"employee": None}),
 }
 
 
 class Request:
-    """A plain request: the command, --home, the options given and the employee."""
+    """A plain request: the command, the raw --home (None when not given), its parameters."""
 
-    def __init__(self, command: str, home: str | None) -> None:
+    def __init__(self, command: str, home: str | None, params: dict[str, object]) -> None:
         self.command = command
         self.home = home
-        self.options: dict[str, str | bool] = {}
-        self.employee: str | None = None
+        self.params = params
 
 
 def main() -> None:
@@ -47,76 +83,61 @@ def main() -> None:
 
 
 def parse_request(args: list[str]) -> Request | None:
-    """The request, if `args` is a plain `[--home PATH] COMMAND ...` of PLAIN_COMMANDS; else None."""
-    words = _split_equals(args)
-    home = None
-    if len(words) >= 2 and words[0] == "--home":
-        home, words = words[1], words[2:]
-    if words[:2] == ["team", "list"]:
-        words = ["team list", *words[2:]]
-    if not words or words[0] not in PLAIN_COMMANDS:
-        return None
-    request = Request(words[0], home)
-    flags, valued, positional = PLAIN_COMMANDS[request.command]
-    rest = words[1:]
-    while rest:
-        word, rest = rest[0], rest[1:]
-        if word in flags:
-            request.options[word] = True
-        elif word in valued and rest:
-            request.options[word], rest = rest[0], rest[1:]
-        elif positional and request.employee is None and not word.startswith("-"):
-            request.employee = word
-        else:
+    """The request, if `args` is a plain `[--home PATH] COMMAND [OPTIONS] [ARGUMENTS]`; else None."""
+    rest = list(args)
+    root: dict[str, object] = {}
+    while rest and rest[0].startswith("-"):
+        if not _take_option(rest, GRAMMAR[""][0], root):
             return None
-    if positional == "required" and request.employee is None:
+    command = next((" ".join(rest[:n]) for n in (2, 1) if " ".join(rest[:n]) in GRAMMAR), "")
+    if not command:
         return None
-    if "--json" in request.options and "--brief" in request.options:
-        return None  # a conflict: Typer words the error
-    within = request.options.get("--within", "30")
-    if not (isinstance(within, str) and within.isdigit()):
-        return None  # Typer words that error
-    return request
+    rest = rest[len(command.split()) :]
+    options, arguments, defaults = GRAMMAR[command]
+    params, given, words = dict(defaults), dict[str, object](), []
+    while rest:
+        if rest[0].startswith("-") and rest[0] != "-":  # "-" is a word: stdin, for --answers
+            if not _take_option(rest, options, given):
+                return None
+        else:
+            words.append(rest.pop(0))
+    if len(words) > len(arguments) or any(needed for _, needed in arguments[len(words) :]):
+        return None  # the Typer app words the mistake
+    params.update(given)
+    params.update((name, word) for (name, _), word in zip(arguments, words, strict=False))
+    home = root.get("home")
+    return Request(command, home if isinstance(home, str) else None, params)
 
 
-def _split_equals(args: list[str]) -> list[str]:
-    words: list[str] = []
-    for arg in args:
-        name, sep, value = arg.partition("=")
-        words += [name, value] if sep and name.startswith("--") else [arg]
-    return words
+def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: dict[str, object]) -> bool:
+    """Move the option at the head of `rest` (and its value) into `given`; False if it is not plain."""
+    word = rest.pop(0)
+    name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
+    if name not in options or options[name][0] in given:
+        return False  # unknown, -h, or given twice: the Typer app's to answer
+    param, kind = options[name]
+    if kind == "flag" and not equals:
+        given[param] = True
+        return True
+    if kind not in ("str", "int"):
+        return False
+    if not equals:
+        if not rest or (rest[0].startswith("-") and rest[0] != "-"):
+            return False
+        value = rest.pop(0)
+    if kind == "int":
+        if not (value.isascii() and value.isdigit()):
+            return False
+        given[param] = int(value)
+    else:
+        given[param] = value
+    return True
 
 
 def run(request: Request) -> int:
     """The request's exit code; its errors are the caller's (errors.reporting, as in the Typer app)."""
-    from aspire_cli.paths import resolve_home
-    from aspire_cli.store import open_store
+    from aspire_cli import commands
 
-    store = open_store(resolve_home(request.home))
-    if request.command == "due":
-        return _due(store, request)
-    if request.command == "team list":
-        from aspire_cli.listings import run_team_list
-
-        return run_team_list(store)
-    from aspire_cli.discussion import run_discussion
-
-    day = request.options.get("--date")
-    fresh = bool(request.options.get("--fresh"))
-    run_discussion(
-        store, request.command, request.employee, day if isinstance(day, str) else None, None, fresh
-    )
-    return 0
-
-
-def _due(store: Store, request: Request) -> int:
-    from datetime import date
-
-    from aspire_cli.ids import parse_day
-    from aspire_cli.listings import run_due
-
-    as_of = request.options.get("--as-of")
-    day = parse_day(as_of, "--as-of") if isinstance(as_of, str) else date.today()
-    within = int(str(request.options.get("--within", "30")))
-    as_json, brief = bool(request.options.get("--json")), bool(request.options.get("--brief"))
-    return run_due(store, day, within, as_json=as_json, brief_line=brief)
+    function = getattr(commands, request.command.replace(" ", "_"))
+    code: int = function(request.home, **request.params)
+    return code

@@ -1,13 +1,17 @@
 """Typer's (Click's) command-line parsing, made to speak aspire's one error style.
 
-Click reports a mistake as a four-line block ("Usage: ... Try ... Error: ...") in its own words, some
-of them pydantic's ("Input should be greater than or equal to 1"); here each becomes one line that
-says what is wrong and which help to read, through errors.reporting, the launcher's error path too.
-Help shows arguments as a user types them (`EMPLOYEE`, `[EMPLOYEE]`).
+Click reports a mistake as a four-line block ("Usage: ... Try ... Error: ...") in its own words
+("'soon' is not a valid integer."); here each becomes one line that says what is wrong and which
+help to read, through errors.reporting, the launcher's error path too. Help shows arguments as a
+user types them (`EMPLOYEE`, `[EMPLOYEE]`).
+
+Written for Typer 0.28 (pyproject pins it): 0.29 checks every parameter with pydantic, which
+costs a third of a second at start-up and words its errors differently.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from collections.abc import Sequence
@@ -23,6 +27,7 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
+from typer._click.types import IntParamType, IntRange
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from aspire_cli.errors import BadInput, reporting
@@ -91,15 +96,27 @@ def _usage_problem(mistake: UsageError) -> str:
 
 
 def _bad_value(mistake: BadParameter, param: Parameter) -> str:
-    from pydantic import ValidationError
+    """Click's words for a whole number ("'x' is not a valid integer.", "-1 is not in the range
+    x>=0.") in aspire's: "--within 'x': must be a whole number", "--within '-1': must be at least 0"."""
+    name, kind = _param_name(param), param.type
+    not_valid = re.fullmatch(r"(.+) is not a valid [\w ]+\.", mistake.message)
+    if isinstance(kind, IntParamType) and not_valid:
+        return f"{name} '{_literal(not_valid[1])}': must be a whole number"
+    out_of_range = re.fullmatch(r"(-?\d+) is not in the range .+\.", mistake.message)
+    if isinstance(kind, IntRange) and out_of_range:
+        value = int(out_of_range[1])
+        if kind.min is not None and value < kind.min:
+            return f"{name} '{value}': must be at least {kind.min}"
+        return f"{name} '{value}': must be at most {kind.max}"
+    return f"{name}: {mistake.message}"
 
-    from aspire_cli.validation import plain_words
 
-    cause = mistake.__cause__
-    if isinstance(cause, ValidationError):  # Typer checks types with pydantic: its words, not ours
-        error = cause.errors(include_url=False)[0]
-        return f"{_param_name(param)} '{error['input']}': {plain_words(error)}"
-    return f"{_param_name(param)}: {mistake.message}"
+def _literal(text: str) -> str:
+    """The value as typed, from the repr() Click shows."""
+    try:
+        return str(ast.literal_eval(text))
+    except (ValueError, SyntaxError):
+        return text
 
 
 def _param_name(param: Parameter) -> str:
@@ -119,16 +136,12 @@ def _plain_sentence(message: str) -> str:
 
 
 class _PlainArgument(TyperArgument):
-    """An argument as help shows it: EMPLOYEE or [EMPLOYEE], not {EMPLOYEE} or `EMPLOYEE <str>`."""
+    """An argument as help shows it, in the usage line and the list alike: EMPLOYEE or [EMPLOYEE],
+    not {EMPLOYEE}."""
 
-    def display_type_rich(self, ctx: typer.Context) -> str | None:  # type: ignore[override]
-        return None
-
-    def _rich_display_name(self) -> str:
-        return self._usage_display_name()
-
-    def _usage_display_name(self) -> str:
-        return self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+    def make_metavar(self, ctx: Context, *, usage: bool = False) -> str:
+        name = self.metavar or (self.name or "").upper()
+        return name if self.required else f"[{name}]"
 
 
 class PlainCommand(_NamesItsHelp, TyperCommand):

@@ -1,0 +1,139 @@
+"""What each command does once its words are parsed: one function per command, called alike by the
+Typer app (cli.py) and by the launcher's fast path (launcher.py), so that both run the same code.
+
+Each function takes `home` (the raw --home, None when not given) and then the command's parameters,
+named as the Typer app names them (tests/test_launcher.py checks that), and returns the exit code.
+Nothing heavy is imported here at the top: a command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aspire_cli.errors import BadInput
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from aspire_cli.models import Member
+    from aspire_cli.store import Store
+
+
+def usage_mistake(problem: str, command: str) -> BadInput:
+    """A mistake in the command line, in the words of every other: what is wrong, and the help to read."""
+    return BadInput(f"{problem}; see: aspire {command} --help")
+
+
+def due(home: str | None, as_of: str | None, within: int, as_json: bool, brief: bool) -> int:
+    from datetime import date
+
+    from aspire_cli.ids import parse_day
+    from aspire_cli.listings import run_due
+
+    where = _home(home)
+    if as_json and brief:
+        raise usage_mistake("--json and --brief do not go together: pick one", "due")
+    day = parse_day(as_of, "--as-of") if as_of else date.today()
+    return run_due(_store(where), day, within, as_json=as_json, brief_line=brief)
+
+
+def drafts(home: str | None) -> int:
+    from aspire_cli.listings import run_drafts
+
+    return run_drafts(_store(_home(home)))
+
+
+def team_list(home: str | None) -> int:
+    from aspire_cli.listings import run_team_list
+
+    return run_team_list(_store(_home(home)))
+
+
+def team_add(home: str | None, employee: str, name: str | None, cadence: int) -> int:
+    from datetime import date
+
+    from aspire_cli.team import add_member
+
+    where = _home(home)
+    _check_cadence(cadence, "team add")
+    member = add_member(_store(where), employee, name or "", cadence, date.today())
+    print(f"Added {employee}{f' ({member.name})' if member.name else ''}: discussions {_every(member)}.")
+    return 0
+
+
+def team_edit(home: str | None, employee: str, name: str | None, cadence: int | None) -> int:
+    from aspire_cli.team import edit_member
+
+    where = _home(home)
+    if cadence is not None:
+        _check_cadence(cadence, "team edit")
+    if name is None and cadence is None:
+        raise usage_mistake("say what to change: --name NAME, --cadence MONTHS or both", "team edit")
+    before, after = edit_member(_store(where), employee, name, cadence)
+    print(f"{employee}: {_changes(before, after)}.")
+    return 0
+
+
+def team_remove(home: str | None, employee: str) -> int:
+    from aspire_cli.safe_text import one_line
+    from aspire_cli.team import remove_member
+
+    store = _store(_home(home))
+    remove_member(store, employee)
+    folder = store.records_dir(employee)
+    print(one_line(f"Removed {employee} from your team; their records stay in {folder}."))
+    return 0
+
+
+def prep(home: str | None, employee: str, date_: str | None, answers: str | None, fresh: bool) -> int:
+    return _discussion(home, "prep", employee, date_, answers, fresh)
+
+
+def talk(home: str | None, employee: str | None, date_: str | None, answers: str | None, fresh: bool) -> int:
+    return _discussion(home, "talk", employee, date_, answers, fresh)
+
+
+def _discussion(
+    home: str | None, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
+) -> int:
+    from aspire_cli.discussion import run_discussion
+
+    run_discussion(_store(_home(home)), kind, employee, day, answers, fresh)
+    return 0
+
+
+def _home(home: str | None) -> Path:
+    from aspire_cli.paths import resolve_home
+
+    return resolve_home(home)
+
+
+def _store(where: Path) -> Store:
+    from aspire_cli.store import open_store
+
+    return open_store(where)
+
+
+def _check_cadence(months: int, command: str) -> None:
+    """1-60 months: checked here, in aspire's words, rather than by a range on the option (whose
+    words would be Click's, and only on the Typer path)."""
+    from aspire_cli.team import check_cadence
+
+    try:
+        check_cadence(months)
+    except BadInput as exc:
+        raise usage_mistake(exc.message, command) from None
+
+
+def _every(member: Member) -> str:
+    months = member.cadence_months
+    return "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
+
+
+def _changes(before: Member, after: Member) -> str:
+    changes = []
+    if after.name != before.name:
+        changes.append(f"name '{before.name}' -> '{after.name}'" if before.name else f"name '{after.name}'")
+    if after.cadence_months != before.cadence_months:
+        changes.append(f"discussions {_every(after)} (was {_every(before)})")
+    return ", ".join(changes) or "no change, it was already so"
