@@ -12,7 +12,9 @@ created 0600, never followed through a link.
 
 Tables: members (the roster from team.toml), folders (each member's record folder: its stamp and
 latest talk), records (every record file known, by name; with its stamp, the problem with it and its
-answers once read), meta (the stamps and versions the whole index depends on).
+answers once read), drafts (each draft's date and progress), meta (the stamps and versions the whole
+index depends on). Every row carries a seal, a checksum of its values, so that a row changed by
+anything but aspire is a miss.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import os
 import sqlite3
 import time
 import zlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,7 +41,7 @@ from aspire_cli.schedule import CADENCE_MONTHS
 if TYPE_CHECKING:
     from aspire_cli.store import Roster, Store
 
-FORMAT = 2  # PRAGMA user_version: a file of another format is rebuilt
+FORMAT = 3  # PRAGMA user_version: a file of another format is rebuilt
 INDEX_NAME = ".index.sqlite3"
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
@@ -51,6 +54,8 @@ CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, p
                       seal INTEGER NOT NULL);
 CREATE TABLE records (employee TEXT NOT NULL, name TEXT NOT NULL, stamp TEXT, problem TEXT,
                       answers TEXT, seal INTEGER NOT NULL, PRIMARY KEY (employee, name));
+CREATE TABLE drafts (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, dated TEXT, answered TEXT,
+                     problem TEXT, seal INTEGER NOT NULL);
 """
 
 
@@ -80,6 +85,7 @@ class Index:
         self.db = self._connect()
         self.changes: list[tuple[str, tuple[Any, ...]]] = []
         self.rebuild = self.db is None
+        self.known_drafts: dict[str, tuple[Any, ...]] | None = None
 
     # -- the roster ---------------------------------------------------------------------------
     def roster(self) -> tuple[Roster, list[str]]:
@@ -194,6 +200,38 @@ class Index:
             if latest is not None and record_seal != _seal(employee, latest, file_stamp, problem, answers):
                 continue
             known[employee] = _Folder(folder_stamp, latest, file_stamp, problem or folder_problem)
+        return known
+
+    # -- drafts -------------------------------------------------------------------------------
+    def draft(self, path: Path, learn: Callable[[], tuple[str, str]]) -> tuple[str, str] | str:
+        """A draft's date and progress ("3 of 8"), or the problem with it: from the index while the
+        file is unchanged, else from `learn()` (which raises an AspireError for a bad draft)."""
+        if self.known_drafts is None:
+            self.known_drafts = self._stored_drafts()
+        current, settled = stamp(path, self.now_ns, follow=False)
+        known = self.known_drafts.get(path.name)
+        if current is not None and known is not None and known[0] == current:
+            return known[3] if known[3] is not None else (known[1], known[2])
+        row: tuple[str | None, ...]
+        try:
+            dated, answered = learn()
+            found: tuple[str, str] | str = (dated, answered)
+            row = (path.name, current, dated, answered, None)
+        except AspireError as exc:
+            found = exc.message
+            row = (path.name, current, None, None, exc.message)
+        if settled and current is not None:
+            self._change("INSERT OR REPLACE INTO drafts VALUES (?, ?, ?, ?, ?, ?)", *row, _seal(*row))
+        return found
+
+    def _stored_drafts(self) -> dict[str, tuple[Any, ...]]:
+        known: dict[str, tuple[Any, ...]] = {}
+        for name, draft_stamp, dated, answered, problem, seal in self._rows("SELECT * FROM drafts"):
+            if seal != _seal(name, draft_stamp, dated, answered, problem):
+                continue  # a row that does not hold up is a miss
+            if problem is None and not (isinstance(dated, str) and isinstance(answered, str)):
+                continue
+            known[name] = (draft_stamp, dated, answered, problem)
         return known
 
     # -- the file itself ----------------------------------------------------------------------

@@ -15,6 +15,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aspire_cli.due import due_report
 from aspire_cli.errors import AspireError, BadFile, report
@@ -22,6 +23,9 @@ from aspire_cli.plain_table import format_table, use_colour
 from aspire_cli.safe_text import one_line
 from aspire_cli.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE, DueRow, brief
 from aspire_cli.store import Store
+
+if TYPE_CHECKING:
+    from aspire_cli.index import Index
 
 NO_TEAM_YET = 'No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"'
 UNREADABLE = "unreadable"
@@ -116,19 +120,25 @@ def run_drafts(store: Store) -> int:
     if not paths:
         print("No unfinished drafts.")
         return 0
-    rows = [_draft_row(store, path) for path in paths]
+    from aspire_cli.index import Index
+
+    index = Index(store)
+    try:
+        rows = [_draft_row(store, index, path) for path in paths]
+    finally:
+        index.save()
     print(format_table(("Employee", "Kind", "Dated", "Answered", "Resume with"), rows))
     print(f"Drafts are kept in {one_line(str(store.drafts_root))}")
     return 2 if any(row[3] == UNREADABLE for row in rows) else 0  # as due and team list do
 
 
-def _draft_row(store: Store, path: Path) -> tuple[str, str, str, str, str]:
+def _draft_row(store: Store, index: Index, path: Path) -> tuple[str, str, str, str, str]:
     employee, _, kind = path.name.removesuffix(".toml").partition(".")
-    try:
-        dated, answered = _draft_progress(store, path, employee, kind)
-    except AspireError as exc:
-        report(exc)
+    found = index.draft(path, lambda: _draft_progress(store, path, employee, kind))
+    if isinstance(found, str):  # the problem with it
+        report(BadFile(found))
         return (employee, kind, "", UNREADABLE, "(see the error above)")
+    dated, answered = found
     return (employee, kind, dated, answered, f"aspire {kind} {employee}")
 
 
