@@ -239,3 +239,9 @@ def test_a_drafts_folder_that_cannot_be_written_is_said_before_the_first_questio
     child.expect("1/5")
     child.send("\x03")
     finish(child, 130)
+
+
+def test_an_empty_as_of_is_refused_not_taken_for_today(aspire, alice):
+    result = aspire("due", "--as-of", "")
+    assert result.exit_code == 2
+    assert "--as-of '' is not a date" in result.stderr

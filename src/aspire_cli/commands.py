@@ -33,7 +33,7 @@ def due(home: str | None, as_of: str | None, within: int, as_json: bool, brief: 
     where = _home(home)
     if as_json and brief:
         raise usage_mistake("--json and --brief do not go together: pick one", "due")
-    day = parse_day(as_of, "--as-of") if as_of else date.today()
+    day = parse_day(as_of, "--as-of") if as_of is not None else date.today()
     return run_due(_store(where), day, within, as_json=as_json, brief_line=brief)
 
 
