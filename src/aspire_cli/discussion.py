@@ -34,7 +34,7 @@ from aspire_cli.models import SCHEMA, Draft, Record
 from aspire_cli.questions import Answer, QuestionSet, actions_due_problem, load_question_set
 from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
 from aspire_cli.safe_text import one_line, shorten
-from aspire_cli.store import Store, parse_record_name
+from aspire_cli.store import LOCK_TIMEOUT_SECONDS, Store, parse_record_name
 from aspire_cli.team import add_member
 from aspire_cli.toml_read import TomlError, loads
 
@@ -127,7 +127,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
             f"{_source_name(source)}: no answer for {', '.join(missing)}; add them, "
             "or run the command in a terminal to be asked for them."
         )
-    with d.store.interview_lock(employee, d.kind):
+    with d.store.interview_lock(employee, d.kind, wait=LOCK_TIMEOUT_SECONDS):  # another run may be saving
         _leave_the_draft_alone(d, employee, fresh)
         if not missing:
             return _write(d, name, qset, _new_record(d, employee, qset, d.new_day).with_answers(given))

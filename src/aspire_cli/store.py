@@ -171,15 +171,16 @@ class Store:
             yield
 
     @contextlib.contextmanager
-    def interview_lock(self, employee: str, kind: str) -> Iterator[None]:
-        """Held for a whole interview, so that two terminals cannot fill one draft at once."""
+    def interview_lock(self, employee: str, kind: str, wait: float = 0) -> Iterator[None]:
+        """Held for a whole interview (or an --answers run, which `wait`s a little for another to end),
+        so that two terminals cannot fill one draft at once."""
         self.ensure_home()
         private_dir(self.home / ".locks", follow=False)
         path = self.home / ".locks" / f"{kind}-{check_employee_id(employee)}.lock"
         busy = (
             f"another `aspire {kind} {employee}` is running (in another terminal?); finish or stop it first."
         )
-        with exclusive_lock(path, 0, busy):
+        with exclusive_lock(path, wait, busy):
             yield
 
     def sweep_temp_files(self, *folders: Path) -> None:
