@@ -127,8 +127,5 @@ def test_a_talk_from_an_answers_file_loads_neither_typer_nor_the_prompt_librarie
     assert not talk_from_a_file(home, tmp_path) & (PROMPT_LIBRARIES | {"typer"})
 
 
-@pytest.mark.xfail(
-    strict=True, reason="discussion.py imports Rich at its top and says 'Saved' through a Rich Console"
-)
 def test_a_talk_from_an_answers_file_loads_no_rich(home, tmp_path):
     assert "rich" not in talk_from_a_file(home, tmp_path)

@@ -12,12 +12,9 @@ import contextlib
 import difflib
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from rich.markup import escape
 
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
 from aspire_cli.files import private_dir, toml_text
@@ -45,13 +42,26 @@ EARLIEST_DAY = date(1970, 1, 1)
 EDITOR_FOLDER = ".editing"  # Ctrl-X Ctrl-E's temporary file: inside the private home, not in /tmp
 
 
-@dataclass
 class Discussion:
-    store: Store
-    console: Console
-    kind: str  # "prep" or "talk"
-    day: date | None  # None: today, or the draft's own date when resuming
-    today: date
+    """One prep or talk being held: where, with what terminal, of which kind, on which day."""
+
+    def __init__(
+        self, store: Store, console: Console | None, kind: str, day: date | None, today: date
+    ) -> None:
+        self.store = store
+        self._console = console
+        self.kind = kind  # "prep" or "talk"
+        self.day = day  # None: today, or the draft's own date when resuming
+        self.today = today
+
+    @property
+    def console(self) -> Console:
+        """Rich's console, made on first use: an --answers run that only says "Saved" never loads Rich."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False)
+        return self._console
 
     @property
     def command(self) -> str:
@@ -61,6 +71,13 @@ class Discussion:
     def new_day(self) -> date:
         """The date of a discussion that does not resume a draft: --date, else today."""
         return self.day or self.today
+
+
+def escape(text: str) -> str:
+    """Text to put inside Rich markup as it is (Rich is imported only when something is drawn)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def discussion_day(text: str, kind: str, today: date) -> date:
@@ -80,11 +97,8 @@ def run_discussion(
     store: Store, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
 ) -> Path:
     """`aspire prep` or `aspire talk`, from the command line's words to a saved record."""
-    from rich.console import Console
-
-    console = Console(highlight=False)
     today = date.today()
-    d = Discussion(store, console, kind, discussion_day(day, kind, today) if day is not None else None, today)
+    d = Discussion(store, None, kind, discussion_day(day, kind, today) if day is not None else None, today)
     path = (
         from_answers_file(d, employee, answers, fresh)
         if answers is not None
@@ -100,11 +114,12 @@ def _say_saved(d: Discussion, path: Path) -> None:
     if named is not None and named.seq > 1:
         nth = {2: "second", 3: "third"}.get(named.seq, f"{named.seq}th")
         second = f" (the {nth} {d.kind} with {path.parent.name} on {named.day.isoformat()})"
-    saved = (
-        f"[green]Saved[/] {escape(one_line(str(path)))} and its readable copy {path.with_suffix('.md').name}"
-    )
+    from aspire_cli.plain_table import use_colour
+
+    label = "\x1b[32mSaved\x1b[0m" if use_colour() else "Saved"
+    # plain print: a path is copied by hand, so it is never wrapped
     with contextlib.suppress(OSError):  # the record is on disk: a closed terminal changes nothing
-        d.console.print(saved + escape(second), soft_wrap=True)  # a path is copied by hand: never break it
+        print(f"{label} {one_line(str(path))} and its readable copy {path.with_suffix('.md').name}{second}")
 
 
 # -- answers from a file ------------------------------------------------------------------------
