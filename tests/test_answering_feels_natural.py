@@ -245,3 +245,19 @@ def test_an_empty_as_of_is_refused_not_taken_for_today(aspire, alice):
     result = aspire("due", "--as-of", "")
     assert result.exit_code == 2
     assert "--as-of '' is not a date" in result.stderr
+
+
+def test_a_backfilled_talk_shows_the_prep_notes_made_before_it(aspire, alice, keys, in_terminal):
+    from test_interview import TALK_KEYS
+
+    older = PREP_ANSWERS.replace("Presentation skills", "Notes of January")
+    assert aspire("prep", "alice", "--date", "2026-01-05", "--answers", "-", input=older).exit_code == 0
+    newer = PREP_ANSWERS.replace("Presentation skills", "Notes of June")
+    assert aspire("prep", "alice", "--date", "2026-06-05", "--answers", "-", input=newer).exit_code == 0
+    keys.send_text("".join(TALK_KEYS))
+    d = discussion.Discussion(
+        Store(alice), Console(file=io.StringIO(), width=100), "talk", date(2026, 2, 1), TODAY
+    )
+    discussion.interactive(d, "alice", False)
+    screen = d.console.file.getvalue()
+    assert "Notes of January" in screen and "Notes of June" not in screen

@@ -31,7 +31,7 @@ def test_team_add_list_and_remove(aspire, home):
     assert roster["members"]["bob-lee"]["cadence_months"] == 6
     assert roster["members"]["alice"]["added"] == date.today()
     removed = aspire("team", "remove", "alice")
-    assert removed.exit_code == 0 and "records stay" in removed.stdout
+    assert removed.exit_code == 0 and "Removed alice from your team; they had no records." in removed.stdout
     assert "alice" not in aspire("team", "list").stdout
 
 

@@ -81,7 +81,8 @@ def team_remove(home: str | None, employee: str) -> int:
     store = _store(_home(home))
     remove_member(store, employee)
     folder = store.records_dir(employee)
-    print(one_line(f"Removed {employee} from your team; their records stay in {folder}."))
+    kept = f"their records stay in {folder}" if store.list_records(employee) else "they had no records"
+    print(one_line(f"Removed {employee} from your team; {kept}."))
     return 0
 
 

@@ -245,7 +245,7 @@ def _hold(
         _introduce(d, name, qset, draft.base)
         draft.check_the_drafts_folder()
         if d.kind == "talk":
-            _show_prep_notes(d, employee, name)
+            _show_prep_notes(d, employee, name, day)
         if answers:
             _already_said(d, qset, answers, unfinished, given_by)
         try:
@@ -450,6 +450,8 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
     if choice == "fresh":
         d.store.delete_draft(employee, d.kind)
         return {}, d.new_day, None
+    if d.day is not None and d.day != draft.date:
+        d.console.print(f"The draft was dated {draft.date}; it is now dated {d.day} (--date).")
     return answers, d.day or draft.date, unfinished
 
 
@@ -514,8 +516,10 @@ def _already_said(
         )
 
 
-def _show_prep_notes(d: Discussion, employee: str, name: str) -> None:
-    latest = d.store.latest(employee, "prep")
+def _show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
+    """The latest prep notes made on or before the talk's day (a backfilled talk gets its own)."""
+    preps = [found for found in d.store.list_records(employee, "prep") if found.day <= day]
+    latest = preps[-1] if preps else None
     if latest is None:
         d.console.print(
             f"[yellow]No prep notes for {employee} yet.[/] "
