@@ -38,10 +38,11 @@ def due_report(
     finally:
         index.save()
     rows: list[DueRow] = []
+    today_iso, as_of_iso = (today or as_of).isoformat(), as_of.isoformat()  # ISO dates sort as days do
     for employee, member in roster.items():
         learnt = latest[employee]
-        problem = learnt.problem or _in_the_future(learnt, today or as_of)
-        if not problem and learnt.day and learnt.day > as_of.isoformat():
+        problem = learnt.problem or _in_the_future(learnt, today_iso)
+        if not problem and learnt.day and learnt.day > as_of_iso:
             learnt = _latest_talk_by(store, employee, as_of)  # --as-of a past day: what was known then
             problem = learnt.problem
         if problem:
@@ -68,8 +69,9 @@ def _latest_talk_by(store: Store, employee: str, as_of: date) -> Latest:
     return Latest(str(path), talks[-1].day.isoformat(), None)
 
 
-def _in_the_future(learnt: Latest, today: date) -> str | None:
-    """A talk dated after today cannot have been held: it would make its member look fine for years."""
-    if learnt.day is None or learnt.day <= today.isoformat():  # ISO dates sort as days do
+def _in_the_future(learnt: Latest, today: str) -> str | None:
+    """A talk dated after `today` (ISO) cannot have been held: it would make its member look fine
+    for years."""
+    if learnt.day is None or learnt.day <= today:
         return None
     return f"{learnt.file}: dated {learnt.day}, in the future; fix the date"

@@ -26,7 +26,6 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -41,14 +40,14 @@ from aspire_cli.schedule import CADENCE_MONTHS
 if TYPE_CHECKING:
     from aspire_cli.store import Roster, Store
 
-FORMAT = 3  # PRAGMA user_version: a file of another format is rebuilt
+FORMAT = 4  # PRAGMA user_version: a file of another format is rebuilt
 INDEX_NAME = ".index.sqlite3"
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE members (employee TEXT PRIMARY KEY, name TEXT NOT NULL, cadence INTEGER NOT NULL,
-                      added TEXT, seal INTEGER NOT NULL);
+                      added TEXT);
 CREATE TABLE roster_problems (message TEXT NOT NULL);
 CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, problem TEXT,
                       seal INTEGER NOT NULL);
@@ -109,27 +108,29 @@ class Index:
 
         if self.db is None or self._meta("team") != _text(current):
             return None
+        rows = self._rows("SELECT employee, name, cadence, added FROM members ORDER BY rowid")
+        problems = [
+            message for (message,) in self._rows("SELECT message FROM roster_problems ORDER BY rowid")
+        ]
+        if self.db is None or self._meta("roster") != str(_seal(rows, problems)):
+            return None  # the index broke while being read, or a row was changed behind its back
         roster: Roster = {}
-        for employee, name, cadence, added, seal in self._rows("SELECT * FROM members"):
-            if seal != _seal(employee, name, cadence, added) or not _holds_member(
-                employee, name, cadence, added
-            ):
+        for employee, name, cadence, added in rows:
+            if not _holds_member(employee, name, cadence, added):
                 return None
             roster[employee] = RosterEntry(name, cadence, added)
-        problems = [message for (message,) in self._rows("SELECT message FROM roster_problems")]
-        if self.db is None or self._meta("problems") != str(_seal(*problems)):
-            return None  # the index broke while being read, or a row was changed behind its back
         return roster, problems
 
     def _learn_roster(self, current: str | None, roster: Roster, problems: list[str]) -> None:
         self._change("DELETE FROM members")
         self._change("DELETE FROM roster_problems")
-        for employee, member in roster.items():
-            row = (employee, *member)
-            self._change("INSERT INTO members VALUES (?, ?, ?, ?, ?)", *row, _seal(*row))
+        rows = [(employee, *member) for employee, member in roster.items()]
+        for row in rows:
+            self._change("INSERT INTO members VALUES (?, ?, ?, ?)", *row)
         for message in problems:
             self._change("INSERT INTO roster_problems VALUES (?)", message)
-        self._change("INSERT OR REPLACE INTO meta VALUES ('problems', ?)", str(_seal(*problems)))
+        # one seal for the roster, written whole: read back in the same order, it must match
+        self._change("INSERT OR REPLACE INTO meta VALUES ('roster', ?)", str(_seal(rows, problems)))
         self._change("INSERT OR REPLACE INTO meta VALUES ('team', ?)", _text(current))
 
     # -- latest talks -------------------------------------------------------------------------
@@ -364,7 +365,7 @@ def _holds_member(employee: Any, name: Any, cadence: Any, added: Any) -> bool:
         return False
     if type(cadence) is not int or cadence not in CADENCE_MONTHS:
         return False
-    return added is None or (isinstance(added, str) and _is_iso_day(added))
+    return added is None or isinstance(added, str)  # sealed: written from a validated date
 
 
 def _holds_folder(known: _Folder) -> bool:
@@ -375,15 +376,10 @@ def _holds_folder(known: _Folder) -> bool:
         return False
     if known.latest is None:
         return True
+    # a path is built from the name: it must be a talk record's (sealed rows were written from
+    # names parse_record_name accepted, so the date in it is a real one)
     match = RECORD_NAME.fullmatch(known.latest) if isinstance(known.latest, str) else None
-    return match is not None and match[2] == "talk" and _is_iso_day(match[1]) and known.file_stamp is not None
-
-
-def _is_iso_day(text: str) -> bool:
-    try:
-        return date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
+    return match is not None and match[2] == "talk" and known.file_stamp is not None
 
 
 _TALK_QUESTIONS: list[Any] = []

@@ -26,8 +26,12 @@ def format_table(
     widths = [max(map(cell_width, column)) for column in zip(header, *cells, strict=True)]
 
     def line(row: Sequence[str], last: str) -> str:
-        padded = [cell + " " * (width - cell_width(cell)) for cell, width in zip(row, widths, strict=False)]
-        return "  ".join([*padded[:-1], last])
+        # ljust counts characters, right for ASCII (a thousand rows: keep this loop plain)
+        padded = [
+            cell.ljust(width) if cell.isascii() else cell + " " * (width - cell_width(cell))
+            for cell, width in zip(row[:-1], widths, strict=False)
+        ]
+        return "  ".join([*padded, last])
 
     if last_colours is None:
         lines = [line(row, row[-1]).rstrip() for row in [header, *cells]]
