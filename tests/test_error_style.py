@@ -212,6 +212,8 @@ def test_arguments_that_are_not_utf8_are_named_not_a_traceback(aspire, home, tmp
     assert "'\\udcff' is not a valid employee id" in assert_one_error_line(employee.stderr)
     odd_home = tmp_path / os.fsdecode(b"\xff")
     assert script(home, "--home", os.fsencode(odd_home), "team", "add", "a").returncode == 0
+    (odd_home / "records/a").mkdir(parents=True)
+    (odd_home / "records/a/2026-01-10-talk.toml").write_text("a record, known by its name")
     removed = script(home, "--home", os.fsencode(odd_home), "team", "remove", "a")
     assert removed.returncode == 0 and removed.stderr == ""
     assert "\\udcff/records/a" in removed.stdout
