@@ -16,22 +16,24 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed, warn
-from aspire_cli.files import private_dir, toml_text
+from aspire_cli import discussion_screen as screen
+from aspire_cli.discussion_screen import escape
+from aspire_cli.drafting import DraftKeeper
+from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed
+from aspire_cli.files import private_dir
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.interrupts import (
     as_aborted,
     saving_the_record,
-    signals_held,
     stop_if_signalled,
     stop_on_signals,
 )
 from aspire_cli.interview import first_unanswered, run_interview
-from aspire_cli.models import SCHEMA, Draft, Record
+from aspire_cli.models import SCHEMA, Record
 from aspire_cli.questions import Answer, QuestionSet, actions_due_problem, load_question_set
-from aspire_cli.render import KIND_TITLES, record_markdown, record_panel
-from aspire_cli.safe_text import one_line, shorten
-from aspire_cli.store import LOCK_TIMEOUT_SECONDS, Store, parse_record_name
+from aspire_cli.render import record_markdown
+from aspire_cli.safe_text import one_line
+from aspire_cli.store import LOCK_TIMEOUT_SECONDS, Store
 from aspire_cli.team import add_member
 from aspire_cli.toml_read import TomlError, loads
 
@@ -73,13 +75,6 @@ class Discussion:
         return self.day or self.today
 
 
-def escape(text: str) -> str:
-    """Text to put inside Rich markup as it is (Rich is imported only when something is drawn)."""
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)
-
-
 def discussion_day(text: str, kind: str, today: date) -> date:
     """--date: a real day, from 1970 to today; a discussion cannot be dated in the future."""
     day = parse_day(text, "--date")
@@ -104,22 +99,8 @@ def run_discussion(
         if answers is not None
         else interactive(d, employee, fresh)
     )
-    _say_saved(d, path)
+    screen.say_saved(d, path)
     return path
-
-
-def _say_saved(d: Discussion, path: Path) -> None:
-    named = parse_record_name(path)
-    second = ""
-    if named is not None and named.seq > 1:
-        nth = {2: "second", 3: "third"}.get(named.seq, f"{named.seq}th")
-        second = f" (the {nth} {d.kind} with {path.parent.name} on {named.day.isoformat()})"
-    from aspire_cli.plain_table import use_colour
-
-    label = "\x1b[32mSaved\x1b[0m" if use_colour() else "Saved"
-    # plain print: a path is copied by hand, so it is never wrapped
-    with contextlib.suppress(OSError):  # the record is on disk: a closed terminal changes nothing
-        print(f"{label} {one_line(str(path))} and its readable copy {path.with_suffix('.md').name}{second}")
 
 
 # -- answers from a file ------------------------------------------------------------------------
@@ -241,13 +222,13 @@ def _hold(
     with stop_on_signals():
         if given_by != "Resuming":  # a resumed draft was agreed to when it began
             _confirm_another_on_the_same_day(d, employee, day)
-        draft = _Draft(d, _new_record(d, employee, qset, day), answers, unfinished)
-        _introduce(d, name, qset, draft.base)
+        draft = DraftKeeper(d, _new_record(d, employee, qset, day), answers, unfinished)
+        screen.introduce(d, name, qset, draft.base)
         draft.check_the_drafts_folder()
         if d.kind == "talk":
-            _show_prep_notes(d, employee, name, day)
+            screen.show_prep_notes(d, employee, name, day)
         if answers:
-            _already_said(d, qset, answers, unfinished, given_by)
+            screen.already_said(d, qset, answers, unfinished, given_by)
         try:
             with _editor_files_in(d.store.home / EDITOR_FOLDER):
                 prompter = prompts.TerminalPrompter(d.console, day)
@@ -262,73 +243,9 @@ def _hold(
         return _write(d, name, qset, record, draft)
 
 
-class _Draft:
-    """Keeps every answer on disk the moment it is given; if the disk refuses, in memory, and says so."""
-
-    def __init__(
-        self, d: Discussion, base: Record, resumed: dict[str, Answer], unfinished: str | None
-    ) -> None:
-        self.d = d
-        self.base = base
-        self.path = d.store.draft_path(base.employee, base.kind)
-        self.answers = resumed
-        self.unfinished = unfinished
-        self.on_disk = True  # the draft file holds every answer given so far
-
-    def check_the_drafts_folder(self) -> None:
-        """Say before the first question, not after it, when answers cannot be kept on disk."""
-        try:
-            private_dir(self.d.store.drafts_root, follow=False)
-        except AspireError as exc:
-            warn(
-                f"{exc.message} Until then your answers are kept in memory, "
-                "and printed if the record cannot be saved."
-            )
-            self.on_disk = False
-
-    def keep(self, answers: dict[str, Answer], unfinished: str | None) -> None:
-        self.answers, self.unfinished = answers, unfinished
-        draft = Draft(**self.base.model_dump(), unfinished=unfinished).with_answers(answers)
-        try:
-            with signals_held():
-                self.d.store.save_draft(draft)
-        except WriteFailed as exc:
-            if self.on_disk:
-                warn(f"{exc.message} Carrying on: your answers are kept in memory until the record is saved.")
-            self.on_disk = False
-        else:
-            self.on_disk = True
-
-    def finished(self) -> None:
-        """The record is written: the draft goes; if it cannot, a warning (the run has succeeded)."""
-        try:
-            self.d.store.delete_draft(self.base.employee, self.base.kind)
-        except (OSError, AspireError) as exc:
-            reason = exc.message if isinstance(exc, AspireError) else exc.strerror or str(exc)
-            warn(
-                f"the record is saved, but its draft {self.path} could not be removed ({reason}); delete it."
-            )
-
-    def safe_place(self) -> str:
-        """Where the answers are now, for a message; prints them if only memory holds them."""
-        if self.on_disk and self.path.exists():
-            resume = f"{self.d.command} {self.base.employee}"
-            return f"your answers so far are kept in {self.path}; resume with: {resume}"
-        if not self.answers:
-            return "no answer was given yet; nothing written."
-        print(toml_text(self.base.with_answers(self.answers).to_toml_data()["answers"]))
-        return (
-            "your answers are printed above as an answers file: save them to a file and run "
-            f"{self.d.command} {self.base.employee} --answers FILE"
-        )
-
-    def stopped_message(self, exc: Aborted) -> str:
-        why = "" if exc.exit_code == 130 else f"{exc.message}: "
-        place = self.safe_place()
-        return f"{why}no record written; {place}" if self.answers else f"{why}{place}"
-
-
-def _write(d: Discussion, name: str, qset: QuestionSet, record: Record, draft: _Draft | None = None) -> Path:
+def _write(
+    d: Discussion, name: str, qset: QuestionSet, record: Record, draft: DraftKeeper | None = None
+) -> Path:
     problem = actions_due_problem(dict(record.answers), record.date)
     if problem:
         raise BadInput(f"{problem}; nothing written.")
@@ -384,7 +301,7 @@ def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     if employee is None:
         if not roster:
             raise BadInput("no one is on your team yet; add someone first: aspire team add alice")
-        employee = prompts.pick(f"Who is the {d.kind} with?", _team_by_urgency(d))
+        employee = prompts.pick(f"Who is the {d.kind} with?", screen.team_by_urgency(d))
     employee = check_employee_id(employee)
     if employee in roster:
         return employee, roster[employee].display_name(employee)
@@ -397,20 +314,6 @@ def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     add_member(d.store, employee, name, 12, d.today)
     d.console.print(f"Added {employee} to your team (yearly discussions).")
     return employee, name or employee
-
-
-def _team_by_urgency(d: Discussion) -> list[tuple[str, str]]:
-    """The team as (id, aligned label with status), most urgent first, as `aspire due` lists it."""
-    from aspire_cli.due import due_report
-    from aspire_cli.listings import status_text
-
-    report = due_report(d.store, d.today, 30)
-    rows = [(row.employee, row.name, status_text(row)) for row in report.rows]
-    listed = {row[0] for row in rows}
-    rows += [(e, m.name, "see: aspire due") for e, m in sorted(d.store.roster().items()) if e not in listed]
-    id_width = max(len(row[0]) for row in rows)
-    name_width = max(len(one_line(row[1])) for row in rows)
-    return [(e, f"{e:<{id_width}}  {one_line(name):<{name_width}}  {status}") for e, name, status in rows]
 
 
 def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str, Answer], date, str | None]:
@@ -478,63 +381,3 @@ def _confirm_another_on_the_same_day(d: Discussion, employee: str, day: date) ->
     )
     if not prompts.confirm(question, default=False):
         raise AspireError(f"nothing started; the {d.kind} of {day.isoformat()} is in {same_day[-1].path}")
-
-
-def _introduce(d: Discussion, name: str, qset: QuestionSet, base: Record) -> None:
-    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(one_line(name))}[/], {base.date.isoformat()}")
-    if qset.intro:
-        d.console.print(f"[dim]{escape(qset.intro)}[/]", highlight=False)
-    d.console.print(
-        "[dim]Each answer is kept in a draft as you go; Ctrl-C stops and you can resume later.[/]"
-    )
-
-
-def _already_said(
-    d: Discussion, qset: QuestionSet, answers: dict[str, Answer], unfinished: str | None, given_by: str
-) -> None:
-    """What was already said, one line a question, so the leader picks the thread back up."""
-    from rich.text import Text
-
-    done = sum(1 for key in answers if key != unfinished)
-    d.console.print()
-    d.console.print(f"[bold]{given_by}:[/] {done} of {len(qset.questions)} already answered.")
-    width = max(d.console.width - 8, 40)
-    said: list[tuple[str, str]] = []
-    for position, question in enumerate(qset.questions, 1):
-        answer = answers.get(question.id)
-        if isinstance(answer, tuple):
-            actions = "; ".join(item.action for item in answer)
-            said.append((f"{position}. {question.text}", f"{len(answer)} so far: {actions}"))
-        elif answer is not None:
-            said.append((f"{position}. {question.text}", answer))
-    label_width = min(max(len(label) for label, _ in said), width // 2)
-    for label, answer_given in said:
-        label = shorten(label, label_width)
-        d.console.print(
-            Text(f"  {label:<{label_width}}  ", style="dim")
-            + Text(shorten(answer_given, width - label_width))
-        )
-
-
-def _show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
-    """The latest prep notes made on or before the talk's day (a backfilled talk gets its own)."""
-    preps = [found for found in d.store.list_records(employee, "prep") if found.day <= day]
-    latest = preps[-1] if preps else None
-    if latest is None:
-        d.console.print(
-            f"[yellow]No prep notes for {employee} yet.[/] "
-            f"[dim](aspire prep {employee} before the meeting)[/]"
-        )
-        return
-    qset = load_question_set("prep")
-    try:
-        prep = d.store.read_record(latest.path, qset)
-    except AspireError as exc:
-        d.console.print(
-            f"[yellow]Prep notes could not be read:[/] {escape(one_line(exc.message))}", highlight=False
-        )
-        return
-    from rich.text import Text
-
-    title = Text(f"Your prep notes for {name}, {prep.date.isoformat()}")  # literal: a name is not markup
-    d.console.print(record_panel(prep, qset, title))
