@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pexpect
+from baseline import jrnl_executable  # beside this script
 
 from aspire_cli.files import toml_text
 from aspire_cli.models import Member, Record, Team
@@ -330,17 +331,6 @@ def time_reading_every_record(home: Path) -> float:
         for found in store.list_records(employee):
             store.read_record(found.path, qsets[found.kind])
     return (time.perf_counter() - started) * 1000
-
-
-def jrnl_executable() -> str:
-    """jrnl from a venv of the benchmark's own, created on first use (never a project dependency)."""
-    venv = WORK / "jrnl-venv"
-    jrnl = venv / "bin" / "jrnl"
-    if not jrnl.exists():
-        print(f"installing jrnl into {venv}...", flush=True)
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "jrnl"], check=True)
-    return str(jrnl)
 
 
 def aspire_executable() -> str:

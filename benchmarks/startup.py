@@ -31,6 +31,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from baseline import jrnl_executable  # beside this script
+
 WORK = Path(__file__).resolve().parent / ".work"
 MEMBERS = 10
 ENV_EXTRA = {"NO_COLOR": "1", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
@@ -116,17 +118,6 @@ def time_steps(steps: list[list[str]], env: dict[str, str], runs: int, warmups: 
             raise CommandFailed(f"`{' '.join(argv)}` exited {rerun.returncode}:\n{rerun.stderr.strip()}")
     timed = rounds[warmups:]
     return [statistics.median(r[n][0] for r in timed) * 1000 for n in range(len(steps))]
-
-
-def jrnl_executable() -> str:
-    """jrnl from the benchmarks' own venv (shared with run.py), created on first use."""
-    venv = WORK / "jrnl-venv"
-    jrnl = venv / "bin" / "jrnl"
-    if not jrnl.exists():
-        print(f"installing jrnl into {venv}...", flush=True)
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "jrnl"], check=True)
-    return str(jrnl)
 
 
 def find_install(script: str, n: int) -> Install:
