@@ -26,6 +26,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -38,6 +39,7 @@ from aspire_cli.safe_text import has_control_characters
 from aspire_cli.schedule import CADENCE_MONTHS
 
 if TYPE_CHECKING:
+    from aspire_cli.questions import QuestionSet
     from aspire_cli.store import Roster, Store
 
 FORMAT = 4  # PRAGMA user_version: a file of another format is rebuilt
@@ -382,12 +384,9 @@ def _holds_folder(known: _Folder) -> bool:
     return match is not None and match[2] == "talk" and known.file_stamp is not None
 
 
-_TALK_QUESTIONS: list[Any] = []
+@cache
+def talk_questions() -> QuestionSet:
+    """The talk question set, loaded once per process (records are checked against it)."""
+    from aspire_cli.questions import load_question_set
 
-
-def talk_questions() -> Any:
-    if not _TALK_QUESTIONS:
-        from aspire_cli.questions import load_question_set
-
-        _TALK_QUESTIONS.append(load_question_set("talk"))
-    return _TALK_QUESTIONS[0]
+    return load_question_set("talk")
