@@ -204,10 +204,11 @@ class Store:
         rewrite (team add, remove) can never drop a member silently. Listings use roster_report."""
         from aspire_cli.models import Team
 
-        team: Team = _validated(Team, self.team_path, self._team_data())
+        team: Team = _validated(Team, self.team_path, self.team_data())
         return team
 
-    def _team_data(self) -> dict[str, Any]:
+    def team_data(self) -> dict[str, Any]:
+        """team.toml as raw TOML data ({} when there is none yet), before any validation."""
         if not self.team_path.exists():
             return {}
         return read_toml(self.team_path, TEAM_LIMIT, follow=True)
@@ -228,7 +229,7 @@ class Store:
         the file as a whole (TOML, schema, its own keys) is raised."""
         from aspire_cli.models import Team
 
-        data = self._team_data()
+        data = self.team_data()
         try:
             return _roster_entries(_validated(Team, self.team_path, data)), []
         except BadFile:

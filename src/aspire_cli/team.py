@@ -89,9 +89,7 @@ def _mended(store: Store, employee: str, changes: dict[str, object]) -> Team | N
     """The team with `changes` made to `employee`'s raw entry, if that makes every member valid."""
     from pydantic import ValidationError
 
-    from aspire_cli.files import TEAM_LIMIT, read_toml
-
-    data = read_toml(store.team_path, TEAM_LIMIT, follow=True)
+    data = store.team_data()
     members = data.get("members")
     if not isinstance(members, dict) or not isinstance(members.get(employee), dict):
         return None
