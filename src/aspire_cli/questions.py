@@ -109,12 +109,23 @@ class Question(BaseModel):
             return TypeAdapter(tuple[Action, ...])
         return TypeAdapter(AnswerText)
 
+    def _typed(self, value: object) -> Answer:
+        """`value` as this question's answer type. A value that already is one (an answer read with
+        its Record, which validated it) is not validated again: reading every record pays for it."""
+        if self.kind is Kind.actions:
+            if isinstance(value, tuple) and all(type(item) is Action for item in value):
+                return value
+        elif type(value) is str:
+            return _storable(value)
+        answer: Answer = self._adapter.validate_python(value)
+        return answer
+
     def validate_answer(self, value: object) -> Answer:
         """The answer as the record stores it, or ValueError with a message for the user."""
         if value is None:
             raise ValueError("is required" if self.required else "is empty")
         try:
-            answer: Answer = self._adapter.validate_python(value)
+            answer: Answer = self._typed(value)
         except ValidationError as exc:
             raise ValueError(describe_error(exc)) from None
         if isinstance(answer, str):
