@@ -14,6 +14,7 @@ from aspire_cli.errors import BadInput
 from aspire_cli.ids import check_employee_id
 from aspire_cli.questions import Answer
 from aspire_cli.safe_text import has_control_characters
+from aspire_cli.schedule import CADENCE_MONTHS
 
 SCHEMA = 1
 """The version of the record, draft and roster layout this aspire writes and reads."""
@@ -64,8 +65,6 @@ class Draft(Record):
     unfinished: str | None = None
 
 
-CADENCE_MONTHS = (1, 60)
-"""The shortest and longest time between two discussions with one person, in months."""
 NAME_RULE = "a name is one line of text, without tabs, newlines or other control characters"
 
 
@@ -79,7 +78,7 @@ class Member(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: Annotated[str, AfterValidator(_one_line_name)] = ""
-    cadence_months: int = Field(default=12, ge=CADENCE_MONTHS[0], le=CADENCE_MONTHS[1])
+    cadence_months: int = Field(default=12, ge=CADENCE_MONTHS[0], le=CADENCE_MONTHS[-1])
     added: date | None = None
 
 

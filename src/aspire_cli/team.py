@@ -6,14 +6,15 @@ from datetime import date
 
 from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.ids import check_employee_id
-from aspire_cli.models import CADENCE_MONTHS, NAME_RULE, Member, Team
+from aspire_cli.models import NAME_RULE, Member, Team
 from aspire_cli.safe_text import has_control_characters, one_line
+from aspire_cli.schedule import CADENCE_MONTHS
 from aspire_cli.store import Store
 
 
 def check_cadence(months: int) -> int:
-    low, high = CADENCE_MONTHS
-    if not low <= months <= high:
+    low, high = CADENCE_MONTHS[0], CADENCE_MONTHS[-1]
+    if months not in CADENCE_MONTHS:
         raise BadInput(
             f"--cadence {months} is not between {low} and {high}: give the months between "
             "discussions (12 = yearly, 6 = twice a year)"
