@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EARLIEST_DAY = date(1970, 1, 1)
+RESUMING = "Resuming"  # answers from a draft: its day was agreed to when it began
 EDITOR_FOLDER = ".editing"  # Ctrl-X Ctrl-E's temporary file: inside the private home, not in /tmp
 
 
@@ -200,8 +201,7 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
     with d.store.interview_lock(employee, d.kind):
         d.store.sweep_temp_files(d.store.records_dir(employee))
         answers, day, unfinished = _start_or_resume(d, employee, fresh)
-        resumed = "Resuming" if answers else ""
-        return _hold(d, employee, name, qset, answers, day, unfinished, given_by=resumed)
+        return _hold(d, employee, name, qset, answers, day, unfinished, given_by=RESUMING if answers else "")
 
 
 def _hold(
@@ -216,11 +216,11 @@ def _hold(
     given_by: str = "",
 ) -> Path:
     """The interview itself, under the employee's interview lock: ask, keep, write. `given_by`
-    says where answers given before come from ("Resuming": a draft the leader already began)."""
+    says where answers given before come from (RESUMING: a draft the leader already began)."""
     from aspire_cli import prompts
 
     with stop_on_signals():
-        if given_by != "Resuming":  # a resumed draft was agreed to when it began
+        if given_by != RESUMING:  # a resumed draft was agreed to when it began
             _confirm_another_on_the_same_day(d, employee, day)
         draft = DraftKeeper(d, _new_record(d, employee, qset, day), answers, unfinished)
         screen.introduce(d, name, qset, draft.base)
