@@ -75,6 +75,7 @@ def test_prep_and_talk_from_answers_files_write_dated_records(aspire, home, tmp_
     record = tomllib.loads((home / "records/alice/2026-11-26-talk.toml").read_text())
     assert record["answers"]["willing"] == "yes"
     assert record["answers"]["actions"][1] == {
+        "number": 2,  # numbered when written: the employee's second action ever
         "action": "Hand release management to Bob",
         "measure": "Bob runs two releases alone",
     }

@@ -69,6 +69,22 @@ def test_the_launchers_table_is_the_typer_apps():
     )
 
 
+def test_the_launchers_default_commands_are_the_typer_apps():
+    """`aspire actions alice` runs `actions list` on both paths."""
+    from aspire_cli.launcher import DEFAULT_COMMANDS
+
+    root = typer.main.get_command(app)
+    defaults = {
+        name: group.default_command
+        for name, group in root.commands.items()
+        if isinstance(group, TyperGroup) and hasattr(group, "default_command")
+    }
+    assert defaults == DEFAULT_COMMANDS
+    request = parse_request(["actions", "alice", "--all"])
+    assert request is not None and request.command == "actions list"
+    assert request.params["employee"] == "alice" and request.params["show_all"] is True
+
+
 @pytest.mark.parametrize("command", [name for name in GRAMMAR if name])
 def test_each_command_calls_the_same_function_on_both_paths(command):
     """The launcher calls commands.<name>(home, **parameters); so does the Typer app's command."""

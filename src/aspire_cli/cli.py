@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from aspire_cli import __version__, commands
-from aspire_cli.usage import PlainCommand, ReportingGroup
+from aspire_cli.usage import ListsUnlessToldOtherwise, PlainCommand, ReportingGroup
 
 # Plain help and one-line usage errors (rich_markup_mode=None): Typer's Rich help draws multi-line
 # panels and loads Rich and markdown-it, which roughly doubles the start-up time of `aspire --help`.
@@ -29,6 +29,12 @@ team_app = typer.Typer(
     help="Who you hold discussions with, and how often.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(team_app, name="team")
+actions_app = typer.Typer(
+    cls=ListsUnlessToldOtherwise,
+    help="The actions agreed in talks: list them (the default), mark them done, dropped or open again.",
+    rich_markup_mode=None,
+)
+app.add_typer(actions_app, name="actions")
 
 
 EmployeeArg = Annotated[
@@ -61,6 +67,24 @@ CadenceOpt = Annotated[
         help="Months between discussions, 1-60 (12 = yearly, 6 = twice a year).",
     ),
 ]
+
+
+KindOpt = Annotated[
+    str | None, typer.Option("--kind", metavar="prep|talk", help="Which kind of record (default: talk).")
+]
+RecordDateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD[-N]",
+        help="The record of that day (default: the latest); the second of one day is YYYY-MM-DD-2.",
+    ),
+]
+NumberArg = Annotated[
+    str, typer.Argument(metavar="NUMBER", help="The action's number, as `aspire actions` shows it.")
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A word on how it went.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON, for scripts.")]
 
 
 def _version(value: bool) -> None:
@@ -170,3 +194,69 @@ def due(
 def drafts(ctx: typer.Context) -> None:
     """Unfinished interviews, and how to resume them."""
     raise typer.Exit(commands.drafts(ctx.obj))
+
+
+@app.command(cls=PlainCommand)
+def show(
+    ctx: typer.Context, employee: EmployeeArg, date_: RecordDateOpt = None, kind: KindOpt = None
+) -> None:
+    """One discussion as it was recorded (the latest talk by default), with its actions' status."""
+    raise typer.Exit(commands.show(ctx.obj, employee, date_, kind))
+
+
+@app.command(cls=PlainCommand)
+def history(ctx: typer.Context, employee: EmployeeArg, as_json: JsonOpt = False) -> None:
+    """Every discussion with someone, newest first, with what changed since the one before."""
+    raise typer.Exit(commands.history(ctx.obj, employee, as_json))
+
+
+@app.command(cls=PlainCommand)
+def edit(
+    ctx: typer.Context, employee: EmployeeArg, date_: RecordDateOpt = None, kind: KindOpt = None
+) -> None:
+    """Correct a record in your editor ($VISUAL or $EDITOR); it is checked before it is kept."""
+    raise typer.Exit(commands.edit(ctx.obj, employee, date_, kind))
+
+
+@actions_app.command("list", cls=PlainCommand)
+def actions_list(
+    ctx: typer.Context,
+    employee: Annotated[
+        str | None,
+        typer.Argument(metavar="EMPLOYEE", help="Only this employee's actions (default: the whole team)."),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Done and dropped actions too.")] = False,
+    as_json: JsonOpt = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Overdue as of this day (default: today)."),
+    ] = None,
+) -> None:
+    """Open actions, overdue first, then by due date (this is what `aspire actions` runs)."""
+    raise typer.Exit(commands.actions_list(ctx.obj, employee, show_all, as_json, as_of))
+
+
+@actions_app.command("done", cls=PlainCommand)
+def actions_done(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    number: NumberArg,
+    date_: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it was done (default: today).")
+    ] = None,
+    note: NoteOpt = None,
+) -> None:
+    """Mark an action done."""
+    raise typer.Exit(commands.actions_done(ctx.obj, employee, number, date_, note))
+
+
+@actions_app.command("drop", cls=PlainCommand)
+def actions_drop(ctx: typer.Context, employee: EmployeeArg, number: NumberArg, note: NoteOpt = None) -> None:
+    """Drop an action that no longer makes sense."""
+    raise typer.Exit(commands.actions_drop(ctx.obj, employee, number, note))
+
+
+@actions_app.command("reopen", cls=PlainCommand)
+def actions_reopen(ctx: typer.Context, employee: EmployeeArg, number: NumberArg) -> None:
+    """Open a done or dropped action again."""
+    raise typer.Exit(commands.actions_reopen(ctx.obj, employee, number))

@@ -138,3 +138,70 @@ def _changes(before: Member, after: Member) -> str:
     if after.cadence_months != before.cadence_months:
         changes.append(f"discussions {_every(after)} (was {_every(before)})")
     return ", ".join(changes) or "no change, it was already so"
+
+
+def show(home: str | None, employee: str, date_: str | None, kind: str | None) -> int:
+    from aspire_cli.show import run_show
+
+    where = _home(home)
+    return run_show(_store(where), employee, date_, _kind(kind, "show"))
+
+
+def history(home: str | None, employee: str, as_json: bool) -> int:
+    from datetime import date
+
+    from aspire_cli.history import run_history
+
+    return run_history(_store(_home(home)), employee, as_json, date.today())
+
+
+def edit(home: str | None, employee: str, date_: str | None, kind: str | None) -> int:
+    from aspire_cli.editing import run_edit
+
+    where = _home(home)
+    return run_edit(_store(where), employee, date_, _kind(kind, "edit"))
+
+
+def actions_list(
+    home: str | None, employee: str | None, show_all: bool, as_json: bool, as_of: str | None
+) -> int:
+    from datetime import date
+
+    from aspire_cli.action_commands import run_actions
+    from aspire_cli.ids import parse_day
+
+    where = _home(home)
+    day = parse_day(as_of, "--as-of") if as_of is not None else date.today()
+    return run_actions(_store(where), employee, show_all=show_all, as_json=as_json, today=day)
+
+
+def actions_done(home: str | None, employee: str, number: str, date_: str | None, note: str | None) -> int:
+    return _follow_up(home, employee, number, "done", date_, note)
+
+
+def actions_drop(home: str | None, employee: str, number: str, note: str | None) -> int:
+    return _follow_up(home, employee, number, "dropped", None, note)
+
+
+def actions_reopen(home: str | None, employee: str, number: str) -> int:
+    return _follow_up(home, employee, number, "open", None, None)
+
+
+def _follow_up(
+    home: str | None, employee: str, number: str, status: str, day: str | None, note: str | None
+) -> int:
+    from datetime import date
+
+    from aspire_cli.action_commands import record_follow_up
+
+    where = _home(home)
+    verb = {"done": "done", "dropped": "drop", "open": "reopen"}[status]
+    if not (number.isascii() and number.isdigit() and int(number) > 0):
+        raise usage_mistake(f"NUMBER '{number}' is not an action number (1, 2, 3...)", f"actions {verb}")
+    return record_follow_up(_store(where), employee, int(number), status, day, note, date.today())
+
+
+def _kind(kind: str | None, command: str) -> str | None:
+    if kind is not None and kind not in ("prep", "talk"):
+        raise usage_mistake(f"--kind '{kind}': must be prep or talk", command)
+    return kind

@@ -29,6 +29,7 @@ from aspire_cli.interrupts import (
     stop_on_signals,
 )
 from aspire_cli.interview import first_unanswered, run_interview
+from aspire_cli.looking_back import with_action_numbers
 from aspire_cli.models import SCHEMA, Record
 from aspire_cli.questions import Answer, QuestionSet, actions_due_problem, load_question_set
 from aspire_cli.render import record_markdown
@@ -249,6 +250,8 @@ def _write(
     problem = actions_due_problem(dict(record.answers), record.date)
     if problem:
         raise BadInput(f"{problem}; nothing written.")
+    if record.kind == "talk":
+        record = with_action_numbers(d.store, record)
     markdown = record_markdown(record, qset, name)
     try:
         with saving_the_record():

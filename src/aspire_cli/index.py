@@ -11,8 +11,9 @@ would have to wait long simply does not save. It holds answers, so it is as priv
 created 0600, never followed through a link.
 
 Tables: members (the roster from team.toml), folders (each member's record folder: its stamp and
-latest talk), records (every record file known, by name; with its stamp, the problem with it and its
-answers once read), drafts (each draft's date and progress), meta (the stamps and versions the whole
+latest talk), records (every record and follow-up file known, by name; with its stamp, the problem
+with it, and once read its answers and, apart so that a team-wide list of actions need not load
+every answer, its actions), drafts (each draft's date and progress), meta (the stamps and versions the whole
 index depends on). Every row carries a seal, a checksum of its values, so that a row changed by
 anything but aspire is a miss.
 """
@@ -26,6 +27,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable
+from datetime import UTC
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -41,8 +43,9 @@ from aspire_cli.schedule import CADENCE_MONTHS
 if TYPE_CHECKING:
     from aspire_cli.questions import QuestionSet
     from aspire_cli.store import Roster, Store
+    from aspire_cli.tracking import FollowUpNote
 
-FORMAT = 4  # PRAGMA user_version: a file of another format is rebuilt
+FORMAT = 5  # PRAGMA user_version: a file of another format is rebuilt
 INDEX_NAME = ".index.sqlite3"
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
@@ -54,7 +57,8 @@ CREATE TABLE roster_problems (message TEXT NOT NULL);
 CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, problem TEXT,
                       seal INTEGER NOT NULL);
 CREATE TABLE records (employee TEXT NOT NULL, name TEXT NOT NULL, stamp TEXT, problem TEXT,
-                      answers TEXT, seal INTEGER NOT NULL, PRIMARY KEY (employee, name));
+                      answers TEXT, answers_seal INTEGER, actions TEXT, seal INTEGER NOT NULL,
+                      PRIMARY KEY (employee, name));
 CREATE TABLE drafts (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, dated TEXT, answered TEXT,
                      problem TEXT, seal INTEGER NOT NULL);
 """
@@ -66,6 +70,33 @@ class Latest(NamedTuple):
     file: str | None
     day: str | None
     problem: str | None
+
+
+ALL_KINDS = frozenset({"prep", "talk", "follow-up"})
+
+
+class IndexedRecord(NamedTuple):
+    """A record as the index holds it: answers as JSON text (decoded by `answers()`), actions apart."""
+
+    name: str
+    day: str  # ISO date
+    seq: int  # its number that day (a second talk on one day is 2)
+    kind: str
+    answers_text: str  # "" when they were not asked for
+    actions: dict[str, list[dict[str, Any]]]  # question id -> the actions, as JSON-ready dicts
+
+    def answers(self) -> tuple[int, dict[str, Any]]:
+        """The question set version it was written with, and its answers (actions included)."""
+        data = json.loads(self.answers_text)
+        return data["version"], {**data["answers"], **self.actions}
+
+
+class Contents(NamedTuple):
+    """One employee's folder: records (oldest first), follow-ups, and a line per file that failed."""
+
+    records: list[IndexedRecord]
+    follow_ups: list[FollowUpNote]
+    problems: list[str]
 
 
 class _Folder(NamedTuple):
@@ -166,10 +197,8 @@ class Index:
             self._change("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?)", *row, _seal(*row))
             if name is not None:
                 kept = file_stamp if file_settled else None  # unsettled: read again next time
-                record = (employee, name, kept, learnt.problem, None)
-                self._change(
-                    "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)", *record, _seal(*record)
-                )
+                # checked, not kept: a reader that needs the answers reads the file again
+                self._learn_file(employee, name, kept, learnt.problem, None, None)
         return learnt
 
     def _read_latest_talk(self, employee: str) -> tuple[Latest, str | None, bool]:
@@ -192,17 +221,141 @@ class Index:
             return {}
         query = (
             "SELECT f.employee, f.stamp, f.latest_talk, f.problem, f.seal, "
-            "r.stamp, r.problem, r.answers, r.seal "
+            "r.stamp, r.problem, r.answers_seal, r.actions, r.seal "
             "FROM folders f LEFT JOIN records r ON r.employee = f.employee AND r.name = f.latest_talk"
         )
         known: dict[str, _Folder] = {}
         for employee, folder_stamp, latest, folder_problem, seal, *record in self._rows(query):
-            file_stamp, problem, answers, record_seal = record
+            file_stamp, problem, answers_seal, actions, record_seal = record
             if seal != _seal(employee, folder_stamp, latest, folder_problem):
                 continue  # a row that does not hold up is a miss
-            if latest is not None and record_seal != _seal(employee, latest, file_stamp, problem, answers):
+            if latest is not None and record_seal != _seal(
+                employee, latest, file_stamp, problem, answers_seal, actions
+            ):
                 continue
             known[employee] = _Folder(folder_stamp, latest, file_stamp, problem or folder_problem)
+        return known
+
+    # -- every record and follow-up -----------------------------------------------------------
+    def contents(
+        self, employees: list[str], kinds: frozenset[str] = ALL_KINDS, *, answers: bool = True
+    ) -> dict[str, Contents]:
+        """What each employee's folder holds of `kinds` ("prep", "talk", "follow-up"), oldest first:
+        every file from the index while its stamp is unchanged, else read (and learnt). Without
+        `answers`, talks carry their actions only (a team-wide list of actions needs no more)."""
+        stored = self._stored_files(employees, answers=answers)
+        root = str(self.store.records_root)
+        return {
+            employee: self._folder_contents(employee, f"{root}/{employee}", kinds, stored, answers)
+            for employee in employees
+        }
+
+    def _folder_contents(
+        self, employee: str, folder: str, kinds: frozenset[str], stored: dict[Any, Any], answers: bool
+    ) -> Contents:
+        from aspire_cli.files import folder_names
+        from aspire_cli.store import FOLLOW_UP_NAME, RECORD_NAME
+
+        contents = Contents([], [], [])
+        try:
+            names = folder_names(Path(folder))
+        except AspireError as exc:  # a link or a file in place of the folder, or unreadable
+            contents.problems.append(exc.message)
+            return contents
+        found: list[tuple[Any, ...]] = []
+        for name in names:
+            record = RECORD_NAME.fullmatch(name)
+            if record is not None:
+                if record[2] in kinds:
+                    found.append((record[1], int(record[3] or 1), record[2], name))
+            elif "follow-up" in kinds and FOLLOW_UP_NAME.fullmatch(name):
+                found.append((name[:10], 0, "follow-up", name))
+        for day, seq, kind, name in sorted(found):
+            path = f"{folder}/{name}"
+            try:
+                file_stamp, settled = stamp(path, self.now_ns, follow=False)
+            except OSError as exc:
+                contents.problems.append(f"{path}: cannot be read: {exc.strerror or exc}")
+                continue
+            row = stored.get((employee, name))
+            if row is None or row[0] != file_stamp or not _holds_file(row, kind, answers):
+                row = self._read_file(employee, path, kind, file_stamp if settled else None)
+            problem, answers_text, actions_text = row[1], row[2] or "", row[3]
+            if problem is not None:
+                contents.problems.append(problem)
+            elif kind == "follow-up":
+                contents.follow_ups.append(_follow_up_note(name, json.loads(answers_text)))
+            else:
+                contents.records.append(
+                    IndexedRecord(name, day, seq, kind, answers_text, json.loads(actions_text or "{}"))
+                )
+        return contents
+
+    def _read_file(self, employee: str, path: str, kind: str, file_stamp: str | None) -> tuple[Any, ...]:
+        """Read one record or follow-up whole; learnt when its stamp has settled."""
+        answers_text = actions_text = problem = None
+        try:
+            if kind == "follow-up":
+                follow_up = self.store.read_follow_up(Path(path))
+                data = follow_up.model_dump(mode="json", exclude={"schema_version", "employee", "recorded"})
+                data["recorded"] = follow_up.recorded.astimezone(UTC).isoformat()  # compared as text
+                answers_text = _json(data)
+            else:
+                record = self.store.read_record(Path(path), question_set(kind))
+                data = record.model_dump(mode="json")["answers"]
+                lists = {key: value for key, value in data.items() if isinstance(value, list)}
+                plain = {key: value for key, value in data.items() if key not in lists}
+                answers_text = _json({"version": record.question_set_version, "answers": plain})
+                actions_text = _json(lists)
+        except AspireError as exc:
+            problem = exc.message
+        name = path.rsplit("/", 1)[1]
+        if file_stamp is not None:
+            self._learn_file(employee, name, file_stamp, problem, answers_text, actions_text)
+        return (file_stamp, problem, answers_text, actions_text, None)
+
+    def _learn_file(
+        self,
+        employee: str,
+        name: str,
+        file_stamp: str | None,
+        problem: str | None,
+        answers: str | None,
+        actions: str | None,
+    ) -> None:
+        answers_seal = None if answers is None else _seal(answers)
+        row = (employee, name, file_stamp, problem, answers_seal, actions)
+        self._change(
+            "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            employee,
+            name,
+            file_stamp,
+            problem,
+            answers,
+            answers_seal,
+            actions,
+            _seal(*row),
+        )
+
+    def _stored_files(self, employees: list[str], *, answers: bool) -> dict[Any, tuple[Any, ...]]:
+        """(employee, name) -> (stamp, problem, answers, actions, answers_seal) for each row that
+        holds up; answers None when not asked for (a follow-up's always come: they are small)."""
+        if self.db is None:
+            return {}
+        wanted = "answers" if answers else "CASE WHEN name LIKE '%-action-%' THEN answers END"
+        columns = f"employee, name, stamp, problem, answers_seal, actions, seal, {wanted}"
+        if len(employees) <= 50:  # one member (show, history) or a few: only theirs
+            marks = ", ".join("?" * len(employees))
+            rows = self._rows(f"SELECT {columns} FROM records WHERE employee IN ({marks})", *employees)
+        else:
+            rows = self._rows(f"SELECT {columns} FROM records")
+        known: dict[Any, tuple[Any, ...]] = {}
+        for employee, name, file_stamp, problem, answers_seal, actions, seal, answers_text in rows:
+            if seal != _seal(employee, name, file_stamp, problem, answers_seal, actions):
+                continue  # a row that does not hold up is a miss
+            if answers_text is not None and _seal(answers_text) != answers_seal:
+                continue
+            known[(employee, name)] = (file_stamp, problem, answers_text, actions, answers_seal)
         return known
 
     # -- drafts -------------------------------------------------------------------------------
@@ -384,9 +537,37 @@ def _holds_folder(known: _Folder) -> bool:
     return match is not None and match[2] == "talk" and known.file_stamp is not None
 
 
-@cache
 def talk_questions() -> QuestionSet:
     """The talk question set, loaded once per process (records are checked against it)."""
+    return question_set("talk")
+
+
+@cache
+def question_set(kind: str) -> QuestionSet:
+    """A question set, loaded once per process."""
     from aspire_cli.questions import load_question_set
 
-    return load_question_set("talk")
+    return load_question_set(kind)
+
+
+def _holds_file(row: tuple[Any, ...], kind: str, answers: bool) -> bool:
+    """Whether a stored file row can answer: its problem, or what was asked of it. A row learnt by
+    `due` (which checks the latest talk but keeps no answers) cannot answer `show`."""
+    _, problem, answers_text, actions, answers_seal = row
+    if problem is not None:
+        return isinstance(problem, str)
+    if answers_seal is None:
+        return False
+    if kind == "follow-up" or answers:
+        return isinstance(answers_text, str)
+    return kind == "prep" or isinstance(actions, str)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _follow_up_note(name: str, data: dict[str, Any]) -> FollowUpNote:
+    from aspire_cli.tracking import FollowUpNote
+
+    return FollowUpNote(data["action"], data["status"], data["date"], data["recorded"], data["note"], name)

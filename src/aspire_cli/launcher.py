@@ -26,6 +26,23 @@ GRAMMAR: dict[str, Command] = {
         (),
         {"home": None, "version": False},
     ),
+    "actions done": (
+        {"--date": ("date_", "str"), "--note": ("note", "str")},
+        (("employee", True), ("number", True)),
+        {"date_": None, "employee": None, "note": None, "number": None},
+    ),
+    "actions drop": (
+        {"--note": ("note", "str")},
+        (("employee", True), ("number", True)),
+        {"employee": None, "note": None, "number": None},
+    ),
+    "actions list": (
+        {"--all": ("show_all", "flag"), "--as-of": ("as_of", "str"), "--json": ("as_json", "flag")},
+        (("employee", False),),
+        {"as_json": False, "as_of": None, "employee": None, "show_all": False},
+    ),
+    "actions reopen": ({}, (("employee", True), ("number", True)), {"employee": None, "number": None}),
+    "drafts": ({}, (), {}),
     "due": (
         {
             "--as-of": ("as_of", "str"),
@@ -36,11 +53,21 @@ GRAMMAR: dict[str, Command] = {
         (),
         {"as_json": False, "as_of": None, "brief": False, "within": 30},
     ),
-    "drafts": ({}, (), {}),
+    "edit": (
+        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
+        (("employee", True),),
+        {"date_": None, "employee": None, "kind": None},
+    ),
+    "history": ({"--json": ("as_json", "flag")}, (("employee", True),), {"as_json": False, "employee": None}),
     "prep": (
         {"--answers": ("answers", "str"), "--date": ("date_", "str"), "--fresh": ("fresh", "flag")},
         (("employee", True),),
         {"answers": None, "date_": None, "employee": None, "fresh": False},
+    ),
+    "show": (
+        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
+        (("employee", True),),
+        {"date_": None, "employee": None, "kind": None},
     ),
     "talk": (
         {"--answers": ("answers", "str"), "--date": ("date_", "str"), "--fresh": ("fresh", "flag")},
@@ -60,6 +87,9 @@ GRAMMAR: dict[str, Command] = {
     "team list": ({}, (), {}),
     "team remove": ({}, (("employee", True),), {"employee": None}),
 }
+
+# A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
+DEFAULT_COMMANDS = {"actions": "list"}
 
 
 class Request:
@@ -89,6 +119,8 @@ def parse_request(args: list[str]) -> Request | None:
     while rest and rest[0].startswith("-"):
         if not _take_option(rest, GRAMMAR[""][0], root):
             return None
+    if rest and rest[0] in DEFAULT_COMMANDS and not (len(rest) > 1 and f"{rest[0]} {rest[1]}" in GRAMMAR):
+        rest.insert(1, DEFAULT_COMMANDS[rest[0]])  # `aspire actions alice`: `aspire actions list alice`
     command = next((" ".join(rest[:n]) for n in (2, 1) if " ".join(rest[:n]) in GRAMMAR), "")
     if not command:
         return None

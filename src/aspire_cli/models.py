@@ -5,14 +5,14 @@ Every file read becomes one of these models or a clear error; after that the cod
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from aspire_cli.errors import BadInput
 from aspire_cli.ids import check_employee_id
-from aspire_cli.questions import Answer
+from aspire_cli.questions import Answer, AnswerText
 from aspire_cli.safe_text import has_control_characters
 from aspire_cli.schedule import CADENCE_MONTHS
 
@@ -63,6 +63,25 @@ class Draft(Record):
     but not yet closed (its actions so far are in `answers`)."""
 
     unfinished: str | None = None
+
+
+class FollowUp(BaseModel):
+    """What became of one agreed action: done, dropped, or open again. A file of its own, never
+    rewritten, so that the talk stays as it was written and two copies of a home merge cleanly."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
+    kind: Literal["follow-up"] = "follow-up"
+    employee: EmployeeId
+    action: int = Field(ge=1)
+    status: Literal["done", "dropped", "open"]
+    date: date
+    recorded: datetime
+    note: AnswerText | None = None
+
+    def to_toml_data(self) -> dict[str, Any]:
+        return self.model_dump(mode="python", by_alias=True, exclude_none=True)
 
 
 NAME_RULE = "a name is one line of text, without tabs, newlines or other control characters"

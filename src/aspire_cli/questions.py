@@ -52,6 +52,7 @@ class Action(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    number: int | None = Field(default=None, ge=1)  # given when the talk is written (see tracking.py)
     action: AnswerText
     measure: AnswerText
     due: date | None = None

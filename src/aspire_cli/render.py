@@ -176,7 +176,8 @@ def record_markdown(record: Record, qset: QuestionSet, display_name: str) -> str
 
 def actions_table(actions: tuple[Action, ...]) -> list[str]:
     rows = ["| # | Action | Measure | Due |", "| --- | --- | --- | --- |"]
-    for number, item in enumerate(actions, 1):
+    for place, item in enumerate(actions, 1):
+        number = item.number or place  # numbered when written (see tracking.py)
         due = item.due.isoformat() if item.due else "-"
         rows.append(f"| {number} | {escape_cell(item.action)} | {escape_cell(item.measure)} | {due} |")
     return rows
@@ -189,7 +190,8 @@ def answer_text(answer: str | tuple[Action, ...] | None) -> str:
     if isinstance(answer, tuple):
         return visible(
             "\n".join(
-                f"{n}. {a.action}  (measure: {a.measure}{'; due ' + a.due.isoformat() if a.due else ''})"
+                f"{a.number or n}. {a.action}  (measure: {a.measure}"
+                f"{'; due ' + a.due.isoformat() if a.due else ''})"
                 for n, a in enumerate(answer, 1)
             )
         )

@@ -3,6 +3,9 @@
     <home>/team.toml                               the roster
     <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
     <home>/records/<employee>/<date>-<kind>.md     its readable copy
+    <home>/records/<employee>/<date>-action-<n>-<tag>.toml
+                                                   a follow-up of action n (done, dropped, open
+                                                   again): a new file each time, never rewritten
     <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
     <home>/.index.sqlite3                          what aspire learnt from the files (see index.py)
 
@@ -44,12 +47,14 @@ from aspire_cli.files import (
 from aspire_cli.ids import check_employee_id
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
-    from aspire_cli.models import Draft, Record, Team
+    from aspire_cli.models import Draft, FollowUp, Record, Team
     from aspire_cli.questions import QuestionSet
 
 LOCK_TIMEOUT_SECONDS = 5.0
 TEMP_FILE_MAX_AGE_SECONDS = 3600  # no write takes this long, so such a file has no writer left
 RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
+# the tag is random, so that two copies of a home (sync) never make two different files of one name
+FOLLOW_UP_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})\.toml")
 
 
 class RecordFile(NamedTuple):
@@ -317,6 +322,34 @@ class Store:
             except WriteFailed:
                 path.unlink()  # both files or neither: the draft stays, and a retry starts clean
                 raise
+        return path
+
+    # -- follow-ups -----------------------------------------------------------------------
+    def read_follow_up(self, path: Path) -> FollowUp:
+        """A follow-up, checked against its own name and folder."""
+        from aspire_cli.models import FollowUp
+
+        follow_up: FollowUp = _validated(FollowUp, path, read_toml(path))
+        match = FOLLOW_UP_NAME.fullmatch(path.name)
+        if match and int(match[2]) != follow_up.action:
+            raise BadFile(f"{path}: follows up action {follow_up.action} but is named {path.name}; fix it.")
+        if follow_up.employee != path.parent.name:
+            raise BadFile(f"{path}: belongs to '{follow_up.employee}' but sits in {path.parent.name}/.")
+        return follow_up
+
+    def write_follow_up(self, follow_up: FollowUp) -> Path:
+        """Write a follow-up under a new name; never replace a file."""
+        import secrets
+
+        folder = self.records_dir(follow_up.employee)
+        with self.locked():
+            private_dir(self.records_root, follow=False)
+            private_dir(folder, follow=False)
+            stem = f"{follow_up.recorded.astimezone().date().isoformat()}-action-{follow_up.action}"
+            path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
+            while _slot_taken(path):
+                path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
+            atomic_write(path, toml_text(follow_up.to_toml_data()))
         return path
 
     # -- drafts ---------------------------------------------------------------------------

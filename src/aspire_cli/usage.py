@@ -135,6 +135,19 @@ def _plain_sentence(message: str) -> str:
     return f"{sentence} (did you mean {guess.rstrip('?')}?)" if guess else sentence
 
 
+class ListsUnlessToldOtherwise(_NamesItsHelp, TyperGroup):
+    """A group whose `list` command is the default: `aspire actions alice --all` is
+    `aspire actions list alice --all`, while `aspire actions done ...` runs `done` (the way
+    click-default-group does it). `--help` alone shows the group's help."""
+
+    default_command = "list"
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
 class _PlainArgument(TyperArgument):
     """An argument as help shows it, in the usage line and the list alike: EMPLOYEE or [EMPLOYEE],
     not {EMPLOYEE}."""
