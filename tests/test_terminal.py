@@ -94,7 +94,7 @@ def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything
     assert record["date"] == date(2026, 1, 6)
     assert record["answers"]["willing"] == "no"
     assert record["answers"]["actions"] == [
-        {"action": "Run the guild", "measure": "Two a month", "due": date(2026, 6, 30)}
+        {"number": 1, "action": "Run the guild", "measure": "Two a month", "due": date(2026, 6, 30)}
     ]
     md = (alice / "records/alice/2026-01-06-talk.md").read_text()
     assert "| 1 | Run the guild | Two a month | 2026-06-30 |" in md
