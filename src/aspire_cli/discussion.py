@@ -226,6 +226,7 @@ def _hold(
         draft = DraftKeeper(d, _new_record(d, employee, qset, day), answers, unfinished)
         screen.introduce(d, name, qset, draft.base)
         draft.check_the_drafts_folder()
+        screen.show_brief(d, employee, day)
         if d.kind == "talk":
             screen.show_prep_notes(d, employee, name, day)
         if answers:

@@ -91,6 +91,29 @@ def already_said(
         )
 
 
+def show_brief(d: Discussion, employee: str, day: date) -> None:
+    """What the last talk said and where its actions stand (see brief.py), before the first question.
+    The brief is a help, not the job: a folder that cannot be read is one line, and the interview goes on."""
+    from rich.text import Text
+
+    from aspire_cli.brief import brief
+    from aspire_cli.looking_back import folder_contents
+
+    try:
+        contents = folder_contents(d.store, [employee], frozenset({"talk", "follow-up"}))[employee]
+    except AspireError as exc:
+        d.console.print(f"[yellow]No brief:[/] {escape(one_line(exc.message))}", highlight=False)
+        return
+    d.console.print()
+    label_width = 12
+    for number, line in enumerate(brief(employee, contents, day, d.today, d.console.width - label_width)):
+        label = Text(f"  {line.label:<{label_width}}" if number else "", style="dim")  # the first: a title
+        d.console.print(label + Text(line.text, style=line.style), soft_wrap=True)
+    for problem in contents.problems[:2]:  # a broken file is named; the interview goes on
+        d.console.print(Text(f"  (not read: {one_line(problem)})", style="yellow"), soft_wrap=True)
+    d.console.print()
+
+
 def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
     """The latest prep notes made on or before the talk's day (a backfilled talk gets its own)."""
     preps = [found for found in d.store.list_records(employee, "prep") if found.day <= day]
