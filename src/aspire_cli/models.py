@@ -35,7 +35,7 @@ EmployeeId = Annotated[str, AfterValidator(_employee_id)]
 class Record(BaseModel):
     """A prep or talk: complete when written as a record, partial while it is a draft."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid", populate_by_name=True)
 
     schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
     kind: RecordKind
@@ -69,7 +69,7 @@ class FollowUp(BaseModel):
     """What became of one agreed action: done, dropped, or open again. A file of its own, never
     rewritten, so that the talk stays as it was written and two copies of a home merge cleanly."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid", populate_by_name=True)
 
     schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
     kind: Literal["follow-up"] = "follow-up"
@@ -94,7 +94,7 @@ def _one_line_name(value: str) -> str:
 
 
 class Member(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     name: Annotated[str, AfterValidator(_one_line_name)] = ""
     cadence_months: int = Field(default=12, ge=CADENCE_MONTHS[0], le=CADENCE_MONTHS[-1])
@@ -104,7 +104,7 @@ class Member(BaseModel):
 class Team(BaseModel):
     """The roster: who the leader holds discussions with, and how often."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid", populate_by_name=True)
 
     schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
     members: dict[EmployeeId, Member] = Field(default_factory=dict)

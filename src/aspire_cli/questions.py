@@ -50,7 +50,7 @@ class Kind(StrEnum):
 class Action(BaseModel):
     """One follow-up action agreed in a talk."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     number: int | None = Field(default=None, ge=1)  # given when the talk is written (see tracking.py)
     action: AnswerText
@@ -87,7 +87,7 @@ def actions_due_problem(answers: dict[str, Answer], agreed: date) -> str | None:
 
 
 class Question(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     id: QuestionId
     text: Text
@@ -142,7 +142,7 @@ class Question(BaseModel):
 
 
 class QuestionSet(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     id: QuestionId
     version: int = Field(ge=1)
