@@ -294,6 +294,57 @@ def time_writes(aspire: str, home: Path, env: dict[str, str], runs: int) -> dict
     return {command: statistics.median(found) for command, found in times.items()}
 
 
+def time_actions_done(aspire: str, home: Path, env: dict[str, str], runs: int) -> float:
+    """Median ms of `aspire actions done` on one of TALK_EMPLOYEE's actions; the follow-up file it
+    writes is removed after each run (untimed), so the home stays as built."""
+    folder = home / "records" / TALK_EMPLOYEE
+    times = []
+    for run in range(WARMUP_RUNS + runs):
+        before = set(folder.iterdir())
+        started = time.perf_counter()
+        done = subprocess.run(
+            [aspire, "--home", str(home), "actions", "done", TALK_EMPLOYEE, "1", "--note", "bench"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        took = (time.perf_counter() - started) * 1000
+        for path in set(folder.iterdir()) - before:
+            path.unlink()
+        if done.returncode:
+            raise CommandFailed(f"`aspire actions done` exited {done.returncode}:\n{done.stderr}")
+        if run >= WARMUP_RUNS:
+            times.append(took)
+    return statistics.median(times)
+
+
+BRIEF_TIMER = """
+import io, sys, time
+from datetime import date
+from pathlib import Path
+import aspire_cli.discussion  # what `aspire talk` has loaded by the time it shows the brief
+from rich.console import Console
+from aspire_cli.discussion import Discussion
+from aspire_cli.store import Store
+started = time.perf_counter()
+from aspire_cli import discussion_screen
+d = Discussion(Store(Path(sys.argv[1])), Console(file=io.StringIO(), width=100), "talk", None, date.today())
+discussion_screen.show_brief(d, sys.argv[2], date.today())
+print((time.perf_counter() - started) * 1000)
+"""
+
+
+def time_brief(home: Path, env: dict[str, str]) -> float:
+    """Median ms the brief adds to `aspire talk`: its imports, its read through the (warm) index and
+    its drawing, in a new process that has already loaded what `talk` loads before it."""
+    times = []
+    for _ in range(WARMUP_RUNS + 5):
+        argv = [sys.executable, "-c", BRIEF_TIMER, str(home), TALK_EMPLOYEE]
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+        times.append(float(done.stdout.strip().splitlines()[-1]))
+    return statistics.median(times[WARMUP_RUNS:])
+
+
 def answers_file(home: Path) -> Path:
     qset = load_question_set("talk")
     answers = answer_variants(qset, date.today())[0]
@@ -348,6 +399,10 @@ DUE_AFTER_WRITE = "aspire due (after a new talk)"
 READ_ALL = "every record read (in process)"
 LISTINGS = ("due", "due --json", "due --brief", "team list", "drafts")
 WRITES = ("team add", "team remove", "team edit", "talk --answers")
+LOOKING_BACK = (f"show {TALK_EMPLOYEE}", f"history {TALK_EMPLOYEE}", f"history {TALK_EMPLOYEE} --json")
+ACTIONS = ("actions", "actions --json")
+ACTIONS_DONE = "aspire actions done"
+BRIEF = "the brief (in process)"
 TALK, DRAFT = "aspire talk: question 1", "draft save"
 TALK_READY = "aspire talk: prompt ready"
 
@@ -380,6 +435,11 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
         for command in LISTINGS:
             argv = [aspire, "--home", str(home), *command.split()]
             add(Result(f"aspire {command}", size, *time_command(argv, env, runs)))
+        for command in (*LOOKING_BACK, *ACTIONS):
+            argv = [aspire, "--home", str(home), *command.split()]
+            add(Result(f"aspire {command}", size, *time_command(argv, env, runs)))
+        add(Result(ACTIONS_DONE, size, time_actions_done(aspire, home, env, runs)))
+        add(Result(BRIEF, size, time_brief(home, env)))
         for command, ms in time_writes(aspire, home, env, runs).items():
             add(Result(f"aspire {command}", size, ms))
         index = (home / ".index.sqlite3",)
@@ -404,10 +464,10 @@ def table_cells(results: list[Result]) -> list[list[str]]:
     assert python is not None and jrnl is not None
     cells = [["command", "employees", "median ms", "x python", "x jrnl", "peak MiB"]]
     for r in results:
-        in_process = r.command == DRAFT
+        in_process = r.command in (DRAFT, BRIEF)
         cells.append(
             [
-                f"{r.command} (in process, max {r.max_ms:.1f} ms)" if in_process else r.command,
+                f"{r.command} (in process, max {r.max_ms:.1f} ms)" if r.command == DRAFT else r.command,
                 str(r.size or "-"),
                 f"{r.ms:.1f}",
                 "-" if in_process else f"{r.ms / python.ms:.2f}",
@@ -462,6 +522,14 @@ def check_targets(results: list[Result]) -> None:
     verdict(f"{DUE_COLD} at 10000 <= 2 s", ms(DUE_COLD, 10000), 2000)
     verdict(f"{READ_ALL} at 1000 (20,000 records) <= 1.5 s", ms(READ_ALL, 1000), 1500)
     verdict(f"{DUE_AFTER_WRITE} at 10000 <= 1.2 x jrnl --help", ms(DUE_AFTER_WRITE, 10000), 1.2 * jrnl)
+    print("\ntargets of the history issue:")
+    for command in LOOKING_BACK:
+        verdict(f"aspire {command} at 1000 <= 0.5 x jrnl --help", ms(f"aspire {command}", 1000), 0.5 * jrnl)
+    for command in ACTIONS:
+        verdict(f"aspire {command} at 1000 <= 0.6 x jrnl --help", ms(f"aspire {command}", 1000), 0.6 * jrnl)
+    verdict(f"{ACTIONS_DONE} at 1000 <= 0.8 x jrnl --help", ms(ACTIONS_DONE, 1000), 0.8 * jrnl)
+    verdict(f"{BRIEF} at 1000 <= 30 ms", ms(BRIEF, 1000), 30)
+    print()
     for size in sorted({r.size for r in results if r.command == TALK}):
         verdict(f"{TALK} at {size} <= 1.4 x jrnl --help", ms(TALK, size), 1.4 * jrnl)
     for r in results:
