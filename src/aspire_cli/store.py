@@ -55,6 +55,7 @@ TEMP_FILE_MAX_AGE_SECONDS = 3600  # no write takes this long, so such a file has
 RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
 # the tag is random, so that two copies of a home (sync) never make two different files of one name
 FOLLOW_UP_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})\.toml")
+FOLLOW_UP_SCHEMA = 1  # models.SCHEMA, written here without importing pydantic (a test keeps them equal)
 
 
 class RecordFile(NamedTuple):
@@ -337,19 +338,28 @@ class Store:
             raise BadFile(f"{path}: belongs to '{follow_up.employee}' but sits in {path.parent.name}/.")
         return follow_up
 
-    def write_follow_up(self, follow_up: FollowUp) -> Path:
-        """Write a follow-up under a new name; never replace a file."""
+    def write_follow_up(self, follow_up: dict[str, Any]) -> Path:
+        """Write a follow-up under a new name; never replace a file. `follow_up` holds what the
+        caller has checked (employee, action, status, date, recorded, and a note or None); it is
+        written as plain TOML, without pydantic, so that `aspire actions done` starts fast. The
+        name's date is the day it was recorded (local time), its tag random, so that two copies
+        of a home never make two different files of one name."""
         import secrets
 
-        folder = self.records_dir(follow_up.employee)
+        employee = follow_up["employee"]
+        folder = self.records_dir(employee)
+        data = {"schema": FOLLOW_UP_SCHEMA, "kind": "follow-up", "employee": employee}
+        data |= {key: follow_up[key] for key in ("action", "status", "date", "recorded")}
+        if follow_up.get("note") is not None:
+            data["note"] = follow_up["note"]
         with self.locked():
             private_dir(self.records_root, follow=False)
             private_dir(folder, follow=False)
-            stem = f"{follow_up.recorded.astimezone().date().isoformat()}-action-{follow_up.action}"
+            stem = f"{follow_up['recorded'].astimezone().date().isoformat()}-action-{follow_up['action']}"
             path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
             while _slot_taken(path):
                 path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
-            atomic_write(path, toml_text(follow_up.to_toml_data()))
+            atomic_write(path, toml_text(data))
         return path
 
     # -- drafts ---------------------------------------------------------------------------
