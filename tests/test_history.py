@@ -198,7 +198,7 @@ def test_piped_output_has_no_escape_codes_and_a_terminal_gets_colour(aspire, ali
     entries = history_entries(contents.records, tracked_actions(contents, "alice", TODAY)[0])
     coloured = "\n".join(history_lines("History", entries, [], 100, colour=True))
     assert "\x1b[33m* Long term    \x1b[0mHead of engineering -> Principal engineer" in coloured
-    assert "\x1b[31m  Actions      #2 Mentor two juniors (overdue" in coloured
+    assert "\n  Actions      \x1b[31m#2 Mentor two juniors (overdue" in coloured
 
 
 def test_control_characters_in_a_record_are_shown_never_obeyed(aspire, home):

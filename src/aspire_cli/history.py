@@ -194,7 +194,8 @@ def _entry_lines(entry: Entry, width: int, colour: bool) -> list[str]:
     for number, action in enumerate(entry.actions):
         head = _label("", "Actions" if number == 0 else "")
         body = wrapped(_action_text(action), width, head, " " * (2 + LABEL_WIDTH + 2))
-        lines += [_paint(line, _COLOURS.get(action.status, ""), colour) for line in body]
+        at = 2 + LABEL_WIDTH  # the label stays uncoloured
+        lines += [line[:at] + _paint(line[at:], _COLOURS.get(action.status, ""), colour) for line in body]
     return lines
 
 

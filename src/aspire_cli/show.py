@@ -11,6 +11,7 @@ The helpers here (question texts, action status words, wrapping) serve `aspire h
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -158,21 +159,33 @@ def record_title(name: str, employee: str, record: IndexedRecord) -> str:
 
 
 def text_width() -> int:
-    import shutil
+    """The width to wrap at: $COLUMNS, else the terminal's, else (piped) 80; at most MAX_WIDTH.
+    As shutil.get_terminal_size finds it, without its imports (bz2, lzma: a few ms at every start)."""
+    import os
 
-    return max(min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH), 40)
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else 0
+    if width <= 0:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+        except (OSError, ValueError, AttributeError):
+            width = 0
+    return max(min(width or 80, MAX_WIDTH), 40)
 
 
 def wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
     """Multi-line text wrapped to `width`, its line breaks and blank lines kept, control characters
     shown as escapes; the first line starts with `first`, the others with `rest`."""
-    import textwrap
-
     lines: list[str] = []
     for line in visible(text.strip()).split("\n"):
         prefix = rest if lines else first
-        parts = textwrap.wrap(line.expandtabs(4), width, initial_indent=prefix, subsequent_indent=rest)
-        lines += parts or [""]
+        line = line.expandtabs(4).rstrip()
+        if len(prefix) + len(line) <= width:  # most answers: no need for textwrap
+            lines.append(f"{prefix}{line}" if line else "")
+            continue
+        import textwrap
+
+        lines += textwrap.wrap(line, width, initial_indent=prefix, subsequent_indent=rest)
     return lines
 
 
@@ -217,36 +230,31 @@ def draw(title: str, about: list[str], shown: list[Shown], console: Console | No
         console.print()
         console.print(Text(one_line(item.question), style="bold cyan"))
         if isinstance(item.answer, list):
-            console.print(Padding(actions_table(item.answer), (0, 0, 0, 2)))
+            console.print(Padding(actions_grid(item.answer), (0, 0, 0, 4)))
         elif item.answer is None:
             console.print(Padding(Text("(no answer)", style="dim"), (0, 0, 0, 4)))
         else:
             console.print(Padding(Text(visible(item.answer.strip()).expandtabs(4)), (0, 0, 0, 4)))
 
 
-def actions_table(actions: list[TrackedAction]) -> RenderableType:
-    from rich import box
+def actions_grid(actions: list[TrackedAction]) -> RenderableType:
+    """The actions as the plain text lays them out: number and action, then each field under it."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    noted = any(action.note for action in actions)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Action", ratio=3)
-    table.add_column("Measure", ratio=3)
-    table.add_column("Due", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    if noted:
-        table.add_column("Note", ratio=2)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")  # the number
+    grid.add_column()
     for action in actions:
-        row = [
-            Text(str(action.number)),
-            Text(visible(action.action)),
-            Text(visible(action.measure)),
-            Text(action.due.isoformat() if action.due else "-"),
-            Text(status_text(action), style=STATUS_STYLES.get(action.status, "")),
-        ]
-        if noted:
-            row.append(Text(visible(action.note or "")))
-        table.add_row(*row)
-    return table
+        fields = Table.grid(padding=(0, 1))
+        fields.add_column(no_wrap=True, style="dim")
+        fields.add_column()
+        fields.add_row("measure:", Text(visible(action.measure)))
+        if action.due is not None:
+            fields.add_row("due:", action.due.isoformat())
+        fields.add_row("status:", Text(status_text(action), style=STATUS_STYLES.get(action.status, "")))
+        if action.note:
+            fields.add_row("note:", Text(visible(action.note)))
+        grid.add_row(f"#{action.number}", Group(Text(visible(action.action), style="bold"), fields))
+    return grid
