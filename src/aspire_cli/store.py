@@ -6,14 +6,16 @@
     <home>/records/<employee>/<date>-action-<n>-<tag>.toml
                                                    a follow-up of action n (done, dropped, open
                                                    again): a new file each time, never rewritten
+    <home>/records/<employee>/.versions/<date>-<kind>.<UTC time>.toml
+                                                   a record as it was before an `aspire edit`
     <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
     <home>/.index.sqlite3                          what aspire learnt from the files (see index.py)
 
 The index is never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
 of the file it came from is unchanged and settled (see files.py). It can be deleted at any time.
 
-Every write is atomic (files.py); records are never replaced. Read-modify-write runs under a lock
-on <home>/.lock.
+Every write is atomic (files.py); a record is replaced only by an edit, which keeps the version
+before it. Read-modify-write runs under a lock on <home>/.lock.
 
 Inside the home, aspire follows no symbolic link it did not make (it makes none): a link in place
 of a lock, a folder, a record or a draft is refused, by name. The home itself may be a link.
@@ -32,12 +34,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.files import (
+    RECORD_LIMIT,
     TEAM_LIMIT,
     atomic_write,
     exclusive_lock,
     folder_names,
     own_folder_exists,
     private_dir,
+    read_regular,
     read_toml,
     symlink_refused,
     toml_text,
@@ -47,12 +51,15 @@ from aspire_cli.files import (
 from aspire_cli.ids import check_employee_id
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
+    from datetime import datetime
+
     from aspire_cli.models import Draft, FollowUp, Record, Team
     from aspire_cli.questions import QuestionSet
 
 LOCK_TIMEOUT_SECONDS = 5.0
 TEMP_FILE_MAX_AGE_SECONDS = 3600  # no write takes this long, so such a file has no writer left
 RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
+VERSIONS_FOLDER = ".versions"  # in an employee's folder: records as they were before an edit
 # the tag is random, so that two copies of a home (sync) never make two different files of one name
 FOLLOW_UP_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})\.toml")
 FOLLOW_UP_SCHEMA = 1  # models.SCHEMA, written here without importing pydantic (a test keeps them equal)
@@ -324,6 +331,44 @@ class Store:
                 path.unlink()  # both files or neither: the draft stays, and a retry starts clean
                 raise
         return path
+
+    def replace_record(self, path: Path, was: bytes, record: Record, markdown: str, when: datetime) -> Path:
+        """An edit: replace the record at `path` and its Markdown copy, after keeping the file as it
+        is in records/<employee>/.versions/<stem>.<when, UTC>.toml (a name no listing reads); the
+        kept version's path. `was` is the file as the edit began: if it changed since (a hand edit,
+        a sync), nothing is written; if the Markdown copy cannot be written, the record is put back."""
+        from datetime import UTC
+
+        with self.locked():
+            if read_regular(path, RECORD_LIMIT) != was:
+                raise BadFile(f"{path}: changed while you were editing it; nothing saved.")
+            versions = path.parent / VERSIONS_FOLDER
+            private_dir(versions, follow=False)
+            stem = f"{path.stem}.{when.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+            kept, seq = versions / f"{stem}.toml", 1
+            while _slot_taken(kept):
+                seq += 1
+                kept = versions / f"{stem}-{seq}.toml"
+            atomic_write(kept, was.decode("utf-8"))
+            atomic_write(path, toml_text(record.to_toml_data()))
+            try:
+                atomic_write(path.with_suffix(".md"), markdown)
+            except WriteFailed as exc:
+                try:  # both files or neither, where the disk allows
+                    atomic_write(path, was.decode("utf-8"))
+                    kept.unlink()
+                except (OSError, WriteFailed):
+                    raise WriteFailed(
+                        f"{exc.message} The edit itself is saved in {path}; its readable copy is out of date."
+                    ) from None
+                raise
+        return kept
+
+    def write_markdown(self, path: Path, markdown: str) -> None:
+        """Write the Markdown copy of the record at `path` again: it is derived from the record, and
+        after a record is copied back by hand (an edit undone) it is out of date."""
+        with self.locked():
+            atomic_write(path.with_suffix(".md"), markdown)
 
     # -- follow-ups -----------------------------------------------------------------------
     def read_follow_up(self, path: Path) -> FollowUp:

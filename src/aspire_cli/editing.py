@@ -1,0 +1,492 @@
+"""`aspire edit`: a record corrected in the leader's own editor, kept only if it holds up.
+
+The editor ($VISUAL, else $EDITOR, else vi; split as a shell splits words, as git does) works on a
+private copy, <home>/.editing/<employee>/<the record's name> (folders 0700, file 0600). The copy is
+named like the record so that it is read back exactly as the record is read (store.read_record
+checks a record against its name and folder), then checked as typed answers are: actions' due dates,
+and their numbers (a number stays with its action for good; a new action gets the next free one).
+What fails is one line: in a terminal the leader edits again or discards; with no terminal to ask
+in (an editor run by a script, as git allows) the run exits 2 and the record is unchanged.
+
+Promises: a record changes only by a valid edit, replaced atomically under the home's lock, with
+its previous version kept in records/<employee>/.versions/ and its Markdown copy rewritten.
+Nothing typed is lost: an edit neither saved nor discarded (rejected with no terminal, stopped,
+refused by the disk) stays in the copy, named in the message, and the next edit of that record
+offers to carry on with it. The employee's interview lock is held throughout, so an edit and a
+talk cannot race for action numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, Busy, report
+from aspire_cli.files import RECORD_LIMIT, atomic_write, private_dir, read_regular
+from aspire_cli.ids import check_employee_id
+from aspire_cli.interrupts import as_aborted, saving_the_record, stop_on_signals
+from aspire_cli.safe_text import one_line
+
+if TYPE_CHECKING:
+    from aspire_cli.models import Record
+    from aspire_cli.questions import QuestionSet
+    from aspire_cli.store import RecordFile, Store
+
+EDIT_FOLDER = ".editing"  # shared with an interview's Ctrl-X Ctrl-E files (discussion.EDITOR_FOLDER)
+DEFAULT_EDITOR = "vi"
+
+
+class Numbers(NamedTuple):
+    """The action numbers around an edited talk."""
+
+    own: frozenset[int]  # its actions' numbers (those given before numbers were stored included)
+    in_order: tuple[int, ...]  # the same, in the order its actions come
+    others: dict[int, str]  # every other action's number -> the file of the talk holding it
+
+
+@dataclass
+class Edit:
+    store: Store
+    found: RecordFile
+    qset: QuestionSet
+    was: bytes  # the record as the edit began
+    original: Record | None  # None: the record does not read as it is (the edit may fix it)
+    start: str  # the text first put before the editor: the record, under a short header
+    numbers: Numbers
+    terminal: bool
+    done: bool = field(default=False)  # saved, unchanged or discarded: the copy has served
+
+    @property
+    def path(self) -> Path:
+        return self.found.path
+
+    @property
+    def employee(self) -> str:
+        return self.found.path.parent.name
+
+    @property
+    def copy(self) -> Path:
+        return self.store.home / EDIT_FOLDER / self.employee / self.path.name
+
+    @property
+    def again(self) -> str:
+        """The command that edits this record again."""
+        seq = f"-{self.found.seq}" if self.found.seq > 1 else ""
+        kind = " --kind prep" if self.found.kind == "prep" else ""
+        return f"aspire edit {self.employee} --date {self.found.day.isoformat()}{seq}{kind}"
+
+
+def run_edit(store: Store, employee: str, day: str | None, kind: str | None) -> int:
+    """`aspire edit EMPLOYEE [--date D] [--kind K]`: 0 saved or unchanged, 1 discarded or the
+    editor failed, 2 an invalid edit with no terminal to ask in, 130 stopped."""
+    from aspire_cli.looking_back import find_record
+
+    found = find_record(store, check_employee_id(employee), day, kind)
+    with _edit_lock(store, employee, found.kind):
+        edit = _begin(store, found)
+        try:
+            _open_the_copy(edit)
+            return _edit_until_settled(edit)
+        except KeyboardInterrupt as interrupt:  # a stop between two steps (SIGHUP, SIGTERM)
+            raise _naming_the_copy(edit, as_aborted(interrupt)) from None
+        except AspireError as exc:
+            raise _naming_the_copy(edit, exc) from None
+        finally:
+            _tidy(edit)
+
+
+@contextlib.contextmanager
+def _edit_lock(store: Store, employee: str, kind: str) -> Iterator[None]:
+    stack = contextlib.ExitStack()
+    try:
+        stack.enter_context(store.interview_lock(employee, kind))
+    except Busy:
+        raise Busy(
+            f"the {kind}s with {employee} are in use by another `aspire {kind} {employee}` or "
+            f"`aspire edit {employee}` (in another terminal?); finish or stop it first."
+        ) from None
+    with stack:
+        yield
+
+
+def _begin(store: Store, found: RecordFile) -> Edit:
+    from aspire_cli.questions import load_question_set
+
+    qset = load_question_set(found.kind)
+    was = read_regular(found.path, RECORD_LIMIT)
+    try:
+        text = was.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadFile(
+            f"{found.path}: is not UTF-8 text, so it cannot be edited as text; fix it by hand."
+        ) from None
+    try:
+        original: Record | None = store.read_record(found.path, qset)
+    except BadFile:
+        original = None  # opened all the same: the edit is how it gets fixed
+    numbers = _numbers(store, found, text) if found.kind == "talk" else Numbers(frozenset(), (), {})
+    numbered = _with_numbers_shown(original, numbers) if original is not None else None
+    if numbered is not None:
+        from aspire_cli.files import toml_text
+
+        text = toml_text(numbered.to_toml_data())
+    start = _header(found, qset) + text
+    return Edit(store, found, qset, was, original, start, numbers, sys.stdin.isatty())
+
+
+def _header(found: RecordFile, qset: QuestionSet) -> str:
+    from aspire_cli.questions import Kind
+
+    lines = [
+        f"# aspire edit: {found.path.parent.name}'s {found.kind} of {found.day.isoformat()}.",
+        "# Save and close the editor to keep your changes: they are checked first.",
+        "# Lines starting with # are not kept.",
+    ]
+    if any(question.kind is Kind.actions for question in qset.questions):
+        lines[-1] += " A new action, without a number, gets the next free one."
+    return "\n".join(lines) + "\n\n"
+
+
+# -- the editor -----------------------------------------------------------------------------------
+
+
+def _open_the_copy(e: Edit) -> None:
+    """The copy the editor opens: the record, or an edit left unsaved before, if the leader wants it."""
+    try:
+        leftover = read_regular(e.copy, RECORD_LIMIT)
+    except BadFile:
+        if e.copy.exists() or e.copy.is_symlink():
+            raise
+        leftover = None
+    if leftover is not None and leftover != e.start.encode("utf-8"):
+        if not e.terminal:
+            raise BadInput(
+                f"an edit of {e.path.name} that was not saved is waiting (carry on with it in a "
+                "terminal, or delete the file to start again from the record)"
+            )
+        if _carry_on_with(e):
+            return
+    private_dir(e.copy.parent.parent, follow=False)
+    private_dir(e.copy.parent, follow=False)
+    atomic_write(e.copy, e.start, durable=False)
+
+
+def _carry_on_with(e: Edit) -> bool:
+    from aspire_cli import prompts
+
+    when = datetime.fromtimestamp(e.copy.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    choice = prompts.pick(
+        f"An edit of {e.path.name} that was not saved is kept from {when}: carry on with it?",
+        [
+            ("carry-on", "Carry on with it"),
+            ("restart", "Start again from the record (discard that edit)"),
+            ("cancel", "Cancel"),
+        ],
+    )
+    if choice == "cancel":
+        raise Aborted("nothing changed")
+    return choice == "carry-on"
+
+
+def _run_editor(e: Edit) -> None:
+    import shlex
+    import signal
+
+    variable, command = _editor()
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        raise BadInput(f"{variable} '{command}' cannot be split into words ({exc}); fix it") from None
+    waiting = _say_waiting(argv[0])
+    try:
+        with stop_on_signals():  # Ctrl-C is the editor's: noted here, not acted on
+            code = subprocess.run([*argv, str(e.copy)], check=False).returncode
+    except OSError as exc:
+        raise AspireError(
+            f"cannot run {variable} '{command}': {exc.strerror or exc}; set VISUAL or EDITOR to an "
+            f"editor you have (e.g. export EDITOR=nano); {e.path.name} is unchanged"
+        ) from None
+    finally:
+        if waiting:
+            _stderr("\r\x1b[K")
+    if code in (-signal.SIGINT, 128 + signal.SIGINT):
+        raise Aborted(f"your editor was interrupted; nothing saved, {e.path.name} is unchanged")
+    if code != 0:
+        how = f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
+        raise AspireError(f"your editor ({command}) {how}, so nothing was saved; {e.path.name} is unchanged")
+
+
+def _editor() -> tuple[str, str]:
+    """Where the editor command comes from, and the command."""
+    import os
+
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return f"${name}", value
+    return "the default editor", DEFAULT_EDITOR
+
+
+def _say_waiting(editor: str) -> bool:
+    """Like git: a line that a terminal editor covers and that is wiped after, for a GUI editor
+    that may open in another window (or return at once, without --wait)."""
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        return False
+    _stderr(f"Waiting for your editor ({one_line(editor)}) to close the file... ")
+    return True
+
+
+def _stderr(text: str) -> None:
+    with contextlib.suppress(OSError):
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
+# -- checking and keeping what was edited ---------------------------------------------------------
+
+
+def _edit_until_settled(e: Edit) -> int:
+    while True:
+        _run_editor(e)
+        try:
+            record = _edited_record(e)
+        except BadFile as exc:
+            problem = exc.message.removeprefix(f"{e.copy}: ")
+            if not e.terminal:
+                raise BadFile(f"not saved: {problem}; {e.path} is unchanged") from None
+            if _edit_again(problem):
+                continue
+            e.done = True
+            print(one_line(f"Discarded your changes; {e.path} is unchanged."))
+            return 1
+        if record is None or record == e.original:
+            return _no_change(e)
+        return _save(e, record)
+
+
+def _edit_again(problem: str) -> bool:
+    from aspire_cli import prompts
+
+    report(BadFile(f"not saved: {problem}"))
+    choice = prompts.pick(
+        "What now?",
+        [("edit", "Edit again (your changes are kept)"), ("discard", "Discard your changes")],
+    )
+    return choice == "edit"
+
+
+def _edited_record(e: Edit) -> Record | None:
+    """The record as edited, checked as a record read and as typed answers are; None if the text
+    is as it was. A BadFile names the first problem."""
+    from aspire_cli.files import read_toml
+    from aspire_cli.questions import actions_due_problem
+
+    text = read_regular(e.copy, RECORD_LIMIT)
+    if text == e.start.encode("utf-8"):
+        return None
+    problem = _fixed_fields_problem(e, read_toml(e.copy))
+    if problem:
+        raise BadFile(problem)
+    record = e.store.read_record(e.copy, e.qset)
+    problem = actions_due_problem(dict(record.answers), record.date) or _numbers_problem(e, record)
+    if problem:
+        raise BadFile(f"answers.{problem}")
+    return _new_actions_numbered(e, record)
+
+
+def _fixed_fields_problem(e: Edit, data: dict[str, object]) -> str | None:
+    """What an edit cannot change: whose record it is, its day, its kind, its questions."""
+    fixed = {"employee": f'"{e.employee}"', "date": e.found.day.isoformat(), "kind": f'"{e.found.kind}"'}
+    if e.original is not None:
+        fixed["question_set"] = f'"{e.original.question_set}"'
+        fixed["question_set_version"] = str(e.original.question_set_version)
+    for key, literal in fixed.items():
+        now = data.get(key)
+        if now is None:
+            return f"{key} is missing; put back: {key} = {literal}"
+        if str(now) != literal.strip('"'):
+            return f"{key} cannot be changed by an edit (your edit says {now}); put back: {key} = {literal}"
+    return None
+
+
+def _numbers_problem(e: Edit, record: Record) -> str | None:
+    """An action number the edit made up, took from another action, or gave twice."""
+    seen: set[int] = set()
+    own = ", ".join(map(str, sorted(e.numbers.own))) or "none"
+    for key, answer in record.answers.items():
+        if not isinstance(answer, tuple):
+            continue
+        for place, item in enumerate(answer, 1):
+            n = item.number
+            where = f"{key}[{place}]: number {n}"
+            if n is None:
+                continue
+            if n in seen:
+                return f"{where} is given twice; remove it from the new action, which then gets a new one"
+            seen.add(n)
+            if n in e.numbers.others:
+                return f"{where} is that of an action in {e.numbers.others[n]}; remove it to get a new one"
+            if n not in e.numbers.own:
+                return (
+                    f"{where} was not this talk's (its actions are {own}); put the number back, or remove it"
+                )
+    return None
+
+
+def _no_change(e: Edit) -> int:
+    """Nothing to write; but a readable copy out of date (after an undo by hand) is written again."""
+    e.done = True
+    md = e.path.with_suffix(".md")
+    if e.original is not None:
+        from aspire_cli.render import record_markdown
+
+        markdown = record_markdown(e.original, e.qset, _display_name(e.store, e.employee))
+        try:
+            current = read_regular(md, RECORD_LIMIT)
+        except BadFile:
+            current = None
+        if current != markdown.encode("utf-8"):
+            e.store.write_markdown(e.path, markdown)
+            print(
+                one_line(
+                    f"No change to {e.path}; its readable copy {md.name} was out of date and is rewritten."
+                )
+            )
+            return 0
+    print(one_line(f"No change: {e.path} is as it was."))
+    return 0
+
+
+def _save(e: Edit, record: Record) -> int:
+    from aspire_cli.render import record_markdown
+
+    markdown = record_markdown(record, e.qset, _display_name(e.store, e.employee))
+    with saving_the_record():
+        kept = e.store.replace_record(e.path, e.was, record, markdown, datetime.now(UTC))
+        e.done = True
+    md = e.path.with_suffix(".md").name
+    before = f"{kept.parent.name}/{kept.name}"
+    print(one_line(f"Saved {e.path} and its readable copy {md}; the version before is in {before}"))
+    return 0
+
+
+def _display_name(store: Store, employee: str) -> str:
+    try:
+        roster, _ = store.roster_report()
+    except AspireError:  # a broken team.toml does not stop an edit: the id is the name then
+        return employee
+    member = roster.get(employee)
+    return member.display_name(employee) if member else employee
+
+
+# -- action numbers -------------------------------------------------------------------------------
+
+
+def _numbers(store: Store, found: RecordFile, text: str) -> Numbers:
+    from aspire_cli.looking_back import agreed_actions, folder_contents
+    from aspire_cli.tracking import numbered
+
+    employee = found.path.parent.name
+    contents = folder_contents(store, [employee], frozenset({"talk"}), answers=False)[employee]
+    in_order: list[int] = []
+    others: dict[int, str] = {}
+    for number, item in numbered(agreed_actions(contents.records)):
+        if item.record == found.path.name:
+            in_order.append(number)
+        else:
+            others[number] = item.record
+    return Numbers(frozenset(in_order) | _numbers_written(text), tuple(in_order), others)
+
+
+def _numbers_written(text: str) -> set[int]:
+    """The action numbers in a record's text, even one that does not validate (the edit may fix it)."""
+    from aspire_cli.toml_read import TomlError, loads
+
+    try:
+        answers = loads(text).get("answers")
+    except TomlError:
+        return set()
+    if not isinstance(answers, dict):
+        return set()
+    return {
+        item["number"]
+        for value in answers.values()
+        if isinstance(value, list)
+        for item in value
+        if isinstance(item, dict) and isinstance(item.get("number"), int) and item["number"] > 0
+    }
+
+
+def _new_actions_numbered(e: Edit, record: Record) -> Record:
+    """Actions added (or whose number was taken out) numbered after every number the employee has,
+    as a talk's are when it is written (looking_back.with_action_numbers, which also counts the
+    numbers of the record it numbers: here they are taken already)."""
+    number = max(e.numbers.own | e.numbers.others.keys(), default=0) + 1
+    answers: dict[str, object] = {}
+    for key, answer in record.answers.items():
+        if isinstance(answer, tuple):
+            numbered = []
+            for item in answer:
+                if item.number is None:
+                    item = item.model_copy(update={"number": number})
+                    number += 1
+                numbered.append(item)
+            answers[key] = tuple(numbered)
+        else:
+            answers[key] = answer
+    return record.with_answers(answers)  # type: ignore[arg-type]
+
+
+def _with_numbers_shown(record: Record, numbers: Numbers) -> Record | None:
+    """A talk written before actions were numbered, with the numbers its actions are known by made
+    explicit, so that an edit keeps them; None if there is nothing to show."""
+    items = [item for answer in record.answers.values() if isinstance(answer, tuple) for item in answer]
+    if all(item.number for item in items) or len(items) != len(numbers.in_order):
+        return None
+    given = iter(numbers.in_order)
+    answers: dict[str, object] = {}
+    for key, answer in record.answers.items():
+        if isinstance(answer, tuple):
+            answers[key] = tuple(
+                item.model_copy(update={"number": item.number or number})
+                for item, number in zip(answer, given, strict=False)
+            )
+        else:
+            answers[key] = answer
+    return record.with_answers(answers)  # type: ignore[arg-type]
+
+
+# -- the copy, afterwards -------------------------------------------------------------------------
+
+
+def _copy_is_kept(e: Edit) -> bool:
+    """Whether the copy holds an edit not saved nor discarded, which must not be lost."""
+    if e.done:
+        return False
+    try:
+        return read_regular(e.copy, RECORD_LIMIT) != e.start.encode("utf-8")
+    except BadFile:
+        return False
+
+
+def _naming_the_copy(e: Edit, exc: AspireError) -> AspireError:
+    if _copy_is_kept(e):
+        exc.message = f"{exc.message}; your edited text is kept in {e.copy}; carry on with: {e.again}"
+    return exc
+
+
+def _tidy(e: Edit) -> None:
+    if not _copy_is_kept(e):
+        with contextlib.suppress(OSError):
+            e.copy.unlink()
+    for folder in (e.copy.parent, e.copy.parent.parent):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty: another edit or interview may be using it
