@@ -247,13 +247,16 @@ def test_someone_removed_from_the_team_keeps_their_actions(aspire, team):
 
 def test_what_a_file_holds_is_shown_never_obeyed(aspire, team):
     hostile = "Ship it\x1b]0;owned\x07 \u202eevil"
-    held(aspire, "bob", "2024-06-01", [(hostile, None)])
+    forged = 'x"}, {"employee": "mallory", "number": 9}, {"employee": "y'
+    held(aspire, "bob", "2024-06-01", [(hostile, None), (forged, None)])
     table = aspire("actions", "bob")
     assert "\x1b" not in table.stdout and "\u202e" not in table.stdout and "\x07" not in table.stdout
     assert "Ship it\\x1b]0;owned\\x07 \\u202eevil" in table.stdout
     raw = aspire("actions", "bob", "--json").stdout
     assert "\x1b" not in raw and "\u202e" not in raw
-    assert hostile in [row["action"] for row in json.loads(raw)]
+    rows = json.loads(raw)
+    assert [row["action"] for row in rows] == ["Pair with the SRE team", hostile, forged]
+    assert len(raw.splitlines()) == 2 + len(rows)  # an action a line, between [ and ]
 
 
 # -- done, drop, reopen ----------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -211,9 +210,16 @@ def summary(
 
 
 def json_text(rows: list[dict[str, object]]) -> str:
-    """JSON for scripts, safe to print on a terminal as it is."""
-    text = json.dumps(rows, indent=2, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    """JSON for scripts, an action a line, safe to print on a terminal as it is."""
+    if not rows:
+        return "[]"
+    # Compact, by json's C encoder (indent= takes its Python one, three times slower on a team's
+    # list). Between two actions, and only there, the text reads '}, {"employee": ': a quote
+    # inside a string is escaped, and one that ends a string is followed by , : } or ].
+    text = json.dumps(rows, ensure_ascii=False)[1:-1]
+    text = text.replace('}, {"employee": ', '},\n  {"employee": ')
+    text = f"[\n  {text}\n]"
+    return text if text.isascii() else _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 # -- aspire actions done|drop|reopen EMPLOYEE NUMBER -------------------------------------------
@@ -249,7 +255,7 @@ def record_follow_up(
     )
     when = day.isoformat()
     if status == OPEN:  # as it stands now
-        when = _due(replace(action, status=OVERDUE if action.due and action.due < today else OPEN))
+        when = _due(action._replace(status=OVERDUE if action.due and action.due < today else OPEN))
     print(one_line(f"{employee} #{number} {_VERBS[status]} ({when}): {_text(action)}"))
     return 0
 
