@@ -113,10 +113,10 @@ def main(
 
 @team_app.command("add", cls=PlainCommand)
 def team_add(
-    ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = 12
+    ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
 ) -> None:
-    """Add someone to your team."""
-    raise typer.Exit(commands.team_add(ctx.obj, employee, name, 12 if cadence is None else cadence))
+    """Add someone to your team (every cadence_months, 12 unless `aspire config` says otherwise)."""
+    raise typer.Exit(commands.team_add(ctx.obj, employee, name, cadence))
 
 
 @team_app.command("edit", cls=PlainCommand)
@@ -174,8 +174,14 @@ def due(
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="Check as of this day (default: today)."),
     ] = None,
     within: Annotated[
-        int, typer.Option("--within", min=0, metavar="DAYS", help="Count as due soon within this many days.")
-    ] = 30,
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            metavar="DAYS",
+            help="Count as due soon within this many days (default: due_soon_days, see aspire config).",
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the rows as a JSON array, for scripts and cron.")
     ] = False,
@@ -185,9 +191,23 @@ def due(
             "--brief", help="One line, or nothing when all is well (for your shell's startup file)."
         ),
     ] = False,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Write each member's next discussion to an iCalendar file to import ('-': stdout).",
+        ),
+    ] = None,
 ) -> None:
     """Whose discussion is overdue or due soon, most urgent first."""
-    raise typer.Exit(commands.due(ctx.obj, as_of, within, as_json, brief))
+    raise typer.Exit(commands.due(ctx.obj, as_of, within, as_json, brief, ics))
+
+
+@app.command(cls=PlainCommand)
+def config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Your settings (leader, cadence_months, due_soon_days, home) and where each comes from."""
+    raise typer.Exit(commands.config(ctx.obj, as_json))
 
 
 @app.command()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from aspire_cli.models import Member
+    from aspire_cli.settings import Settings
     from aspire_cli.store import Store
 
 
@@ -24,17 +25,75 @@ def usage_mistake(problem: str, command: str) -> BadInput:
     return BadInput(f"{problem}; see: aspire {command} --help")
 
 
-def due(home: str | None, as_of: str | None, within: int, as_json: bool, brief: bool) -> int:
+def due(
+    home: str | None, as_of: str | None, within: int | None, as_json: bool, brief: bool, ics: str | None
+) -> int:
     from datetime import date
 
     from aspire_cli.ids import parse_day
     from aspire_cli.listings import run_due
 
-    where = _home(home)
     if as_json and brief:
         raise usage_mistake("--json and --brief do not go together: pick one", "due")
+    if ics is not None:
+        _check_ics(ics, within, as_json, brief)
+    found = _settings(home, quiet=brief)  # --brief: one line on stderr, exit 0, whatever is wrong
+    if found is None:
+        return 0
     day = parse_day(as_of, "--as-of") if as_of is not None else date.today()
-    return run_due(_store(where), day, within, as_json=as_json, brief_line=brief)
+    store = _store(found.home.value)
+    if ics is not None:
+        from datetime import UTC, datetime
+
+        from aspire_cli.calendar_file import run_ics
+
+        return run_ics(store, day, ics, date.today(), datetime.now(UTC))
+    window = found.due_soon_days.value if within is None else within
+    return run_due(store, day, window, as_json=as_json, brief_line=brief)
+
+
+def _check_ics(ics: str, within: int | None, as_json: bool, brief: bool) -> None:
+    if not ics:
+        raise usage_mistake("--ics is empty: give a file name, e.g. --ics due.ics, or - for stdout", "due")
+    other = "--json" if as_json else "--brief" if brief else None
+    if other:
+        raise usage_mistake(f"--ics and {other} do not go together: pick one", "due")
+    if within is not None:
+        raise usage_mistake("--within does nothing with --ics: every member gets an event", "due")
+
+
+def _settings(home: str | None, *, quiet: bool = False) -> Settings | None:
+    """The settings in force. With `quiet` (for --brief, which runs in every new shell and must not
+    fail it), a broken config.toml or variable is one line on stderr and None; a bad --home is not."""
+    import os
+
+    from aspire_cli.errors import AspireError
+    from aspire_cli.settings import home_setting, settings_at
+
+    where = home_setting(home, os.environ)
+    try:
+        return settings_at(where, os.environ)
+    except AspireError as exc:
+        if not quiet:
+            raise
+        import sys
+
+        from aspire_cli.safe_text import one_line
+
+        print(f"aspire: {one_line(exc.message)}", file=sys.stderr)
+        return None
+
+
+def _settings_in_force(home: str | None) -> Settings:
+    found = _settings(home)
+    assert found is not None  # raised instead
+    return found
+
+
+def config(home: str | None, as_json: bool) -> int:
+    from aspire_cli.settings_view import run_config
+
+    return run_config(_settings_in_force(home), as_json=as_json)
 
 
 def drafts(home: str | None) -> int:
@@ -49,14 +108,16 @@ def team_list(home: str | None) -> int:
     return run_team_list(_store(_home(home)))
 
 
-def team_add(home: str | None, employee: str, name: str | None, cadence: int) -> int:
+def team_add(home: str | None, employee: str, name: str | None, cadence: int | None) -> int:
     from datetime import date
 
     from aspire_cli.team import add_member
 
-    where = _home(home)
-    _check_cadence(cadence, "team add")
-    member = add_member(_store(where), employee, name or "", cadence, date.today())
+    if cadence is not None:
+        _check_cadence(cadence, "team add")
+    found = _settings_in_force(home)
+    months = found.cadence_months.value if cadence is None else cadence
+    member = add_member(_store(found.home.value), employee, name or "", months, date.today())
     print(f"Added {employee}{f' ({member.name})' if member.name else ''}: discussions {_every(member)}.")
     return 0
 

@@ -42,16 +42,18 @@ GRAMMAR: dict[str, Command] = {
         {"as_json": False, "as_of": None, "employee": None, "show_all": False},
     ),
     "actions reopen": ({}, (("employee", True), ("number", True)), {"employee": None, "number": None}),
+    "config": ({"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "drafts": ({}, (), {}),
     "due": (
         {
             "--as-of": ("as_of", "str"),
             "--brief": ("brief", "flag"),
+            "--ics": ("ics", "str"),
             "--json": ("as_json", "flag"),
             "--within": ("within", "int"),
         },
         (),
-        {"as_json": False, "as_of": None, "brief": False, "within": 30},
+        {"as_json": False, "as_of": None, "brief": False, "ics": None, "within": None},
     ),
     "edit": (
         {"--date": ("date_", "str"), "--kind": ("kind", "str")},
@@ -77,7 +79,7 @@ GRAMMAR: dict[str, Command] = {
     "team add": (
         {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
         (("employee", True),),
-        {"cadence": 12, "employee": None, "name": None},
+        {"cadence": None, "employee": None, "name": None},
     ),
     "team edit": (
         {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
