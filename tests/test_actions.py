@@ -217,9 +217,13 @@ def test_json_holds_every_field_of_every_action(aspire, team):
 
 def test_nothing_agreed_yet_says_where_actions_come_from(aspire, home):
     aspire("team", "add", "carol")
+    aspire("team", "remove", "carol")
+    no_one = aspire("actions")
+    assert no_one.exit_code == 0 and no_one.stdout.startswith("No one on your team yet. Add someone:")
+    aspire("team", "add", "carol")
     everyone = aspire("actions")
     assert everyone.exit_code == 0
-    assert everyone.stdout == "no actions yet; they are agreed in a talk: aspire talk EMPLOYEE\n"
+    assert everyone.stdout == "No actions yet; they are agreed in a talk: aspire talk EMPLOYEE\n"
     carol = aspire("actions", "carol")
     assert carol.stdout == "carol: no actions yet; they are agreed in a talk: aspire talk carol\n"
     assert listed(aspire) == []

@@ -66,7 +66,12 @@ def run_actions(store: Store, employee: str | None, *, show_all: bool, as_json: 
     else:
         if shown:
             print(table(shown, found.names, one_employee=employee is not None, colour=use_colour()))
-        print(summary(found.actions, employee, found.names, show_all=show_all))
+        if employee is None and not found.names and not found.problems:
+            from aspire_cli.listings import NO_TEAM_YET
+
+            print(NO_TEAM_YET)
+        else:
+            print(summary(found.actions, employee, found.names, show_all=show_all))
     return 2 if found.problems else 0
 
 
@@ -196,9 +201,10 @@ def summary(
     whose = ""
     if employee:
         whose = f"{employee} ({names[employee]}): " if names.get(employee) else f"{employee}: "
+    if not actions and not employee:
+        return "No actions yet; they are agreed in a talk: aspire talk EMPLOYEE"
     if not actions:
-        talk = f"aspire talk {employee}" if employee else "aspire talk EMPLOYEE"
-        return f"{whose}no actions yet; they are agreed in a talk: {talk}"
+        return f"{whose}no actions yet; they are agreed in a talk: aspire talk {employee}"
     line = f"{whose}{counts[OPEN] + counts[OVERDUE]} open, {counts[OVERDUE]} overdue"
     closed = counts[DONE] + counts[DROPPED]
     if show_all:
