@@ -7,7 +7,6 @@ from conftest import TALK_ANSWERS, aspire_script, terminal_env
 
 from aspire_cli.brief import BRIEF_LINES, brief
 from aspire_cli.looking_back import folder_contents
-from aspire_cli.models import FollowUp
 from aspire_cli.store import Store
 
 LAST_YEAR = "2025-11-20"
@@ -30,7 +29,7 @@ def test_talk_shows_last_years_aspiration_and_open_actions_before_the_first_ques
     held = aspire("talk", "alice", "--date", LAST_YEAR, "--answers", "-", input=OVERDUE_ANSWERS)
     assert held.exit_code == 0, held.stderr
     Store(home).write_follow_up(
-        FollowUp(employee="alice", action=2, status="done", date=date(2026, 5, 4), recorded=datetime.now(UTC))
+        dict(employee="alice", action=2, status="done", date=date(2026, 5, 4), recorded=datetime.now(UTC))
     )
     child = spawn(home, "talk", "alice")
     child.expect("Last talk: 2025-11-20")

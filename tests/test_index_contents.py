@@ -10,7 +10,6 @@ from records_factory import build_home, write
 
 from aspire_cli.due import due_report
 from aspire_cli.index import Index
-from aspire_cli.models import FollowUp
 from aspire_cli.store import Store
 
 LATER = 10**12  # every stamp counts as settled
@@ -35,7 +34,7 @@ def settle() -> None:
 
 def follow_up(store: Store, number: int, status: str = "done") -> None:
     store.write_follow_up(
-        FollowUp(
+        dict(
             employee="emp-000",
             action=number,
             status=status,

@@ -35,6 +35,12 @@ actions_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(actions_app, name="actions")
+questions_app = typer.Typer(
+    help="The question sets: the shipped ones, and your own in <home>/questions/.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(questions_app, name="questions")
 
 
 EmployeeArg = Annotated[
@@ -54,6 +60,14 @@ AnswersOpt = Annotated[
         "--answers",
         metavar="FILE",
         help="Answers as TOML keyed by question id ('-' reads stdin); no prompts.",
+    ),
+]
+QuestionsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--questions",
+        metavar="FILE",
+        help="Ask this question set (a TOML file) for this one discussion.",
     ),
 ]
 FreshOpt = Annotated[
@@ -146,9 +160,10 @@ def prep(
     date_: PrepDateOpt = None,
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
+    questions: QuestionsOpt = None,
 ) -> None:
-    """Before the meeting: five questions about the employee."""
-    raise typer.Exit(commands.prep(ctx.obj, employee, date_, answers, fresh))
+    """Before the meeting: questions about the employee's potential and needs."""
+    raise typer.Exit(commands.prep(ctx.obj, employee, date_, answers, fresh, questions))
 
 
 @app.command(cls=PlainCommand)
@@ -161,9 +176,10 @@ def talk(
     date_: DateOpt = None,
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
+    questions: QuestionsOpt = None,
 ) -> None:
-    """In the meeting: eight questions, with your prep notes at hand."""
-    raise typer.Exit(commands.talk(ctx.obj, employee, date_, answers, fresh))
+    """In the meeting: the employee's aspirations and the actions you agree, with your prep notes at hand."""
+    raise typer.Exit(commands.talk(ctx.obj, employee, date_, answers, fresh, questions))
 
 
 @app.command(cls=PlainCommand)
@@ -280,3 +296,27 @@ def actions_drop(ctx: typer.Context, employee: EmployeeArg, number: NumberArg, n
 def actions_reopen(ctx: typer.Context, employee: EmployeeArg, number: NumberArg) -> None:
     """Open a done or dropped action again."""
     raise typer.Exit(commands.actions_reopen(ctx.obj, employee, number))
+
+
+@questions_app.command("list", cls=PlainCommand)
+def questions_list(ctx: typer.Context) -> None:
+    """The question sets in force: shipped, or your own in their place."""
+    raise typer.Exit(commands.questions_list(ctx.obj))
+
+
+@questions_app.command("show", cls=PlainCommand)
+def questions_show(
+    ctx: typer.Context,
+    set_id: Annotated[str, typer.Argument(metavar="SET", help="The set's id: prep, talk, or one of yours.")],
+) -> None:
+    """Every question of a set, with its id, kind and guidance."""
+    raise typer.Exit(commands.questions_show(ctx.obj, set_id))
+
+
+@questions_app.command("validate", cls=PlainCommand)
+def questions_validate(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A question set file (TOML).")],
+) -> None:
+    """Check a question set file: one line per problem, naming the question."""
+    raise typer.Exit(commands.questions_validate(ctx.obj, file))

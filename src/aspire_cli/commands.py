@@ -147,21 +147,59 @@ def team_remove(home: str | None, employee: str) -> int:
     return 0
 
 
-def prep(home: str | None, employee: str, date_: str | None, answers: str | None, fresh: bool) -> int:
-    return _discussion(home, "prep", employee, date_, answers, fresh)
+def prep(
+    home: str | None,
+    employee: str,
+    date_: str | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None,
+) -> int:
+    return _discussion(home, "prep", employee, date_, answers, fresh, questions)
 
 
-def talk(home: str | None, employee: str | None, date_: str | None, answers: str | None, fresh: bool) -> int:
-    return _discussion(home, "talk", employee, date_, answers, fresh)
+def talk(
+    home: str | None,
+    employee: str | None,
+    date_: str | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None,
+) -> int:
+    return _discussion(home, "talk", employee, date_, answers, fresh, questions)
 
 
 def _discussion(
-    home: str | None, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
+    home: str | None,
+    kind: str,
+    employee: str | None,
+    day: str | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None,
 ) -> int:
     from aspire_cli.discussion import run_discussion
 
-    run_discussion(_store(_home(home)), kind, employee, day, answers, fresh)
+    run_discussion(_store(_home(home)), kind, employee, day, answers, fresh, questions)
     return 0
+
+
+def questions_list(home: str | None) -> int:
+    from aspire_cli.question_commands import run_list
+
+    return run_list(_store(_home(home)))
+
+
+def questions_show(home: str | None, set_id: str) -> int:
+    from aspire_cli.question_commands import run_show
+
+    return run_show(_store(_home(home)), set_id)
+
+
+def questions_validate(home: str | None, file: str) -> int:
+    from aspire_cli.question_commands import run_validate
+
+    return run_validate(_store(_home(home)), file)
 
 
 def _home(home: str | None) -> Path:

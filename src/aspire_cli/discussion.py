@@ -31,7 +31,7 @@ from aspire_cli.interrupts import (
 from aspire_cli.interview import first_unanswered, run_interview
 from aspire_cli.looking_back import with_action_numbers
 from aspire_cli.models import SCHEMA, Record
-from aspire_cli.questions import Answer, QuestionSet, actions_due_problem, load_question_set
+from aspire_cli.questions import Answer, QuestionSet, actions_due_problem
 from aspire_cli.render import record_markdown
 from aspire_cli.safe_text import one_line
 from aspire_cli.store import LOCK_TIMEOUT_SECONDS, Store
@@ -50,9 +50,16 @@ class Discussion:
     """One prep or talk being held: where, with what terminal, of which kind, on which day."""
 
     def __init__(
-        self, store: Store, console: Console | None, kind: str, day: date | None, today: date
+        self,
+        store: Store,
+        console: Console | None,
+        kind: str,
+        day: date | None,
+        today: date,
+        questions: Path | None = None,
     ) -> None:
         self.store = store
+        self.questions = questions  # --questions FILE: a set for this run only
         self._console = console
         self.kind = kind  # "prep" or "talk"
         self.day = day  # None: today, or the draft's own date when resuming
@@ -66,6 +73,12 @@ class Discussion:
 
             self._console = Console(highlight=False)
         return self._console
+
+    def question_set(self) -> QuestionSet:
+        """The set to ask: --questions FILE, else the leader's own of this kind, else the shipped one."""
+        from aspire_cli.question_sets import set_for
+
+        return set_for(self.store.home, self.kind, self.questions)
 
     @property
     def command(self) -> str:
@@ -91,11 +104,23 @@ def discussion_day(text: str, kind: str, today: date) -> date:
 
 
 def run_discussion(
-    store: Store, kind: str, employee: str | None, day: str | None, answers: str | None, fresh: bool
+    store: Store,
+    kind: str,
+    employee: str | None,
+    day: str | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None = None,
 ) -> Path:
     """`aspire prep` or `aspire talk`, from the command line's words to a saved record."""
     today = date.today()
-    d = Discussion(store, None, kind, discussion_day(day, kind, today) if day is not None else None, today)
+    given = None
+    if questions is not None:
+        if not questions:
+            raise BadInput("--questions is empty: give a question set file, e.g. --questions short-talk.toml")
+        given = Path(questions).expanduser()
+    on = discussion_day(day, kind, today) if day is not None else None
+    d = Discussion(store, None, kind, on, today, given)
     path = (
         from_answers_file(d, employee, answers, fresh)
         if answers is not None
@@ -117,7 +142,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
     if member is None:
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
     name = member.display_name(employee)
-    qset = load_question_set(d.kind)
+    qset = d.question_set()
     given = _file_answers(qset, _read_answers(source), source, d.new_day)
     missing = [q.id for q in qset.questions if q.required and q.id not in given]
     if missing and not sys.stdin.isatty():
@@ -198,7 +223,7 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
             "to run without prompts pass --answers FILE (TOML, or - for stdin)."
         )
     employee, name = _choose_employee(d, employee)
-    qset = load_question_set(d.kind)
+    qset = d.question_set()
     with d.store.interview_lock(employee, d.kind):
         d.store.sweep_temp_files(d.store.records_dir(employee))
         answers, day, unfinished = _start_or_resume(d, employee, fresh)
@@ -331,7 +356,7 @@ def _start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[st
     if fresh:
         _discard_after_asking(d, employee)
         return {}, d.new_day, None
-    qset = load_question_set(d.kind)
+    qset = d.question_set()
     try:
         draft = d.store.read_draft(employee, d.kind, qset)
     except BadFile as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aspire_cli.errors import AspireError
-from aspire_cli.questions import Answer, QuestionSet, load_question_set
+from aspire_cli.questions import Answer, QuestionSet
 from aspire_cli.render import KIND_TITLES, record_panel
 from aspire_cli.safe_text import one_line, shorten
 from aspire_cli.store import parse_record_name
@@ -124,9 +124,8 @@ def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
             f"[dim](aspire prep {employee} before the meeting)[/]"
         )
         return
-    qset = load_question_set("prep")
     try:
-        prep = d.store.read_record(latest.path, qset)
+        prep, qset = d.store.checked_record(latest.path)  # qset None: a set used once (--questions)
     except AspireError as exc:
         d.console.print(
             f"[yellow]Prep notes could not be read:[/] {escape(one_line(exc.message))}", highlight=False

@@ -56,14 +56,13 @@ def due_report(
 def _latest_talk_by(store: Store, employee: str, as_of: date) -> Latest:
     """The latest talk held on or before `as_of`, read from the files (the index keeps the latest)."""
     from aspire_cli.errors import AspireError
-    from aspire_cli.index import talk_questions
 
     talks = [record for record in store.list_records(employee, "talk") if record.day <= as_of]
     if not talks:
         return Latest(None, None, None)
     path = talks[-1].path
     try:
-        store.read_record(path, talk_questions())
+        store.checked_record(path)
     except AspireError as exc:
         return Latest(str(path), talks[-1].day.isoformat(), exc.message)
     return Latest(str(path), talks[-1].day.isoformat(), None)

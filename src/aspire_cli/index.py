@@ -28,7 +28,6 @@ import time
 import zlib
 from collections.abc import Callable
 from datetime import UTC
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,12 +35,10 @@ from aspire_cli import __version__
 from aspire_cli.errors import AspireError
 from aspire_cli.files import stamp
 from aspire_cli.ids import is_employee_id
-from aspire_cli.paths import question_set_path
 from aspire_cli.safe_text import has_control_characters
 from aspire_cli.schedule import CADENCE_MONTHS
 
 if TYPE_CHECKING:
-    from aspire_cli.questions import QuestionSet
     from aspire_cli.store import Roster, Store
     from aspire_cli.tracking import FollowUpNote
 
@@ -211,7 +208,7 @@ class Index:
         file_stamp, file_settled = stamp(latest.path, self.now_ns, follow=False)
         problem = None
         try:
-            self.store.read_record(latest.path, talk_questions())
+            self.store.checked_record(latest.path)
         except AspireError as exc:
             problem = exc.message
         return Latest(str(latest.path), latest.day.isoformat(), problem), file_stamp, file_settled
@@ -301,7 +298,7 @@ class Index:
                 data["recorded"] = follow_up.recorded.astimezone(UTC).isoformat()  # compared as text
                 answers_text = _json(data)
             else:
-                record = self.store.read_record(Path(path), question_set(kind))
+                record, _ = self.store.checked_record(Path(path))
                 data = record.model_dump(mode="json")["answers"]
                 lists = {key: value for key, value in data.items() if isinstance(value, list)}
                 plain = {key: value for key, value in data.items() if key not in lists}
@@ -465,9 +462,11 @@ class Index:
                 Path(f"{self.path}{suffix}").unlink()
 
     def _key(self) -> list[Any]:
-        """What every entry depends on: this aspire and the question sets it checks records with."""
-        sets = [stamp(question_set_path(name), self.now_ns)[0] for name in ("talk", "prep")]
-        return [FORMAT, __version__, *sets]
+        """What every entry depends on: this aspire and the question sets it checks records with (the
+    leader's own included: a change to one is a change to what every record of it is checked by)."""
+        from aspire_cli.question_sets import stamps
+
+        return [FORMAT, __version__, *stamps(self.store.home)]
 
     def _key_of(self, db: sqlite3.Connection) -> Any:
         row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
@@ -535,19 +534,6 @@ def _holds_folder(known: _Folder) -> bool:
     # names parse_record_name accepted, so the date in it is a real one)
     match = RECORD_NAME.fullmatch(known.latest) if isinstance(known.latest, str) else None
     return match is not None and match[2] == "talk" and known.file_stamp is not None
-
-
-def talk_questions() -> QuestionSet:
-    """The talk question set, loaded once per process (records are checked against it)."""
-    return question_set("talk")
-
-
-@cache
-def question_set(kind: str) -> QuestionSet:
-    """A question set, loaded once per process."""
-    from aspire_cli.questions import load_question_set
-
-    return load_question_set(kind)
 
 
 def _holds_file(row: tuple[Any, ...], kind: str, answers: bool) -> bool:

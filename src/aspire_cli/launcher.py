@@ -62,19 +62,32 @@ GRAMMAR: dict[str, Command] = {
     ),
     "history": ({"--json": ("as_json", "flag")}, (("employee", True),), {"as_json": False, "employee": None}),
     "prep": (
-        {"--answers": ("answers", "str"), "--date": ("date_", "str"), "--fresh": ("fresh", "flag")},
+        {
+            "--answers": ("answers", "str"),
+            "--date": ("date_", "str"),
+            "--fresh": ("fresh", "flag"),
+            "--questions": ("questions", "str"),
+        },
         (("employee", True),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False},
+        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
+    "questions list": ({}, (), {}),
+    "questions show": ({}, (("set_id", True),), {"set_id": None}),
+    "questions validate": ({}, (("file", True),), {"file": None}),
     "show": (
         {"--date": ("date_", "str"), "--kind": ("kind", "str")},
         (("employee", True),),
         {"date_": None, "employee": None, "kind": None},
     ),
     "talk": (
-        {"--answers": ("answers", "str"), "--date": ("date_", "str"), "--fresh": ("fresh", "flag")},
+        {
+            "--answers": ("answers", "str"),
+            "--date": ("date_", "str"),
+            "--fresh": ("fresh", "flag"),
+            "--questions": ("questions", "str"),
+        },
         (("employee", False),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False},
+        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
     "team add": (
         {"--cadence": ("cadence", "int"), "--name": ("name", "str")},

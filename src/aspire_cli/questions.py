@@ -192,11 +192,20 @@ class QuestionSet(BaseModel):
 
 
 def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
-    path = question_set_path(name, folder)
+    """A shipped set by name (or one in `folder`)."""
+    return load_question_file(question_set_path(name, folder))
+
+
+def load_question_file(path: Path) -> QuestionSet:
+    """A question set file, validated; a BadFile naming the file and the first problem."""
     try:
         data = loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.") from None
+    except IsADirectoryError:
+        raise BadFile(f"{path}: is a folder, not a question set file") from None
+    except OSError as exc:
+        raise BadFile(f"{path}: cannot be read: {exc.strerror or exc}") from None
     except (TomlError, UnicodeDecodeError) as exc:
         raise BadFile(f"{path}: not valid TOML: {exc}") from None
     try:

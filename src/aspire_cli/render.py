@@ -211,15 +211,21 @@ def panel_title(title: str | Text) -> Text:
     return Text(one_line(title.plain)) if has_control_characters(title.plain) else title
 
 
-def record_panel(record: Record, qset: QuestionSet, title: str | Text) -> RenderableType:
-    """A record's answers in a panel, each under its question (prep notes shown before a talk)."""
+def record_panel(record: Record, qset: QuestionSet | None, title: str | Text) -> RenderableType:
+    """A record's answers in a panel, each under its question (prep notes shown before a talk); with
+    no set (one used once with --questions), under their ids."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
+    labelled = (
+        [(q.text, record.answers.get(q.id)) for q in qset.questions]
+        if qset is not None
+        else list(record.answers.items())
+    )
     parts: list[RenderableType] = []
-    for question in qset.questions:
-        parts.append(Text(one_line(question.text), style="bold"))
-        parts.append(Text(answer_text(record.answers.get(question.id))))
+    for label, answer in labelled:
+        parts.append(Text(one_line(label), style="bold"))
+        parts.append(Text(answer_text(answer)))
         parts.append(Text(""))
     return Panel(Group(*parts[:-1]), title=panel_title(title), title_align="left", border_style="cyan")

@@ -311,6 +311,18 @@ class Store:
             raise BadFile(f"{path}: belongs to '{record.employee}' but sits in {path.parent.name}/.")
         return record
 
+    def checked_record(self, path: Path) -> tuple[Record, QuestionSet | None]:
+        """A record checked against the set it names (the leader's own or the shipped one of that
+        id), and that set; None, and its answers checked for their form only, when there is no
+        such set any more."""
+        from aspire_cli.question_sets import set_or_none
+
+        record = self.read_record(path)
+        qset = set_or_none(self.home, record.question_set)
+        if qset is not None:
+            record = _answers_checked(record, qset, path, complete=True)
+        return record, qset
+
     def write_record(self, record: Record, markdown: str) -> Path:
         """Write a new record and its Markdown copy under the first free name; never replace one."""
         folder = self.records_dir(record.employee)

@@ -50,6 +50,7 @@ _PLAIN: dict[str, str] = {
     "list_type": "must be a list",
     "tuple_type": "must be a list",
     "literal_error": "must be {expected}",
+    "enum": "must be {expected}",
     "too_short": "needs at least {min_length} {items}",
     "too_long": "can have at most {max_length} {items}",
 }
@@ -94,3 +95,13 @@ def _location(loc: tuple[int | str, ...], data: Any) -> str:
             parts.append(("." if parts else "") + name)
             node = node.get(step) if isinstance(node, dict) else None
     return "".join(parts)
+
+
+def each_error(exc: ValidationError, data: Any = None) -> list[str]:
+    """Every problem of a ValidationError, one line each, located as `describe_error` locates one."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(step for step in error["loc"] if not _is_branch_label(step))
+        where = _location(loc, data)
+        lines.append(f"{where}: {plain_words(error)}" if where else plain_words(error))
+    return list(dict.fromkeys(lines))  # a union reports a problem once per branch
