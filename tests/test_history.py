@@ -213,3 +213,13 @@ def test_control_characters_in_a_record_are_shown_never_obeyed(aspire, home):
         assert raw not in out
     # on history's one line per answer a carriage return is a line break, so a space
     assert out.count("\\x1b]0;PWNED\\x07\\x1b[2Jafter forged") == 4  # long/development/action/prep
+
+
+def test_json_carries_no_raw_control_character_yet_reads_back_as_typed(aspire, home):
+    aspire("team", "add", "alice")
+    typed = "CSI\x9b2J, DEL\x7f, a bidi override\u202eevil, ESC\x1b[2J and a tab\t"
+    hold_talk(aspire, SECOND, [{"action": typed, "measure": "m"}], long_term_aspiration=typed)
+    out = aspire("history", "alice", "--json").stdout
+    assert not any(char in out for char in "\x9b\x7f\u202e\x1b\t")
+    item = json.loads(out)[0]
+    assert item["answers"]["long_term_aspiration"] == typed and item["actions"][0]["action"] == typed

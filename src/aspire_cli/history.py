@@ -23,6 +23,7 @@ stderr in one line, every other record is listed, and the exit status is 2.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -43,6 +44,7 @@ PREP_SUMMARY = (("potential", "Potential"),)  # the leader's view of where they 
 LABEL_WIDTH = 13
 MARK = "* "  # before an answer changed since the talk before
 _COLOURS = {OVERDUE: "31", DONE: "2", DROPPED: "2"}
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class Unreadable(NamedTuple):
@@ -90,7 +92,7 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
     entries = history_entries(contents.records, actions)
     folder = str(store.records_dir(employee))
     if as_json:
-        print(json.dumps([entry.as_json(folder) for entry in entries], indent=2, ensure_ascii=False))
+        print(json_text([entry.as_json(folder) for entry in entries]))
     else:
         unreadable = _unreadable_records(folder, contents.problems)
         title = f"History with {display_name(store, employee)}"
@@ -98,6 +100,14 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
     for problem in problems:
         report(BadFile(problem))
     return 2 if problems else 0
+
+
+def json_text(items: list[dict[str, Any]]) -> str:
+    """JSON safe to print on a terminal as it is: what json.dumps(ensure_ascii=False) leaves raw but
+    a terminal may obey (C1 controls such as CSI, DEL, bidirectional overrides) or cannot print
+    (lone surrogates) written as \\u escapes, as in `aspire actions --json`."""
+    text = json.dumps(items, indent=2, ensure_ascii=False)
+    return text if text.isascii() else _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def history_entries(records: list[IndexedRecord], actions: list[TrackedAction]) -> list[Entry]:
