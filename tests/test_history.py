@@ -217,7 +217,7 @@ def test_control_characters_in_a_record_are_shown_never_obeyed(aspire, home):
 
 def test_json_carries_no_raw_control_character_yet_reads_back_as_typed(aspire, home):
     aspire("team", "add", "alice")
-    typed = "CSI\x9b2J, DEL\x7f, a bidi override\u202eevil, ESC\x1b[2J and a tab\t"
+    typed = "CSI\x9b2J, DEL\x7f, a bidi override\u202eevil, ESC\x1b[2J, a tab\t."
     hold_talk(aspire, SECOND, [{"action": typed, "measure": "m"}], long_term_aspiration=typed)
     out = aspire("history", "alice", "--json").stdout
     assert not any(char in out for char in "\x9b\x7f\u202e\x1b\t")
