@@ -202,9 +202,9 @@ def test_options_that_make_no_sense_with_ics_are_refused(aspire, team, tmp_path,
 
 
 # -- the calendar itself, for any name ----------------------------------------------------------------
-NAMES = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=120
-).filter(lambda name: name.strip() == name and name)
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=120)
+ESCAPES = st.text(st.sampled_from('ab \\^,;:"é'), min_size=1, max_size=200)  # long, to be folded
+NAMES = st.one_of(ANY_TEXT, ESCAPES).filter(lambda name: name.strip() == name and name)
 
 
 @given(name=NAMES, overdue=st.booleans())
@@ -220,6 +220,21 @@ def test_any_name_comes_back_exact_from_a_file_icalendar_reads_and_writes_identi
     assert str(event["SUMMARY"]) == f"Career discussion: {name}"
     assert event.decoded("DTSTART") == (today if overdue else due)
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
+
+
+@pytest.mark.parametrize("escape", ["\\", ",", ";", "^"])
+def test_a_fold_never_splits_an_escape_wherever_it_falls(escape):
+    """Every position of an escaped character against the fold, in names of one and two octets."""
+    for letter in ("x", "é"):
+        rows = [
+            DueRow(f"e{n}", letter * n + escape + letter * 90, 6, None, None, NEVER_HELD, None)
+            for n in range(80)
+        ]
+        data = calendar_bytes(rows, date(2026, 11, 26), datetime(2026, 11, 26, tzinfo=UTC))
+        calendar = Calendar.from_ical(data)
+        assert calendar.to_ical() == data
+        names = {str(e["SUMMARY"]).removeprefix("Career discussion: ") for e in calendar.walk("VEVENT")}
+        assert names == {row.name for row in rows}
 
 
 def test_an_event_on_the_last_day_of_the_calendar_has_no_day_after_it():

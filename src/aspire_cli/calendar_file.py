@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import stat
 import sys
@@ -107,7 +108,7 @@ def _event(row: DueRow, day: date, today: date, stamp: str) -> list[str]:
         lines.append(f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}")
     lines += [
         f"DTSTAMP:{stamp}",
-        f"UID:{_text(uid(row.employee))}",
+        f"UID:{uid(row.employee)}",  # an employee id is letters, digits and hyphens: nothing to escape
         f"DESCRIPTION:{_text(description(row, today))}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
@@ -141,6 +142,7 @@ def _text(value: str) -> str:
     return vText(value).to_ical().decode("utf-8")
 
 
+@functools.cache  # a team shares a few hundred days at most; icalendar's types cost ~15 us each
 def _day(day: date) -> str:
     return vDDDTypes(day).to_ical().decode("ascii")
 
@@ -148,8 +150,23 @@ def _day(day: date) -> str:
 def _fold(line: str, limit: int = 75) -> str:
     """A content line folded as icalendar folds it: a CRLF and a space before the octet that would
     make a line reach `limit`, never inside a character, nor right after a backslash (an escape)."""
-    if len(line) < limit and line.isascii():
-        return line
+    if line.isascii():  # an octet a character: cut by position (a thousand events: keep this quick)
+        if len(line) < limit:
+            return line
+        parts: list[str] = []
+        start = 0
+        while len(line) - start >= limit:
+            cut = start + limit - 1
+            if line[cut - 1] in "\\^":  # an escape's first character starts the next line
+                cut -= 1
+            parts.append(line[start:cut])
+            start = cut
+        parts.append(line[start:])
+        return "\r\n ".join(parts)
+    return _fold_by_octets(line, limit)
+
+
+def _fold_by_octets(line: str, limit: int) -> str:
     parts: list[str] = []
     start, size = 0, 0
     for at, char in enumerate(line):
