@@ -182,6 +182,18 @@ def test_an_answer_to_a_question_the_set_no_longer_asks_is_shown_under_its_id(as
     assert blocks(result.stdout)["mood"] == ["    Upbeat about the reorg"]
 
 
+def test_your_own_question_set_words_the_questions(aspire, alice):
+    from aspire_cli.paths import question_set_path
+
+    own = alice / "questions/talk.toml"
+    own.parent.mkdir()
+    shipped = question_set_path("talk").read_text(encoding="utf-8")
+    own.write_text(shipped.replace("What is your core development area?", "Which area will you grow?"))
+    shown = blocks(aspire("show", "alice").stdout)
+    assert shown["Which area will you grow?"] == ["    Delegation"]
+    assert "What is your core development area?" not in shown
+
+
 def test_a_member_without_a_name_is_shown_by_id(aspire, home):
     aspire("team", "add", "bob")
     one = [{"action": "Pair with Carol", "measure": "Weekly"}]

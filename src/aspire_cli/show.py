@@ -23,6 +23,8 @@ from aspire_cli.safe_text import one_line, visible
 from aspire_cli.tracking import DONE, DROPPED, OVERDUE, TrackedAction, numbered
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console, RenderableType
 
     from aspire_cli.index import IndexedRecord
@@ -55,7 +57,9 @@ def run_show(store: Store, employee: str, day: str | None, kind: str | None) -> 
         actions, problems = tracked_actions(contents, employee, date.today())
         statuses = actions_by_question(contents.records, actions).get(record.name, {})
     version, answers = record.answers()
-    shown = shown_answers(record.kind, version, answers, statuses)
+    # the index keeps no set id: a record is taken to name the set of its kind, as `aspire prep`
+    # and `aspire talk` write them (one written with --questions FILE shows unknown ids as they are)
+    shown = shown_answers(question_texts(store.home, record.kind), version, answers, statuses)
     title = record_title(display_name(store, employee), employee, record)
     about = [f"Question set: {record.kind}, version {version}", f"File: {found.path}"]
     if use_colour():
@@ -76,33 +80,42 @@ def _problem_with(found: RecordFile, problems: list[str]) -> str:
 
 
 # -- what is shown -------------------------------------------------------------------------------
+def question_texts(home: Path, set_id: str) -> tuple[int | None, dict[str, str]]:
+    """The question set `set_id` as it applies in `home` (the leader's own, else the shipped one; see
+    question_sets.py): its version and each question's text by id, in order; (None, {}) when there
+    is no such set any more. Read as plain TOML, not validated into models (the index checked every
+    record it holds against this very file, whose stamp it depends on): a warm `show` loads no pydantic."""
+    from aspire_cli.question_sets import available
+
+    found = available(home).get(set_id)
+    return (None, {}) if found is None else _texts(found.path)
+
+
 @cache
-def question_texts(kind: str) -> tuple[int, dict[str, str]]:
-    """The current question set of `kind`: its version, and each question's text by id, in order.
-    Read as plain TOML, not validated into models (the index checked every record it holds against
-    this very file, whose stamp it depends on): a warm `show` loads no pydantic."""
-    from aspire_cli.paths import question_set_path
+def _texts(path: Path) -> tuple[int, dict[str, str]]:
     from aspire_cli.toml_read import TomlError, loads
 
-    path = question_set_path(kind)
     try:
         data = loads(path.read_text(encoding="utf-8"))
         texts = {str(q["id"]): str(q["text"]) for q in data["questions"]}
         return int(data["version"]), texts
     except OSError as exc:
-        raise BadFile(f"{path}: question set cannot be read ({exc.strerror}); reinstall aspire.") from None
+        raise BadFile(f"{path}: question set cannot be read: {exc.strerror or exc}") from None
     except (TomlError, UnicodeDecodeError, KeyError, TypeError, ValueError):
-        raise BadFile(f"{path}: not a question set; reinstall aspire or restore the file.") from None
+        raise BadFile(f"{path}: not a question set; see: aspire questions validate {path}") from None
 
 
 def shown_answers(
-    kind: str, version: int, answers: dict[str, Any], statuses: dict[str, list[TrackedAction]]
+    texts: tuple[int | None, dict[str, str]],
+    version: int,
+    answers: dict[str, Any],
+    statuses: dict[str, list[TrackedAction]],
 ) -> list[Shown]:
     """The answers in the current set's order, each under its question; then any the set no longer
     asks, under their id. A question the record's version did not ask is left out."""
-    current, texts = question_texts(kind)
+    current, by_id = texts
     shown: list[Shown] = []
-    for key, text in [*texts.items(), *((k, k) for k in answers if k not in texts)]:
+    for key, text in [*by_id.items(), *((k, k) for k in answers if k not in by_id)]:
         if key in statuses:
             shown.append(Shown(text, statuses[key]))
         elif isinstance(answers.get(key), str):
