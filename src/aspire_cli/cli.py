@@ -129,7 +129,11 @@ def main(
 def team_add(
     ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
 ) -> None:
-    """Add someone to your team (every cadence_months, 12 unless `aspire config` says otherwise)."""
+    """Add someone to your team.
+
+    Without --cadence, discussions are every cadence_months of your settings: 12 unless
+    `aspire config` shows otherwise.
+    """
     raise typer.Exit(commands.team_add(ctx.obj, employee, name, cadence))
 
 
@@ -222,7 +226,12 @@ def due(
 
 @app.command(cls=PlainCommand)
 def config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Your settings (leader, cadence_months, due_soon_days, home) and where each comes from."""
+    """Your settings, and where each comes from.
+
+    leader, cadence_months and due_soon_days are read from <home>/config.toml, then from
+    ASPIRE_LEADER, ASPIRE_CADENCE and ASPIRE_DUE_SOON, which win; home from --home, ASPIRE_HOME or
+    your user data folder.
+    """
     raise typer.Exit(commands.config(ctx.obj, as_json))
 
 
