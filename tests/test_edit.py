@@ -522,3 +522,19 @@ def test_in_a_terminal_an_edit_left_unsaved_is_offered_again(alice, tmp_path):
     child.close()
     assert child.exitstatus == 0
     assert "Half-typed" in (alice / f"{RECORD}.toml").read_text()
+
+
+def test_ctrl_c_at_what_now_keeps_the_edited_text_and_says_where(alice, tmp_path):
+    before = files(alice)
+    child = spawn(alice, editor(tmp_path, ('willing = "yes"', 'willing = "maybe"')))
+    child.expect("What now?")
+    child.expect("Discard your changes")
+    child.send("\x03")
+    child.expect("your edited text is kept in")
+    child.expect("carry on with: aspire edit alice --date 2026-11-20")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    after = files(alice)
+    assert b'willing = "maybe"' in after.pop(".editing/alice/2026-11-20-talk.toml")
+    assert after == before

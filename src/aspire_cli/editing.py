@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from aspire_cli.edit_checks import NO_NUMBERS, Numbers
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, Busy, report
 from aspire_cli.files import RECORD_LIMIT, atomic_write, private_dir, read_regular
 from aspire_cli.ids import check_employee_id
@@ -40,14 +41,6 @@ if TYPE_CHECKING:
 
 EDIT_FOLDER = ".editing"  # shared with an interview's Ctrl-X Ctrl-E files (discussion.EDITOR_FOLDER)
 DEFAULT_EDITOR = "vi"
-
-
-class Numbers(NamedTuple):
-    """The action numbers around an edited talk."""
-
-    own: frozenset[int]  # its actions' numbers (those given before numbers were stored included)
-    in_order: tuple[int, ...]  # the same, in the order its actions come
-    others: dict[int, str]  # every other action's number -> the file of the talk holding it
 
 
 @dataclass
@@ -130,8 +123,10 @@ def _begin(store: Store, found: RecordFile) -> Edit:
         original: Record | None = store.read_record(found.path, qset)
     except BadFile:
         original = None  # opened all the same: the edit is how it gets fixed
-    numbers = _numbers(store, found, text) if found.kind == "talk" else Numbers(frozenset(), (), {})
-    numbered = _with_numbers_shown(original, numbers) if original is not None else None
+    from aspire_cli import edit_checks
+
+    numbers = edit_checks.numbers_around(store, found, text) if found.kind == "talk" else NO_NUMBERS
+    numbered = edit_checks.with_numbers_shown(original, numbers) if original is not None else None
     if numbered is not None:
         from aspire_cli.files import toml_text
 
@@ -286,59 +281,22 @@ def _edit_again(problem: str) -> bool:
 def _edited_record(e: Edit) -> Record | None:
     """The record as edited, checked as a record read and as typed answers are; None if the text
     is as it was. A BadFile names the first problem."""
+    from aspire_cli import edit_checks
     from aspire_cli.files import read_toml
     from aspire_cli.questions import actions_due_problem
 
     text = read_regular(e.copy, RECORD_LIMIT)
     if text == e.start.encode("utf-8"):
         return None
-    problem = _fixed_fields_problem(e, read_toml(e.copy))
+    problem = edit_checks.fixed_fields_problem(e.found, e.original, read_toml(e.copy))
     if problem:
         raise BadFile(problem)
     record = e.store.read_record(e.copy, e.qset)
-    problem = actions_due_problem(dict(record.answers), record.date) or _numbers_problem(e, record)
+    answers = dict(record.answers)
+    problem = actions_due_problem(answers, record.date) or edit_checks.numbers_problem(e.numbers, record)
     if problem:
         raise BadFile(f"answers.{problem}")
-    return _new_actions_numbered(e, record)
-
-
-def _fixed_fields_problem(e: Edit, data: dict[str, object]) -> str | None:
-    """What an edit cannot change: whose record it is, its day, its kind, its questions."""
-    fixed = {"employee": f'"{e.employee}"', "date": e.found.day.isoformat(), "kind": f'"{e.found.kind}"'}
-    if e.original is not None:
-        fixed["question_set"] = f'"{e.original.question_set}"'
-        fixed["question_set_version"] = str(e.original.question_set_version)
-    for key, literal in fixed.items():
-        now = data.get(key)
-        if now is None:
-            return f"{key} is missing; put back: {key} = {literal}"
-        if str(now) != literal.strip('"'):
-            return f"{key} cannot be changed by an edit (your edit says {now}); put back: {key} = {literal}"
-    return None
-
-
-def _numbers_problem(e: Edit, record: Record) -> str | None:
-    """An action number the edit made up, took from another action, or gave twice."""
-    seen: set[int] = set()
-    own = ", ".join(map(str, sorted(e.numbers.own))) or "none"
-    for key, answer in record.answers.items():
-        if not isinstance(answer, tuple):
-            continue
-        for place, item in enumerate(answer, 1):
-            n = item.number
-            where = f"{key}[{place}]: number {n}"
-            if n is None:
-                continue
-            if n in seen:
-                return f"{where} is given twice; remove it from the new action, which then gets a new one"
-            seen.add(n)
-            if n in e.numbers.others:
-                return f"{where} is that of an action in {e.numbers.others[n]}; remove it to get a new one"
-            if n not in e.numbers.own:
-                return (
-                    f"{where} was not this talk's (its actions are {own}); put the number back, or remove it"
-                )
-    return None
+    return edit_checks.new_actions_numbered(e.numbers, record)
 
 
 def _no_change(e: Edit) -> int:
@@ -385,83 +343,6 @@ def _display_name(store: Store, employee: str) -> str:
         return employee
     member = roster.get(employee)
     return member.display_name(employee) if member else employee
-
-
-# -- action numbers -------------------------------------------------------------------------------
-
-
-def _numbers(store: Store, found: RecordFile, text: str) -> Numbers:
-    from aspire_cli.looking_back import agreed_actions, folder_contents
-    from aspire_cli.tracking import numbered
-
-    employee = found.path.parent.name
-    contents = folder_contents(store, [employee], frozenset({"talk"}), answers=False)[employee]
-    in_order: list[int] = []
-    others: dict[int, str] = {}
-    for number, item in numbered(agreed_actions(contents.records)):
-        if item.record == found.path.name:
-            in_order.append(number)
-        else:
-            others[number] = item.record
-    return Numbers(frozenset(in_order) | _numbers_written(text), tuple(in_order), others)
-
-
-def _numbers_written(text: str) -> set[int]:
-    """The action numbers in a record's text, even one that does not validate (the edit may fix it)."""
-    from aspire_cli.toml_read import TomlError, loads
-
-    try:
-        answers = loads(text).get("answers")
-    except TomlError:
-        return set()
-    if not isinstance(answers, dict):
-        return set()
-    return {
-        item["number"]
-        for value in answers.values()
-        if isinstance(value, list)
-        for item in value
-        if isinstance(item, dict) and isinstance(item.get("number"), int) and item["number"] > 0
-    }
-
-
-def _new_actions_numbered(e: Edit, record: Record) -> Record:
-    """Actions added (or whose number was taken out) numbered after every number the employee has,
-    as a talk's are when it is written (looking_back.with_action_numbers, which also counts the
-    numbers of the record it numbers: here they are taken already)."""
-    number = max(e.numbers.own | e.numbers.others.keys(), default=0) + 1
-    answers: dict[str, object] = {}
-    for key, answer in record.answers.items():
-        if isinstance(answer, tuple):
-            numbered = []
-            for item in answer:
-                if item.number is None:
-                    item = item.model_copy(update={"number": number})
-                    number += 1
-                numbered.append(item)
-            answers[key] = tuple(numbered)
-        else:
-            answers[key] = answer
-    return record.with_answers(answers)  # type: ignore[arg-type]
-
-
-def _with_numbers_shown(record: Record, numbers: Numbers) -> Record | None:
-    """A talk written before actions were numbered, with the numbers its actions are known by made
-    explicit, so that an edit keeps them; None if there is nothing to show."""
-    items = [item for answer in record.answers.values() if isinstance(answer, tuple) for item in answer]
-    if all(item.number for item in items) or len(items) != len(numbers.in_order):
-        return None
-    given = iter(numbers.in_order)
-    answers: dict[str, object] = {}
-    for key, answer in record.answers.items():
-        if isinstance(answer, tuple):
-            answers[key] = tuple(
-                item.model_copy(update={"number": item.number or number})
-                for item, number in zip(answer, given, strict=False)
-            )
-        else:
-            answers[key] = answer
-    return record.with_answers(answers)  # type: ignore[arg-type]
 
 
 # -- the copy, afterwards -------------------------------------------------------------------------
