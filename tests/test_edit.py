@@ -538,3 +538,48 @@ def test_ctrl_c_at_what_now_keeps_the_edited_text_and_says_where(alice, tmp_path
     after = files(alice)
     assert b'willing = "maybe"' in after.pop(".editing/alice/2026-11-20-talk.toml")
     assert after == before
+
+
+# -- question sets ------------------------------------------------------------------------------
+
+
+def test_an_edit_is_checked_against_your_own_question_set_as_a_read_is(aspire, alice, monkeypatch, tmp_path):
+    from aspire_cli.paths import questions_dir
+
+    own = alice / "questions/talk.toml"
+    own.parent.mkdir(mode=0o700)
+    own.write_text(
+        (questions_dir() / "talk.toml")
+        .read_text()
+        .replace('choices = ["yes", "partly", "no"]', 'choices = ["yes", "partly", "no", "maybe"]')
+        .replace("Are you willing to perform", "Ready to work")
+    )
+    result = edit(aspire, monkeypatch, editor(tmp_path, ('willing = "yes"', 'willing = "maybe"')))
+    assert result.exit_code == 0, result.stderr
+    assert 'willing = "maybe"' in (alice / f"{RECORD}.toml").read_text()
+    assert "## 4. Ready to work to reach that position?\n\nmaybe\n" in (alice / f"{RECORD}.md").read_text()
+
+
+def test_a_record_whose_question_set_is_gone_is_not_opened(aspire, alice, monkeypatch, tmp_path):
+    from aspire_cli.paths import questions_dir
+
+    once = tmp_path / "short_talk.toml"
+    once.write_text((questions_dir() / "talk.toml").read_text().replace('id = "talk"', 'id = "short_talk"'))
+    held = aspire(
+        "talk",
+        "alice",
+        "--date",
+        "2026-11-21",
+        "--questions",
+        str(once),
+        "--answers",
+        "-",
+        input=TALK_ANSWERS,
+    )
+    assert held.exit_code == 0, held.stderr
+    result = edit(aspire, monkeypatch, editor(tmp_path, ("Delegation", "Feedback")))
+    assert result.exit_code == 2
+    one_line(
+        result.stderr, "2026-11-21-talk.toml: written with the question set 'short_talk'", "put it there"
+    )
+    assert runs(tmp_path) == 0

@@ -109,9 +109,6 @@ def _edit_lock(store: Store, employee: str, kind: str) -> Iterator[None]:
 
 
 def _begin(store: Store, found: RecordFile) -> Edit:
-    from aspire_cli.questions import load_question_set
-
-    qset = load_question_set(found.kind)
     was = read_regular(found.path, RECORD_LIMIT)
     try:
         text = was.decode("utf-8")
@@ -119,10 +116,7 @@ def _begin(store: Store, found: RecordFile) -> Edit:
         raise BadFile(
             f"{found.path}: is not UTF-8 text, so it cannot be edited as text; fix it by hand."
         ) from None
-    try:
-        original: Record | None = store.read_record(found.path, qset)
-    except BadFile:
-        original = None  # opened all the same: the edit is how it gets fixed
+    original, qset = _as_read(store, found, text)
     from aspire_cli import edit_checks
 
     numbers = edit_checks.numbers_around(store, found, text) if found.kind == "talk" else NO_NUMBERS
@@ -133,6 +127,39 @@ def _begin(store: Store, found: RecordFile) -> Edit:
         text = toml_text(numbered.to_toml_data())
     start = _header(found, qset) + text
     return Edit(store, found, qset, was, original, start, numbers, sys.stdin.isatty())
+
+
+def _as_read(store: Store, found: RecordFile, text: str) -> tuple[Record | None, QuestionSet]:
+    """The record as every command reads it (None if it does not: the edit may be what fixes it),
+    and the question set it is checked with, which an edit needs for its Markdown copy."""
+    from aspire_cli.question_sets import set_or_none
+
+    try:
+        original, qset = store.checked_record(found.path)
+    except BadFile:
+        original, qset = None, set_or_none(store.home, _set_named(text, found.kind))
+    if qset is None:
+        named = original.question_set if original is not None else _set_named(text, found.kind)
+        raise BadFile(f"{found.path}: {_no_such_set(store, named)}")
+    return original, qset
+
+
+def _set_named(text: str, kind: str) -> str:
+    """The id of the set a record's text names, read as well as it can be (else its kind's)."""
+    from aspire_cli.toml_read import TomlError, loads
+
+    try:
+        named = loads(text).get("question_set")
+    except TomlError:
+        return kind
+    return named if isinstance(named, str) else kind
+
+
+def _no_such_set(store: Store, set_id: str) -> str:
+    from aspire_cli.question_sets import own_folder
+
+    folder = own_folder(store.home)
+    return f"written with the question set '{set_id}', which is neither shipped nor in {folder}; put it there"
 
 
 def _header(found: RecordFile, qset: QuestionSet) -> str:
@@ -291,7 +318,10 @@ def _edited_record(e: Edit) -> Record | None:
     problem = edit_checks.fixed_fields_problem(e.found, e.original, read_toml(e.copy))
     if problem:
         raise BadFile(problem)
-    record = e.store.read_record(e.copy, e.qset)
+    record, qset = e.store.checked_record(e.copy)
+    if qset is None:
+        raise BadFile(f"question_set: {_no_such_set(e.store, record.question_set)}")
+    e.qset = qset  # the same set, unless the edit mends a record that named none it could find
     answers = dict(record.answers)
     problem = actions_due_problem(answers, record.date) or edit_checks.numbers_problem(e.numbers, record)
     if problem:
