@@ -2,9 +2,9 @@
 
 The editor ($VISUAL, else $EDITOR, else vi; split as a shell splits words, as git does) works on a
 private copy, <home>/.editing/<employee>/<the record's name> (folders 0700, file 0600). The copy is
-named like the record so that it is read back exactly as the record is read (store.read_record
-checks a record against its name and folder), then checked as typed answers are: actions' due dates,
-and their numbers (a number stays with its action for good; a new action gets the next free one).
+named like the record so that it is read back exactly as the record is read (store.checked_record:
+its name and folder, the question set it names), then checked as typed answers are (actions' due
+dates) and as edit_checks.py says (what an edit may not change; action numbers).
 What fails is one line: in a terminal the leader edits again or discards; with no terminal to ask
 in (an editor run by a script, as git allows) the run exits 2 and the record is unchanged.
 
