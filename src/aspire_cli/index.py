@@ -70,6 +70,7 @@ class Latest(NamedTuple):
 
 
 ALL_KINDS = frozenset({"prep", "talk", "follow-up"})
+LATEST = "latest"  # Index.contents(answers=LATEST): the answers of each kind's latest record only
 
 
 class IndexedRecord(NamedTuple):
@@ -235,12 +236,13 @@ class Index:
 
     # -- every record and follow-up -----------------------------------------------------------
     def contents(
-        self, employees: list[str], kinds: frozenset[str] = ALL_KINDS, *, answers: bool = True
+        self, employees: list[str], kinds: frozenset[str] = ALL_KINDS, *, answers: bool | str = True
     ) -> dict[str, Contents]:
         """What each employee's folder holds of `kinds` ("prep", "talk", "follow-up"), oldest first:
         every file from the index while its stamp is unchanged, else read (and learnt). Without
-        `answers`, talks carry their actions only (a team-wide list of actions needs no more)."""
-        stored = self._stored_files(employees, answers=answers)
+        `answers`, talks carry their actions only (a team-wide list of actions needs no more);
+        with LATEST, only the latest record of each kind carries its answers (the team report)."""
+        stored = self._stored_files(employees, answers=answers is True)
         root = str(self.store.records_root)
         return {
             employee: self._folder_contents(employee, f"{root}/{employee}", kinds, stored, answers)
@@ -248,7 +250,7 @@ class Index:
         }
 
     def _folder_contents(
-        self, employee: str, folder: str, kinds: frozenset[str], stored: dict[Any, Any], answers: bool
+        self, employee: str, folder: str, kinds: frozenset[str], stored: dict[Any, Any], answers: bool | str
     ) -> Contents:
         from aspire_cli.files import folder_names
         from aspire_cli.store import FOLLOW_UP_NAME, RECORD_NAME
@@ -267,15 +269,22 @@ class Index:
                     found.append((record[1], int(record[3] or 1), record[2], name))
             elif "follow-up" in kinds and FOLLOW_UP_NAME.fullmatch(name):
                 found.append((name[:10], 0, "follow-up", name))
-        for day, seq, kind, name in sorted(found):
+        found.sort()
+        latest = {kind: name for _, _, kind, name in found} if answers == LATEST else {}
+        if latest.get("prep"):  # an older prep has no actions: with LATEST, only the latest is of use
+            found = [item for item in found if item[2] != "prep" or item[3] == latest["prep"]]
+        for day, seq, kind, name in found:
             path = f"{folder}/{name}"
             try:
                 file_stamp, settled = stamp(path, self.now_ns, follow=False)
             except OSError as exc:
                 contents.problems.append(f"{path}: cannot be read: {exc.strerror or exc}")
                 continue
+            wanted = answers is True or latest.get(kind) == name
             row = stored.get((employee, name))
-            if row is None or row[0] != file_stamp or not _holds_file(row, kind, answers):
+            if wanted and row is not None and row[2] is None and row[1] is None:
+                row = (*row[:2], self._stored_answers(employee, name, row[4]), *row[3:])
+            if row is None or row[0] != file_stamp or not _holds_file(row, kind, wanted):
                 row = self._read_file(employee, path, kind, file_stamp if settled else None)
             problem, answers_text, actions_text = row[1], row[2] or "", row[3]
             if problem is not None:
@@ -283,10 +292,15 @@ class Index:
             elif kind == "follow-up":
                 contents.follow_ups.append(_follow_up_note(name, json.loads(answers_text)))
             else:
-                contents.records.append(
-                    IndexedRecord(name, day, seq, kind, answers_text, json.loads(actions_text or "{}"))
-                )
+                actions = json.loads(actions_text) if actions_text and actions_text != "{}" else {}
+                contents.records.append(IndexedRecord(name, day, seq, kind, answers_text, actions))
         return contents
+
+    def _stored_answers(self, employee: str, name: str, answers_seal: Any) -> str | None:
+        """One record's answers, when they were not fetched with the rest; None if they do not hold up."""
+        rows = self._rows("SELECT answers FROM records WHERE employee = ? AND name = ?", employee, name)
+        text = rows[0][0] if rows else None
+        return text if isinstance(text, str) and _seal(text) == answers_seal else None
 
     def _read_file(self, employee: str, path: str, kind: str, file_stamp: str | None) -> tuple[Any, ...]:
         """Read one record or follow-up whole; learnt when its stamp has settled."""
