@@ -12,7 +12,7 @@ from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from aspire_cli import commands
 from aspire_cli.cli import app
-from aspire_cli.launcher import GRAMMAR, parse_request
+from aspire_cli.launcher import GRAMMAR, function_name, parse_request
 
 
 def _kind(option: TyperOption) -> str:
@@ -88,7 +88,7 @@ def test_the_launchers_default_commands_are_the_typer_apps():
 @pytest.mark.parametrize("command", [name for name in GRAMMAR if name])
 def test_each_command_calls_the_same_function_on_both_paths(command):
     """The launcher calls commands.<name>(home, **parameters); so does the Typer app's command."""
-    function = getattr(commands, command.replace(" ", "_"))
+    function = getattr(commands, function_name(command))
     defaults = GRAMMAR[command][2]
     assert list(inspect.signature(function).parameters) == ["home", *_typer_parameters(command)]
     assert set(defaults) == set(_typer_parameters(command))

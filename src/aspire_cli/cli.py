@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from aspire_cli import __version__, commands
-from aspire_cli.usage import ListsUnlessToldOtherwise, PlainCommand, ReportingGroup
+from aspire_cli.usage import ListsUnlessToldOtherwise, PlainCommand, ReportingGroup, SyncsUnlessToldOtherwise
 
 # Plain help and one-line usage errors (rich_markup_mode=None): Typer's Rich help draws multi-line
 # panels and loads Rich and markdown-it, which roughly doubles the start-up time of `aspire --help`.
@@ -41,6 +41,12 @@ questions_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(questions_app, name="questions")
+sync_app = typer.Typer(
+    cls=SyncsUnlessToldOtherwise,
+    help="Keep your aspire folder in git and in step with a private remote (the default: sync now).",
+    rich_markup_mode=None,
+)
+app.add_typer(sync_app, name="sync")
 
 
 EmployeeArg = Annotated[
@@ -329,3 +335,104 @@ def questions_validate(
 ) -> None:
     """Check a question set file: one line per problem, naming the question."""
     raise typer.Exit(commands.questions_validate(ctx.obj, file))
+
+
+OutOpt = Annotated[
+    str | None,
+    typer.Option("--out", metavar="FILE", help="Write to FILE instead of the screen ('-': stdout)."),
+]
+
+
+@app.command(cls=PlainCommand)
+def report(
+    ctx: typer.Context,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="As of this day (default: today).")
+    ] = None,
+    format_: Annotated[
+        str,
+        typer.Option("--format", metavar="table|md|csv|json|html", help="What to write (default: table)."),
+    ] = "table",
+    out: OutOpt = None,
+) -> None:
+    """Your team at a glance: due dates, aspirations beside your view, and a potential-by-readiness grid."""
+    raise typer.Exit(commands.report(ctx.obj, as_of, format_, out))
+
+
+@app.command(cls=PlainCommand)
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        str, typer.Option("--format", metavar="csv|json", help="What to write (default: csv).")
+    ] = "csv",
+    out: OutOpt = None,
+    include_prep: Annotated[
+        bool,
+        typer.Option("--include-prep", help="Your prep notes too (your private view: left out by default)."),
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Only discussions on or after this day."),
+    ] = None,
+) -> None:
+    """Every talk as one row, for a spreadsheet or an HR system."""
+    raise typer.Exit(commands.export(ctx.obj, format_, out, include_prep, since))
+
+
+@app.command(cls=PlainCommand)
+def share(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    out: OutOpt = None,
+    format_: Annotated[
+        str, typer.Option("--format", metavar="md|html", help="What to write (default: md).")
+    ] = "md",
+) -> None:
+    """The employee's own summary of their latest talk, to hand to them (never your prep notes)."""
+    raise typer.Exit(commands.share(ctx.obj, employee, out, format_))
+
+
+@app.command(cls=PlainCommand)
+def handover(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    out: Annotated[str, typer.Option("--out", metavar="FILE", help="The archive to write.")],
+    include_prep: Annotated[
+        bool,
+        typer.Option("--include-prep", help="Your prep notes too (your private view: left out by default)."),
+    ] = False,
+) -> None:
+    """One archive of an employee's talks and follow-ups, for their next leader."""
+    raise typer.Exit(commands.handover(ctx.obj, employee, out, include_prep))
+
+
+@app.command("import", cls=PlainCommand)
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="An archive made by aspire handover.")],
+) -> None:
+    """Take in an employee's records from their previous leader's hand-over archive."""
+    raise typer.Exit(commands.import_(ctx.obj, file))
+
+
+@sync_app.command("init", cls=PlainCommand)
+def sync_init(
+    ctx: typer.Context,
+    remote: Annotated[
+        str | None, typer.Argument(metavar="REMOTE", help="A git remote URL (a private repository).")
+    ] = None,
+) -> None:
+    """Make your aspire folder a git repository (or join one): every change becomes a commit."""
+    raise typer.Exit(commands.sync_init(ctx.obj, remote))
+
+
+@sync_app.command("now", cls=PlainCommand)
+def sync_now(ctx: typer.Context) -> None:
+    """Commit, fetch, merge and push; say what came in (this is what `aspire sync` runs)."""
+    raise typer.Exit(commands.sync_now(ctx.obj))
+
+
+@sync_app.command("status", cls=PlainCommand)
+def sync_status(ctx: typer.Context) -> None:
+    """Whether your folder is a repository, its remote, commits ahead and behind, anything uncommitted."""
+    raise typer.Exit(commands.sync_status(ctx.obj))

@@ -304,3 +304,69 @@ def _kind(kind: str | None, command: str) -> str | None:
     if kind is not None and kind not in ("prep", "talk"):
         raise usage_mistake(f"--kind '{kind}': must be prep or talk", command)
     return kind
+
+
+def report(home: str | None, as_of: str | None, format_: str, out: str | None) -> int:
+    from datetime import date
+
+    from aspire_cli.ids import parse_day
+    from aspire_cli.report_command import run_report
+
+    where = _home(home)
+    _format(format_, ("table", "md", "csv", "json", "html"), "report")
+    today = date.today()
+    day = parse_day(as_of, "--as-of") if as_of is not None else today
+    return run_report(_store(where), day, format_, out, today)
+
+
+def export(home: str | None, format_: str, out: str | None, include_prep: bool, since: str | None) -> int:
+    from aspire_cli.export_command import run_export
+    from aspire_cli.ids import parse_day
+
+    where = _home(home)
+    _format(format_, ("csv", "json"), "export")
+    day = parse_day(since, "--since") if since is not None else None
+    return run_export(_store(where), format_, out, include_prep, day)
+
+
+def share(home: str | None, employee: str, out: str | None, format_: str) -> int:
+    from aspire_cli.share_command import run_share
+
+    where = _home(home)
+    _format(format_, ("md", "html"), "share")
+    return run_share(_store(where), employee, out, format_)
+
+
+def handover(home: str | None, employee: str, out: str, include_prep: bool) -> int:
+    from aspire_cli.handover import run_handover
+
+    return run_handover(_store(_home(home)), employee, out, include_prep)
+
+
+def import_(home: str | None, file: str) -> int:
+    from aspire_cli.handover import run_import
+
+    return run_import(_store(_home(home)), file)
+
+
+def sync_init(home: str | None, remote: str | None) -> int:
+    from aspire_cli.sync import run_init
+
+    return run_init(_store(_home(home)), remote)
+
+
+def sync_now(home: str | None) -> int:
+    from aspire_cli.sync import run_sync
+
+    return run_sync(_store(_home(home)))
+
+
+def sync_status(home: str | None) -> int:
+    from aspire_cli.sync import run_status
+
+    return run_status(_store(_home(home)))
+
+
+def _format(given: str, known: tuple[str, ...], command: str) -> None:
+    if given not in known:
+        raise usage_mistake(f"--format '{given}': must be one of {', '.join(known)}", command)

@@ -60,7 +60,23 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True),),
         {"date_": None, "employee": None, "kind": None},
     ),
+    "export": (
+        {
+            "--format": ("format_", "str"),
+            "--include-prep": ("include_prep", "flag"),
+            "--out": ("out", "str"),
+            "--since": ("since", "str"),
+        },
+        (),
+        {"format_": "csv", "include_prep": False, "out": None, "since": None},
+    ),
+    "handover": (
+        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
+        (("employee", True),),
+        {"employee": None, "include_prep": False, "out": None},
+    ),
     "history": ({"--json": ("as_json", "flag")}, (("employee", True),), {"as_json": False, "employee": None}),
+    "import": ({}, (("file", True),), {"file": None}),
     "prep": (
         {
             "--answers": ("answers", "str"),
@@ -74,11 +90,24 @@ GRAMMAR: dict[str, Command] = {
     "questions list": ({}, (), {}),
     "questions show": ({}, (("set_id", True),), {"set_id": None}),
     "questions validate": ({}, (("file", True),), {"file": None}),
+    "report": (
+        {"--as-of": ("as_of", "str"), "--format": ("format_", "str"), "--out": ("out", "str")},
+        (),
+        {"as_of": None, "format_": "table", "out": None},
+    ),
+    "share": (
+        {"--format": ("format_", "str"), "--out": ("out", "str")},
+        (("employee", True),),
+        {"employee": None, "format_": "md", "out": None},
+    ),
     "show": (
         {"--date": ("date_", "str"), "--kind": ("kind", "str")},
         (("employee", True),),
         {"date_": None, "employee": None, "kind": None},
     ),
+    "sync init": ({}, (("remote", False),), {"remote": None}),
+    "sync now": ({}, (), {}),
+    "sync status": ({}, (), {}),
     "talk": (
         {
             "--answers": ("answers", "str"),
@@ -104,7 +133,7 @@ GRAMMAR: dict[str, Command] = {
 }
 
 # A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
-DEFAULT_COMMANDS = {"actions": "list"}
+DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
 
 
 class Request:
@@ -185,6 +214,14 @@ def run(request: Request) -> int:
     """The request's exit code; its errors are the caller's (errors.reporting, as in the Typer app)."""
     from aspire_cli import commands
 
-    function = getattr(commands, request.command.replace(" ", "_"))
+    function = getattr(commands, function_name(request.command))
     code: int = function(request.home, **request.params)
     return code
+
+
+def function_name(command: str) -> str:
+    """The `commands` function of a command: `team add` is team_add, `import` is import_."""
+    import keyword
+
+    name = command.replace(" ", "_")
+    return f"{name}_" if keyword.iskeyword(name) else name

@@ -148,6 +148,12 @@ class ListsUnlessToldOtherwise(_NamesItsHelp, TyperGroup):
         return super().parse_args(ctx, args)
 
 
+class SyncsUnlessToldOtherwise(ListsUnlessToldOtherwise):
+    """`aspire sync` is `aspire sync now`; `aspire sync init` and `aspire sync status` run themselves."""
+
+    default_command = "now"
+
+
 class _PlainArgument(TyperArgument):
     """An argument as help shows it, in the usage line and the list alike: EMPLOYEE or [EMPLOYEE],
     not {EMPLOYEE}."""
