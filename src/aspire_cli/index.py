@@ -242,7 +242,7 @@ class Index:
         every file from the index while its stamp is unchanged, else read (and learnt). Without
         `answers`, talks carry their actions only (a team-wide list of actions needs no more);
         with LATEST, only the latest record of each kind carries its answers (the team report)."""
-        stored = self._stored_files(employees, answers=answers is True)
+        stored = self._stored_files(employees, answers=answers is True, preps="prep" in kinds)
         root = str(self.store.records_root)
         return {
             employee: self._folder_contents(employee, f"{root}/{employee}", kinds, stored, answers)
@@ -263,6 +263,8 @@ class Index:
             return contents
         found: list[tuple[Any, ...]] = []
         for name in names:
+            if not name.endswith(".toml"):  # the Markdown copies: half the names
+                continue
             record = RECORD_NAME.fullmatch(name)
             if record is not None:
                 if record[2] in kinds:
@@ -348,18 +350,23 @@ class Index:
             _seal(*row),
         )
 
-    def _stored_files(self, employees: list[str], *, answers: bool) -> dict[Any, tuple[Any, ...]]:
+    def _stored_files(
+        self, employees: list[str], *, answers: bool, preps: bool = True
+    ) -> dict[Any, tuple[Any, ...]]:
         """(employee, name) -> (stamp, problem, answers, actions, answers_seal) for each row that
         holds up; answers None when not asked for (a follow-up's always come: they are small)."""
         if self.db is None:
             return {}
         wanted = "answers" if answers else "CASE WHEN name LIKE '%-action-%' THEN answers END"
         columns = f"employee, name, stamp, problem, answers_seal, actions, seal, {wanted}"
+        no_preps = "" if preps else " AND name NOT LIKE '%-prep%'"  # a team's actions: half the rows
         if len(employees) <= 50:  # one member (show, history) or a few: only theirs
             marks = ", ".join("?" * len(employees))
-            rows = self._rows(f"SELECT {columns} FROM records WHERE employee IN ({marks})", *employees)
+            rows = self._rows(
+                f"SELECT {columns} FROM records WHERE employee IN ({marks}){no_preps}", *employees
+            )
         else:
-            rows = self._rows(f"SELECT {columns} FROM records")
+            rows = self._rows(f"SELECT {columns} FROM records WHERE 1{no_preps}")
         known: dict[Any, tuple[Any, ...]] = {}
         for employee, name, file_stamp, problem, answers_seal, actions, seal, answers_text in rows:
             if seal != _seal(employee, name, file_stamp, problem, answers_seal, actions):
@@ -477,7 +484,7 @@ class Index:
 
     def _key(self) -> list[Any]:
         """What every entry depends on: this aspire and the question sets it checks records with (the
-    leader's own included: a change to one is a change to what every record of it is checked by)."""
+        leader's own included: a change to one is a change to what every record of it is checked by)."""
         from aspire_cli.question_sets import stamps
 
         return [FORMAT, __version__, *stamps(self.store.home)]
