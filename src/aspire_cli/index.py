@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from aspire_cli.store import Roster, Store
     from aspire_cli.tracking import FollowUpNote
 
-FORMAT = 5  # PRAGMA user_version: a file of another format is rebuilt
+FORMAT = 6  # PRAGMA user_version: a file of another format is rebuilt
 INDEX_NAME = ".index.sqlite3"
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
@@ -87,6 +87,11 @@ class IndexedRecord(NamedTuple):
         """The question set version it was written with, and its answers (actions included)."""
         data = json.loads(self.answers_text)
         return data["version"], {**data["answers"], **self.actions}
+
+    def question_set(self) -> str:
+        """The id of the question set it was written with (a set used once with --questions, say)."""
+        set_id = json.loads(self.answers_text).get("set") if self.answers_text else None
+        return set_id if isinstance(set_id, str) else self.kind
 
 
 class Contents(NamedTuple):
@@ -318,7 +323,9 @@ class Index:
                 data = record.model_dump(mode="json")["answers"]
                 lists = {key: value for key, value in data.items() if isinstance(value, list)}
                 plain = {key: value for key, value in data.items() if key not in lists}
-                answers_text = _json({"version": record.question_set_version, "answers": plain})
+                answers_text = _json(
+                    {"set": record.question_set, "version": record.question_set_version, "answers": plain}
+                )
                 actions_text = _json(lists)
         except AspireError as exc:
             problem = exc.message

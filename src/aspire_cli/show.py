@@ -59,7 +59,7 @@ def run_show(store: Store, employee: str, day: str | None, kind: str | None) -> 
     version, answers = record.answers()
     # the index keeps no set id: a record is taken to name the set of its kind, as `aspire prep`
     # and `aspire talk` write them (one written with --questions FILE shows unknown ids as they are)
-    shown = shown_answers(question_texts(store.home, record.kind), version, answers, statuses)
+    shown = shown_answers(question_texts(store.home, record.question_set()), version, answers, statuses)
     title = record_title(display_name(store, employee), employee, record)
     about = [f"Question set: {record.kind}, version {version}", f"File: {found.path}"]
     if use_colour():
