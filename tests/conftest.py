@@ -82,6 +82,8 @@ def terminal_env(home: Path) -> dict[str, str]:
 
 PREP_ANSWERS = """\
 potential = "Head of platform engineering within five years"
+potential_level = "two or more levels up"
+readiness = "1-2 years"
 development = "Leadership programme; a rotation through product"
 strengths = "Systems thinking"
 short_term_needs = "Presentation skills"
@@ -91,6 +93,7 @@ next_assignment = "Tech lead, payments, mid 2027"
 TALK_ANSWERS = """\
 short_term_aspiration = "Lead a small team"
 long_term_aspiration = "Director of engineering"
+aspiration_level = "senior leadership"
 knows_path = "Partly: needs people-management experience"
 willing = "yes"
 core_strength = "Architecture"

@@ -16,6 +16,7 @@ PREP = load_question_set("prep")
 TALK_RAW: dict[str, object] = {
     "short_term_aspiration": "Lead a team",
     "long_term_aspiration": "Director",
+    "aspiration_level": "senior leadership",
     "knows_path": "Partly",
     "willing": "yes",
     "core_strength": "Architecture",
@@ -24,7 +25,9 @@ TALK_RAW: dict[str, object] = {
     "next_assignment_wish": "More scope",
 }
 TALK_ANSWERS = TALK.validate_answers(TALK_RAW)
-PREP_ANSWERS = PREP.validate_answers({q.id: f"Prep answer for {q.id}" for q in PREP.questions})
+PREP_ANSWERS = PREP.validate_answers(
+    {q.id: q.choices[0] if q.choices else f"Prep answer for {q.id}" for q in PREP.questions}
+)
 
 
 def record(kind: str, employee: str, day: date) -> Record:
@@ -38,7 +41,11 @@ def record(kind: str, employee: str, day: date) -> Record:
 def talk_record(**answers: object) -> Record:
     """Alice's talk of 2026-11-26, with `answers` in place of the usual ones (validated as typed)."""
     return Record(
-        kind="talk", employee="alice", date=date(2026, 11, 26), question_set="talk", question_set_version=1
+        kind="talk",
+        employee="alice",
+        date=date(2026, 11, 26),
+        question_set="talk",
+        question_set_version=TALK.version,
     ).with_answers(TALK.validate_answers({**TALK_RAW, **answers}))
 
 

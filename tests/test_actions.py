@@ -30,7 +30,8 @@ BOB: Plan = [("Pair with the SRE team", "2024-08-01")]
 
 def talk_answers(plan: Plan) -> str:
     text = (
-        'short_term_aspiration = "Lead"\nlong_term_aspiration = "Direct"\nknows_path = "Partly"\n'
+        'short_term_aspiration = "Lead"\nlong_term_aspiration = "Direct"\n'
+        'aspiration_level = "one level up"\nknows_path = "Partly"\n'
         'willing = "yes"\ncore_strength = "Design"\ndevelopment_area = "Delegation"\n'
         'next_assignment_wish = "More scope"\n'
     )

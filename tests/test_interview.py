@@ -19,10 +19,16 @@ NEW_LINE = "\x1b\r"  # Alt-Enter (Esc, Enter): a new line inside one
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
 
-PREP_KEYS = [f"answer {n}{DONE}" for n in range(1, 6)]
+PREP_KEYS = [
+    f"answer 1{DONE}",
+    f"{DOWN}{DOWN}\r",  # potential_level: the third choice
+    "\r",  # readiness: Enter takes the first choice
+    *(f"answer {n}{DONE}" for n in range(2, 6)),
+]
 TALK_KEYS = [
     f"Lead a team{NEW_LINE}within two years{DONE}",
     f"Director{DONE}",
+    f"{DOWN}{DOWN}{DOWN}\r",  # aspiration_level: the fourth choice
     f"Partly{DONE}",
     f"{DOWN}\r",  # willing: the second choice
     f"Architecture{DONE}",
@@ -56,13 +62,16 @@ def test_a_whole_prep_interview_keeps_every_answer(keys):
     answers, kept, screen = interview(keys, "prep")
     assert answers == {
         "potential": "answer 1",
+        "potential_level": "two or more levels up",
+        "readiness": "ready now",
         "development": "answer 2",
         "strengths": "answer 3",
         "short_term_needs": "answer 4",
         "next_assignment": "answer 5",
     }
-    assert [len(k) for k in kept] == [1, 2, 3, 4, 5]  # kept after each answer, before the next question
-    assert "3/5  What do you think are their main strengths?" in screen
+    assert [len(k) for k in kept] == [1, 2, 3, 4, 5, 6, 7]  # kept after each answer, before the next question
+    assert "2/7  What level do you see them reaching?" in screen
+    assert "5/7  What do you think are their main strengths?" in screen
     assert "The highest level you are confident they can reach" in screen
 
 
@@ -70,24 +79,26 @@ def test_a_whole_talk_with_a_choice_several_actions_and_a_multi_line_answer(keys
     keys.send_text("".join(TALK_KEYS))
     answers, _, screen = interview(keys, "talk")
     assert answers["short_term_aspiration"] == "Lead a team\nwithin two years"
+    assert answers["aspiration_level"] == "senior leadership"
     assert answers["willing"] == "partly"
     assert answers["actions"] == (
         Action(action="Run the guild", measure="2 sessions a month", due=date(2027, 6, 30)),
         Action(action="Delegate releases", measure="Bob runs two"),
     )
     assert answers["next_assignment_wish"] == "More scope"
-    assert "8/8  What do you want to do in your next assignment?" in screen
+    assert "3/9  At what level do you see yourself in the long run?" in screen
+    assert "9/9  What do you want to do in your next assignment?" in screen
 
 
 def test_an_empty_required_answer_is_asked_again(keys):
     keys.send_text(f"{DONE}   {DONE}\x7f\x7f\x7f" + "".join(PREP_KEYS))
     answers, kept, _ = interview(keys, "prep")
     assert answers["potential"] == "answer 1"
-    assert len(kept) == 5
+    assert len(kept) == 7
 
 
 def test_an_impossible_due_date_is_asked_again(keys):
-    keys.send_text("".join(TALK_KEYS[:8]) + "2027-02-30\r" + "\x7f" * 10 + "".join(TALK_KEYS[8:]))
+    keys.send_text("".join(TALK_KEYS[:9]) + "2027-02-30\r" + "\x7f" * 10 + "".join(TALK_KEYS[9:]))
     answers, _, _ = interview(keys, "talk")
     assert answers["actions"][0].due == date(2027, 6, 30)
 
@@ -110,10 +121,11 @@ def test_ctrl_c_stops_the_whole_interview_and_keeps_what_was_answered(keys):
 
 def test_a_resumed_interview_starts_at_the_first_unanswered_question(keys):
     keys.send_text("".join(PREP_KEYS[2:]))
-    answers, kept, screen = interview(keys, "prep", {"potential": "a", "development": "b"})
-    assert answers["potential"] == "a" and answers["strengths"] == "answer 3"
-    assert "1/5" not in screen and "3/5" in screen
-    assert len(kept) == 3
+    answers, kept, screen = interview(keys, "prep", {"potential": "a", "potential_level": "expert track"})
+    assert answers["potential"] == "a" and answers["potential_level"] == "expert track"
+    assert answers["readiness"] == "ready now" and answers["strengths"] == "answer 3"
+    assert "1/7" not in screen and "2/7" not in screen and "3/7" in screen
+    assert len(kept) == 5
 
 
 def talk_in_terminal(home, employee="alice", fresh=False):
@@ -134,7 +146,7 @@ def test_the_talk_shows_the_latest_prep_notes_then_writes_the_record_and_no_draf
     path, screen = talk_in_terminal(home)
     assert "Your prep notes for Alice Smith, 2026-11-20" in screen
     assert "Head of platform engineering within five years" in screen
-    assert screen.index("prep notes") < screen.index("1/8")
+    assert screen.index("prep notes") < screen.index("1/9")
     assert path == home / "records/alice/2026-11-26-talk.toml"
     assert tomllib.loads(path.read_text())["answers"]["willing"] == "partly"
     assert not (home / "drafts/alice.talk.toml").exists()

@@ -24,14 +24,18 @@ def shown(panel: object) -> str:
 
 
 def prep_record(**answers: str) -> Record:
-    raw = {q.id: f"Notes on {q.id}" for q in PREP.questions} | answers
+    raw = {q.id: q.choices[0] if q.choices else f"Notes on {q.id}" for q in PREP.questions} | answers
     return Record(
-        kind="prep", employee="alice", date=date(2026, 11, 20), question_set="prep", question_set_version=1
+        kind="prep",
+        employee="alice",
+        date=date(2026, 11, 20),
+        question_set="prep",
+        question_set_version=PREP.version,
     ).with_answers(PREP.validate_answers(raw))
 
 
 def test_escape_sequences_in_prep_answers_are_shown_not_obeyed():
-    first, second = PREP.questions[0].id, PREP.questions[1].id
+    first, second = [q.id for q in PREP.questions if q.kind == "long_text"][:2]
     record = prep_record(**{first: f"Ready {TITLE_ESCAPE} soon", second: f"{CLEAR}Wants\r\x08 scope"})
     output = shown(record_panel(record, PREP, "Your prep notes for Alice, 2026-11-20"))
     assert not {"\x1b", "\x07", "\r", "\x08"} & set(output)

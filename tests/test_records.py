@@ -30,7 +30,7 @@ def test_a_record_round_trips_toml_to_model_to_toml(home):
     data = tomllib.loads(text)
     assert data["schema"] == 1 and data["kind"] == "talk" and data["employee"] == "alice"
     assert data["date"] == date(2026, 11, 26)  # a TOML date, not a string
-    assert (data["question_set"], data["question_set_version"]) == ("talk", 1)
+    assert (data["question_set"], data["question_set_version"]) == ("talk", 2)
     assert data["answers"]["actions"][0] == {
         "action": "Run the guild",
         "measure": "2 sessions a month",
@@ -82,7 +82,7 @@ def test_markdown_has_a_title_each_question_as_a_heading_and_the_actions_as_a_ta
         assert f"## {n}. {question.text}" in md.replace("\\", "")
     assert "| 1 | Run the guild | 2 sessions a month | 2027-06-30 |" in md
     assert "| 2 | Delegate releases | Bob runs two | - |" in md
-    assert structure(md).count("heading_open") == 9
+    assert structure(md).count("heading_open") == 10  # the title and the nine questions
     assert structure(md).count("table_open") == 1
 
 
@@ -131,9 +131,13 @@ def test_a_record_from_an_older_version_of_the_set_stays_readable_when_a_questio
     path = store.write_record(talk_record(), "md")
     extra = {"id": "mentor", "text": "Who could mentor you?", "kind": "long_text"}
     grown = TALK.model_validate(
-        {**TALK.model_dump(), "version": 2, "questions": [*TALK.model_dump()["questions"], extra]}
+        {
+            **TALK.model_dump(),
+            "version": TALK.version + 1,
+            "questions": [*TALK.model_dump()["questions"], extra],
+        }
     )
     assert store.read_record(path, grown).answers["core_strength"] == "Architecture"
-    same_version = grown.model_copy(update={"version": 1})
+    same_version = grown.model_copy(update={"version": TALK.version})
     with pytest.raises(BadFile, match="mentor: an answer is required"):
         store.read_record(path, same_version)
