@@ -10,9 +10,18 @@ from conftest import aspire_script, terminal_env
 
 DONE = "\r"  # Enter submits
 NEW_LINE = "\x1b\r"  # Alt-Enter
+DOWN = "\x1b[B"
 TODAY = date.today().isoformat()
 FIRST_TWO = ["Lead a small team", "Director of engineering" + NEW_LINE + "in ten years"]
-REST = ["Mostly", None, "Architecture", "Delegation", None, "More scope"]  # None: choice, actions
+REST = [  # questions 3 to 9: a text, ("choose", keys before Enter) for a choice, None for the actions
+    ("choose", DOWN * 2),  # aspiration_level: "two or more levels up"
+    "Mostly",
+    ("choose", ""),  # willing: "yes"
+    "Architecture",
+    "Delegation",
+    None,
+    "More scope",
+]
 
 
 def spawn(home, *args):
@@ -28,26 +37,27 @@ def spawn(home, *args):
 
 def answer_first_two(child):
     for n, text in enumerate(FIRST_TWO, 1):
-        child.expect(f"{n}/8")
+        child.expect(f"{n}/9")
         child.expect("Answer:")
         child.send(text + DONE)
-    child.expect("3/8")  # the second answer is saved before the third question shows
+    child.expect("3/9")  # the second answer is saved before the third question shows
     child.expect("Answer:")
-    child.send("typed but not finished")
+    child.expect("expert track")
+    child.send(DOWN)  # a level highlighted but not picked
 
 
 def resume_and_finish(home):
     child = spawn(home)
-    child.expect("2 of 8 answered")
+    child.expect("2 of 9 answered")
     child.expect("resume it")
     child.send("\r")  # "Resume it at question 3" is the first choice
-    child.expect("3/8")
+    child.expect("3/9")
     for n, text in enumerate(REST, 3):
         if n > 3:
-            child.expect(f"{n}/8")
-        if text is None and n == 4:
-            child.expect("yes")
-            child.send("\r")
+            child.expect(f"{n}/9")
+        if isinstance(text, tuple):
+            child.expect("Answer:")
+            child.send(text[1] + "\r")
         elif text is None:
             child.expect("Action 1:")
             child.send("Run the guild\r")
@@ -78,9 +88,11 @@ def alice(aspire, home):
 
 def check_record_has_everything(home):
     record = tomllib.loads((home / f"records/alice/{TODAY}-talk.toml").read_text())
-    assert len(record["answers"]) == 8
+    assert len(record["answers"]) == 9
     assert record["answers"]["short_term_aspiration"] == FIRST_TWO[0]
     assert record["answers"]["long_term_aspiration"] == "Director of engineering\nin ten years"
+    assert record["answers"]["aspiration_level"] == "two or more levels up"
+    assert record["answers"]["willing"] == "yes"
     assert record["answers"]["next_assignment_wish"] == "More scope"
     assert not (home / "drafts/alice.talk.toml").exists()
 
@@ -146,7 +158,7 @@ def test_fresh_discards_the_draft_after_asking(alice):
     child = spawn(alice, "--fresh")
     child.expect("Discard the unfinished talk draft")
     child.send("y\r")
-    child.expect("1/8")
+    child.expect("1/9")
     child.send("\x03")
     child.expect(pexpect.EOF)
     child.close()
@@ -155,7 +167,7 @@ def test_fresh_discards_the_draft_after_asking(alice):
 
 def test_a_second_terminal_cannot_fill_the_same_draft(alice):
     first = spawn(alice)
-    first.expect("1/8")
+    first.expect("1/9")
     second = spawn(alice)
     second.expect("another `aspire talk alice` is running")
     second.expect(pexpect.EOF)

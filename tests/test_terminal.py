@@ -9,6 +9,7 @@ from conftest import aspire_script, terminal_env
 
 DONE = "\r"  # Enter submits
 NEW_LINE = "\x1b\r"  # Alt-Enter
+DOWN = "\x1b[B"
 TODAY = date.today().isoformat()
 
 
@@ -29,6 +30,14 @@ def answer(child, prompt, text, submit=DONE):
     child.send(text + submit)
 
 
+def choose(child, prompt, last_choice, keys):
+    """A choice question: once its last choice is drawn, `keys` move the highlight, Enter picks."""
+    child.expect(prompt)
+    child.expect("Answer:")
+    child.expect(last_choice)
+    child.send(keys + "\r")
+
+
 def finish(child, code=0):
     child.expect(pexpect.EOF)
     child.close()
@@ -44,21 +53,25 @@ def alice(aspire, home):
 def test_prep_in_a_terminal_writes_the_record_and_its_markdown(alice):
     child = spawn(alice, "prep", "alice")
     child.expect("Preparation notes with Alice Smith")
-    answer(child, "1/5", "Head of platform" + NEW_LINE + "in five years")
-    answer(child, "2/5", "Leadership programme")
-    child.expect("3/5")
+    answer(child, "1/7", "Head of platform" + NEW_LINE + "in five years")
+    choose(child, "2/7", "expert track", DOWN)  # the level: one down from "current role"
+    choose(child, "3/7", "3-5 years", "")  # readiness: Enter takes the first, "ready now"
+    answer(child, "4/7", "Leadership programme")
+    child.expect("5/7")
     child.send(DONE)  # empty: asked again
     child.expect("An answer is required")
     child.send("Systems thinking" + DONE)
-    answer(child, "4/5", "Presenting")
-    answer(child, "5/5", "Tech lead, mid 2027")
+    answer(child, "6/7", "Presenting")
+    answer(child, "7/7", "Tech lead, mid 2027")
     child.expect("Saved")
     finish(child)
     record = tomllib.loads((alice / f"records/alice/{TODAY}-prep.toml").read_text())
     assert record["answers"]["potential"] == "Head of platform\nin five years"
+    assert record["answers"]["potential_level"] == "one level up"
+    assert record["answers"]["readiness"] == "ready now"
     assert record["answers"]["strengths"] == "Systems thinking"
     assert (
-        "## 3. What do you think are their main strengths?"
+        "## 5. What do you think are their main strengths?"
         in (alice / f"records/alice/{TODAY}-prep.md").read_text()
     )
 
@@ -72,13 +85,15 @@ def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything
     child.send("\r")
     child.expect("Your prep notes for Alice Smith, 2026-01-05")
     child.expect("Presentation skills")
-    for n, text in enumerate(["Lead a team", "Director", "Mostly"], 1):
-        answer(child, f"{n}/8", text)
-    child.expect("4/8")
+    for n, text in enumerate(["Lead a team", "Director"], 1):
+        answer(child, f"{n}/9", text)
+    choose(child, "3/9", "expert track", DOWN * 4)  # the last level
+    answer(child, "4/9", "Mostly")
+    child.expect("5/9")
     child.expect("yes")
-    child.send("\x1b[B\x1b[B\r")  # no
-    answer(child, "5/8", "Architecture")
-    answer(child, "6/8", "Delegation")
+    child.send(DOWN + DOWN + "\r")  # no
+    answer(child, "6/9", "Architecture")
+    answer(child, "7/9", "Delegation")
     child.expect("Action 1:")
     child.send("Run the guild\r")
     child.expect("measure it")
@@ -87,11 +102,12 @@ def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything
     child.send("2026-06-30\r")
     child.expect("Action 2 \\(Enter when done\\)")
     child.send("\r")
-    answer(child, "8/8", "More scope")
+    answer(child, "9/9", "More scope")
     child.expect("Saved")
     finish(child)
     record = tomllib.loads((alice / "records/alice/2026-01-06-talk.toml").read_text())
     assert record["date"] == date(2026, 1, 6)
+    assert record["answers"]["aspiration_level"] == "expert track"
     assert record["answers"]["willing"] == "no"
     assert record["answers"]["actions"] == [
         {"number": 1, "action": "Run the guild", "measure": "Two a month", "due": date(2026, 6, 30)}
@@ -102,8 +118,8 @@ def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything
 
 def test_ctrl_c_in_a_terminal_stops_writes_no_record_and_exits_130(alice):
     child = spawn(alice, "talk", "alice")
-    answer(child, "1/8", "Lead a team")
-    child.expect("2/8")
+    answer(child, "1/9", "Lead a team")
+    child.expect("2/9")
     child.expect("Answer:")
     child.send("half an answer")
     child.send("\x03")
