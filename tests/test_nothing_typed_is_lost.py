@@ -41,13 +41,13 @@ def finish(child, code):
 
 
 def answer(child, position, text):
-    child.expect(f"{position}/8")
+    child.expect(f"{position}/9")
     child.expect("Answer:")
     child.send(text + "\r")
 
 
 def save_draft(home, answers, unfinished=None, day=TODAY):
-    base = dict(kind="talk", employee="alice", date=day, question_set="talk", question_set_version=1)
+    base = dict(kind="talk", employee="alice", date=day, question_set="talk", question_set_version=2)
     Store(home).save_draft(Draft(**base, answers=answers, unfinished=unfinished))
     return (home / DRAFT).read_bytes()
 
@@ -76,7 +76,7 @@ def test_an_answers_run_leaves_a_typed_draft_alone_and_says_how_to_resume_or_dis
 
 def test_an_answers_run_takes_the_interview_lock_of_a_talk_in_progress(alice):
     interview = spawn(alice, "talk", "alice")
-    interview.expect("1/8")
+    interview.expect("1/9")
     interview.expect("Answer:")
     done = subprocess.run(
         [aspire_script(), "talk", "alice", "--answers", "-"],
@@ -97,13 +97,17 @@ def test_an_answers_run_takes_the_interview_lock_of_a_talk_in_progress(alice):
 
 
 def answer_up_to_the_actions(child):
-    for position, text in enumerate(["Lead a team", "Director", "Partly"], 1):
+    for position, text in enumerate(["Lead a team", "Director"], 1):
         answer(child, position, text)
-    child.expect("4/8")
+    child.expect("3/9")
+    child.expect("expert track")
+    child.send("\r")  # the level: the first, "current role"
+    answer(child, 4, "Partly")
+    child.expect("5/9")
     child.expect("yes")
     child.send("\r")
-    answer(child, 5, "Architecture")
-    answer(child, 6, "Delegation")
+    answer(child, 6, "Architecture")
+    answer(child, 7, "Delegation")
 
 
 def add_action(child, number, text, measure):
@@ -128,13 +132,13 @@ def test_two_typed_actions_survive_a_hang_up_at_action_3_and_resume_continues_wi
     assert draft["unfinished"] == "actions"
 
     child = spawn(alice, "talk", "alice")
-    child.expect("6 of 8 answered")
+    child.expect("7 of 9 answered")
     child.send("\r")  # resume
     child.expect("Action 1: Run the guild")
     child.expect("Action 2: Mentor Bob")
     child.expect("Action 3 \\(Enter when done\\)")
     child.send("\r")
-    answer(child, 8, "More scope")
+    answer(child, 9, "More scope")
     child.expect("Saved")
     finish(child, 0)
     record = tomllib.loads((alice / f"records/alice/{TODAY.isoformat()}-talk.toml").read_text())
@@ -152,7 +156,7 @@ def test_ctrl_c_between_two_questions_stops_the_interview_every_time(alice):
             child.expect("Discard the unfinished")
             child.send("y\r")
         answer(child, 1, "Lead a team")
-        child.expect("2/8")  # the question's text is out, its prompt not yet live
+        child.expect("2/9")  # the question's text is out, its prompt not yet live
         child.send("\x03")
         out = finish(child, 130)
         assert "Exception ignored" not in out and "Traceback" not in out
@@ -172,7 +176,7 @@ def test_a_draft_that_cannot_be_removed_after_the_record_is_written_is_a_warning
     add_action(child, 1, "Run the guild", "Two a month")
     child.expect("Action 2 \\(Enter when done\\):")
     child.send("\r")
-    answer(child, 8, "More scope")
+    answer(child, 9, "More scope")
     child.expect("Saved")
     out = finish(child, 0)
     assert "Traceback" not in out
@@ -224,7 +228,14 @@ def test_the_printed_answers_file_names_the_missing_ids_without_a_terminal(
     (alice / "saved.toml").write_text(printed)
     result = aspire("talk", "alice", "--answers", str(alice / "saved.toml"))
     assert result.exit_code == 2
-    for missing in ["knows_path", "willing", "core_strength", "development_area", "actions"]:
+    for missing in [
+        "aspiration_level",
+        "knows_path",
+        "willing",
+        "core_strength",
+        "development_area",
+        "actions",
+    ]:
         assert missing in result.stderr
     assert "short_term_aspiration" not in result.stderr
     assert not (alice / "records").exists()
@@ -237,12 +248,12 @@ def test_in_a_terminal_a_partial_answers_file_asks_only_what_it_leaves_unanswere
         )
     )
     child = spawn(alice, "talk", "alice", "--answers", str(alice / "part.toml"))
-    child.expect("6 of 8 answers from part.toml; asking the 2 left")
-    answer(child, 5, "Systems thinking")
-    answer(child, 8, "A bigger team")
+    child.expect("7 of 9 answers from part.toml; asking the 2 left")
+    answer(child, 6, "Systems thinking")
+    answer(child, 9, "A bigger team")
     child.expect("Saved")
     out = finish(child, 0)
-    assert "1/8" not in out and "7/8" not in out
+    assert "1/9" not in out and "3/9" not in out and "8/9" not in out
     record = tomllib.loads((alice / f"records/alice/{TODAY.isoformat()}-talk.toml").read_text())
     assert record["answers"]["core_strength"] == "Systems thinking"
     assert record["answers"]["short_term_aspiration"] == "Lead a small team"
@@ -260,9 +271,9 @@ def test_resume_shows_what_was_already_said_before_the_next_question(alice, keys
     d = discussion.Discussion(Store(alice), Console(file=io.StringIO(), width=100), "talk", None, TODAY)
     discussion.interactive(d, "alice", False)
     screen = d.console.file.getvalue()
-    assert "Resuming: 2 of 8 already answered." in screen
-    assert screen.index("Lead a small team") < screen.index("CTO one day") < screen.index("3/8")
-    assert "1/8" not in screen
+    assert "Resuming: 2 of 9 already answered." in screen
+    assert screen.index("Lead a small team") < screen.index("CTO one day") < screen.index("3/9")
+    assert "1/9" not in screen
 
 
 def test_an_answers_file_with_fresh_but_no_terminal_leaves_the_draft(aspire, alice):
