@@ -283,8 +283,17 @@ class Store:
         """This employee's records, oldest first, known by file name alone (nothing is opened).
         A link or a file in place of their folder is a BadFile."""
         folder = self.records_dir(employee)
-        found = (parse_record_name(folder / name) for name in folder_names(folder))
-        return sorted(r for r in found if r is not None and (kind is None or r.kind == kind))
+        found: list[RecordFile] = []
+        for name in folder_names(folder):  # names first: a Path is made for a record of the kind only
+            match = RECORD_NAME.fullmatch(name)
+            if match is None or (kind is not None and match[2] != kind):
+                continue
+            try:
+                day = date.fromisoformat(match[1])
+            except ValueError:  # 2026-02-30: not a record's name
+                continue
+            found.append(RecordFile(day, int(match[3] or 1), match[2], folder / name))
+        return sorted(found)
 
     def has_records(self) -> bool:
         """Whether the records folder exists; a BadFile if a link or a file stands in its place."""
