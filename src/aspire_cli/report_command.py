@@ -1,0 +1,158 @@
+"""`aspire report`: the team at a glance, for the leader and for a talent review.
+
+Reads like a listing (see listings.py): through the index, so a warm report is plain Python (no
+pydantic, Typer or Rich, for the table, CSV and JSON), and it survives any one bad file: the file is
+named on stderr in one line, its member is left out of the report (which says so), everyone else is
+reported, and the exit status is 2.
+
+As of a day: a member's due status is what `aspire due --as-of` says; their aspirations and levels
+come from their latest talk and prep held on or before that day, and their actions stand as they
+did then (agreed by then, follow-ups dated after it not yet counted; overdue when due before it).
+
+The report holds the leader's assessments, so `--out FILE` writes a private file (0600), all at
+once, never through a symbolic link, and never inside the aspire home (which holds the truth, and
+may be synced). Without `--out` (or with `--out -`) it goes to stdout.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aspire_cli.errors import BadFile, BadInput, report
+from aspire_cli.index import ALL_KINDS, LATEST, Contents, Index
+from aspire_cli.report import Gathered, TeamReport, build_report
+from aspire_cli.safe_text import one_line
+
+if TYPE_CHECKING:
+    from aspire_cli.schedule import DueRow
+    from aspire_cli.store import Roster, Store
+
+STDOUT = "-"
+
+
+def run_report(store: Store, as_of: date, fmt: str, out: str | None, today: date) -> int:
+    """Write the report as of `as_of` in `fmt` (table, md, csv, json, html) to `out` (None or "-":
+    stdout); the exit code: 2 when a file could not be read, else 0."""
+    from aspire_cli.report_views import render
+
+    target = None if out in (None, STDOUT) else _target(store, out)
+    leader, window = _settings(store)
+    problems: list[str] = []
+    if store.has_home():
+        team = gather(store, as_of, today, window, problems)
+    else:
+        team = build_report([], as_of, leader)
+    team = team._replace(leader=leader)
+    for problem in dict.fromkeys(problems):  # one file can fail two ways (its due date, its answers)
+        report(BadFile(problem))
+    text = render(team, fmt, colour=target is None and fmt == "table" and _colour())
+    if target is not None:
+        from aspire_cli.files import atomic_write
+
+        atomic_write(target, text)
+        count = len(team.members)
+        print(one_line(f"Wrote the report of {count} member{'s' if count != 1 else ''} to {target}"))
+    elif fmt == "table" and not team.members and not problems:
+        from aspire_cli.listings import NO_TEAM_YET, no_home_yet
+
+        print(NO_TEAM_YET if store.has_home() else no_home_yet(store))
+    else:
+        sys.stdout.write(text)
+    return 2 if problems else 0
+
+
+def gather(store: Store, as_of: date, today: date, window: int, problems: list[str]) -> TeamReport:
+    """Everything the report needs, from the index; what could not be read goes into `problems`."""
+    from aspire_cli.due import due_report
+
+    due = due_report(store, as_of, window, today=today)
+    problems += due.problems
+    rows = {row.employee: row for row in due.rows}
+    index = Index(store)
+    try:
+        roster, _ = index.roster()  # a member who does not validate: named by due_report already
+        # the answers of the latest talk and prep only, unless the day is past (then those held by it)
+        contents = index.contents(sorted(roster), ALL_KINDS, answers=LATEST if as_of >= today else True)
+    finally:
+        index.save()
+    gathered: list[Gathered] = []
+    left_out: list[str] = []
+    for employee, held in contents.items():
+        problems += held.problems
+        if held.problems or employee not in rows:
+            left_out.append(employee)
+            continue
+        gathered.append(_member(employee, roster, rows[employee], held, as_of, problems))
+    return build_report(gathered, as_of, None, left_out)
+
+
+def _member(
+    employee: str, roster: Roster, due: DueRow, held: Contents, as_of: date, problems: list[str]
+) -> Gathered:
+    from aspire_cli.looking_back import tracked_actions
+
+    by_then = as_of.isoformat()  # ISO dates compare as days do
+    records = [record for record in held.records if record.day <= by_then]
+    latest = {record.kind: record for record in records}  # oldest first: the last of each kind
+    answered: dict[str, tuple[str, dict[str, Any]] | None] = {}
+    for kind in ("talk", "prep"):
+        record = latest.get(kind)
+        answered[kind] = (record.day, record.answers()[1]) if record and record.answers_text else None
+    follow_ups = [note for note in held.follow_ups if note.day <= by_then]
+    actions, trouble = tracked_actions(Contents(records, follow_ups, []), employee, as_of)
+    problems += trouble
+    return Gathered(employee, roster[employee].name, due, answered["talk"], answered["prep"], actions)
+
+
+def _settings(store: Store) -> tuple[str | None, int]:
+    """The leader's name (None when not set) and the due-soon window, as `aspire config` shows them."""
+    from aspire_cli.settings import FLAG, Setting, settings_at
+
+    found = settings_at(Setting(store.home, FLAG, "--home"), os.environ)
+    return found.leader.value, found.due_soon_days.value
+
+
+def _colour() -> bool:
+    from aspire_cli.plain_table import use_colour
+
+    return use_colour()
+
+
+def _target(store: Store, out: str) -> Path:
+    """The file --out names, checked before anything is read: not a folder, not a link, not in the
+    aspire home, in a folder that exists."""
+    import stat
+
+    if not out:
+        raise BadInput("--out is empty: give a file name, e.g. --out report.html, or - for stdout")
+    path = Path(out)
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise BadInput(f"--out {out}: {exc.strerror or exc}") from None
+    if mode is not None and stat.S_ISLNK(mode):
+        raise BadInput(
+            f"--out {out} is a symbolic link (to {one_line(str(path.readlink()))}); aspire neither writes "
+            "through it nor replaces it: give the file it points to, or another name"
+        )
+    if mode is not None and stat.S_ISDIR(mode):
+        raise BadInput(f"--out {out} is a folder: give a file name, e.g. {path / 'report.html'}")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise BadInput(f"--out {out} is not a regular file; give another name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise BadInput(f"--out {out}: there is no folder {folder}")
+    home = store.home.resolve()
+    where = folder.resolve() / path.name
+    if where == home or home in where.parents:
+        raise BadInput(
+            f"--out {out} is inside your aspire folder ({home}), which holds only the records; "
+            "write the report elsewhere"
+        )
+    return path
