@@ -14,29 +14,44 @@ import typer
 from aspire_cli import __version__, commands
 from aspire_cli.usage import ListsUnlessToldOtherwise, PlainCommand, ReportingGroup, SyncsUnlessToldOtherwise
 
+
+def example(command_line: str) -> str:
+    """The last lines of a command's help: one example, on a line of its own however narrow the
+    terminal (Click leaves a paragraph that starts with \\b as it is)."""
+    return f"\b\nExample: {command_line}"
+
+
 # Plain help and one-line usage errors (rich_markup_mode=None): Typer's Rich help draws multi-line
 # panels and loads Rich and markdown-it, which roughly doubles the start-up time of `aspire --help`.
 app = typer.Typer(
     cls=ReportingGroup,
     help="Prepare, hold and record career aspiration discussions with every employee, every year.",
+    epilog=example("aspire talk alice"),
     no_args_is_help=True,
+    # Typer's own --install-completion/--show-completion guess the shell (shellingham); aspire's,
+    # on `main` below, are told it. The completing itself is Typer's (usage.ReportingGroup.main).
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 team_app = typer.Typer(
-    help="Who you hold discussions with, and how often.", no_args_is_help=True, rich_markup_mode=None
+    help="Who you hold discussions with, and how often.",
+    epilog=example('aspire team add alice --name "Alice Smith"'),
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(team_app, name="team")
 actions_app = typer.Typer(
     cls=ListsUnlessToldOtherwise,
     help="The actions agreed in talks: list them (the default), mark them done, dropped or open again.",
+    epilog=example("aspire actions alice --all"),
     rich_markup_mode=None,
 )
 app.add_typer(actions_app, name="actions")
 questions_app = typer.Typer(
     help="The question sets: the shipped ones, and your own in <home>/questions/.",
+    epilog=example("aspire questions show talk"),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -44,12 +59,28 @@ app.add_typer(questions_app, name="questions")
 sync_app = typer.Typer(
     cls=SyncsUnlessToldOtherwise,
     help="Keep your aspire folder in git and in step with a private remote (the default: sync now).",
+    epilog=example("aspire sync"),
     rich_markup_mode=None,
 )
 app.add_typer(sync_app, name="sync")
 
 
+def _team(ctx: typer.Context, incomplete: str) -> list[str]:
+    """An EMPLOYEE argument completes to the ids on the roster, of the --home given on the line
+    (the launcher answers most such requests itself: see completion.py)."""
+    from aspire_cli.completion import employee_ids
+
+    home = ctx.find_root().params.get("home")
+    return employee_ids(home if isinstance(home, str) else None, incomplete)
+
+
 EmployeeArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="EMPLOYEE", help="The employee's short id, e.g. alice or bob-lee.", autocompletion=_team
+    ),
+]
+NewEmployeeArg = Annotated[  # not on the team yet: nothing to complete
     str, typer.Argument(metavar="EMPLOYEE", help="The employee's short id, e.g. alice or bob-lee.")
 ]
 DateOpt = Annotated[
@@ -107,10 +138,35 @@ NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A w
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON, for scripts.")]
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # resilient: a shell completing the line, not running it
         print(f"aspire {__version__}")
         raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, shell: str | None) -> None:
+    if shell is not None and not ctx.resilient_parsing:
+        from aspire_cli.completion import install
+
+        print(install(_shell(shell, "--install-completion")))
+        raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, shell: str | None) -> None:
+    if shell is not None and not ctx.resilient_parsing:
+        from aspire_cli.completion import script
+
+        print(script(_shell(shell, "--show-completion")))
+        raise typer.Exit()
+
+
+def _shell(shell: str, option: str) -> str:
+    from aspire_cli.completion import SHELLS
+    from aspire_cli.errors import BadInput
+
+    if shell not in SHELLS:
+        raise BadInput(f"{option} '{shell}': must be bash, zsh or fish; see: aspire --help")
+    return shell
 
 
 @app.callback()
@@ -127,13 +183,35 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            help="Complete commands, options and employee ids in SHELL (bash, zsh or fish) from now on.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            help="Print the completion script for SHELL, to install it your own way.",
+        ),
+    ] = None,
 ) -> None:
     ctx.obj = home  # resolved by the command that runs (help needs no home)
 
 
-@team_app.command("add", cls=PlainCommand)
+@team_app.command(
+    "add", cls=PlainCommand, epilog=example('aspire team add bob-lee --name "Bob Lee" --cadence 6')
+)
 def team_add(
-    ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
+    ctx: typer.Context, employee: NewEmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
 ) -> None:
     """Add someone to your team.
 
@@ -143,7 +221,7 @@ def team_add(
     raise typer.Exit(commands.team_add(ctx.obj, employee, name, cadence))
 
 
-@team_app.command("edit", cls=PlainCommand)
+@team_app.command("edit", cls=PlainCommand, epilog=example("aspire team edit alice --cadence 6"))
 def team_edit(
     ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadence: CadenceOpt = None
 ) -> None:
@@ -151,19 +229,19 @@ def team_edit(
     raise typer.Exit(commands.team_edit(ctx.obj, employee, name, cadence))
 
 
-@team_app.command("list", cls=PlainCommand)
+@team_app.command("list", cls=PlainCommand, epilog=example("aspire team list"))
 def team_list(ctx: typer.Context) -> None:
     """Show your team."""
     raise typer.Exit(commands.team_list(ctx.obj))
 
 
-@team_app.command("remove", cls=PlainCommand)
+@team_app.command("remove", cls=PlainCommand, epilog=example("aspire team remove bob-lee"))
 def team_remove(ctx: typer.Context, employee: EmployeeArg) -> None:
     """Take someone off your team; their records stay."""
     raise typer.Exit(commands.team_remove(ctx.obj, employee))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire prep alice --date 2026-11-20"))
 def prep(
     ctx: typer.Context,
     employee: EmployeeArg,
@@ -176,12 +254,16 @@ def prep(
     raise typer.Exit(commands.prep(ctx.obj, employee, date_, answers, fresh, questions))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire talk alice --answers talk.toml"))
 def talk(
     ctx: typer.Context,
     employee: Annotated[
         str | None,
-        typer.Argument(metavar="EMPLOYEE", help="The employee's id; leave out to pick from your team."),
+        typer.Argument(
+            metavar="EMPLOYEE",
+            help="The employee's id; leave out to pick from your team.",
+            autocompletion=_team,
+        ),
     ] = None,
     date_: DateOpt = None,
     answers: AnswersOpt = None,
@@ -192,7 +274,7 @@ def talk(
     raise typer.Exit(commands.talk(ctx.obj, employee, date_, answers, fresh, questions))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire due --within 14"))
 def due(
     ctx: typer.Context,
     as_of: Annotated[
@@ -230,7 +312,7 @@ def due(
     raise typer.Exit(commands.due(ctx.obj, as_of, within, as_json, brief, ics))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire config --json"))
 def config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Your settings, and where each comes from.
 
@@ -241,13 +323,13 @@ def config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     raise typer.Exit(commands.config(ctx.obj, as_json))
 
 
-@app.command()
+@app.command(epilog=example("aspire drafts"))
 def drafts(ctx: typer.Context) -> None:
     """Unfinished interviews, and how to resume them."""
     raise typer.Exit(commands.drafts(ctx.obj))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire show alice --date 2026-11-26-2"))
 def show(
     ctx: typer.Context, employee: EmployeeArg, date_: RecordDateOpt = None, kind: KindOpt = None
 ) -> None:
@@ -255,13 +337,13 @@ def show(
     raise typer.Exit(commands.show(ctx.obj, employee, date_, kind))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire history alice --json"))
 def history(ctx: typer.Context, employee: EmployeeArg, as_json: JsonOpt = False) -> None:
     """Every discussion with someone, newest first, with what changed since the one before."""
     raise typer.Exit(commands.history(ctx.obj, employee, as_json))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire edit alice --kind prep --date 2026-11-20"))
 def edit(
     ctx: typer.Context, employee: EmployeeArg, date_: RecordDateOpt = None, kind: KindOpt = None
 ) -> None:
@@ -269,12 +351,16 @@ def edit(
     raise typer.Exit(commands.edit(ctx.obj, employee, date_, kind))
 
 
-@actions_app.command("list", cls=PlainCommand)
+@actions_app.command("list", cls=PlainCommand, epilog=example("aspire actions list --as-of 2027-06-30"))
 def actions_list(
     ctx: typer.Context,
     employee: Annotated[
         str | None,
-        typer.Argument(metavar="EMPLOYEE", help="Only this employee's actions (default: the whole team)."),
+        typer.Argument(
+            metavar="EMPLOYEE",
+            help="Only this employee's actions (default: the whole team).",
+            autocompletion=_team,
+        ),
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Done and dropped actions too.")] = False,
     as_json: JsonOpt = False,
@@ -287,7 +373,9 @@ def actions_list(
     raise typer.Exit(commands.actions_list(ctx.obj, employee, show_all, as_json, as_of))
 
 
-@actions_app.command("done", cls=PlainCommand)
+@actions_app.command(
+    "done", cls=PlainCommand, epilog=example('aspire actions done alice 2 --note "First guild session held"')
+)
 def actions_done(
     ctx: typer.Context,
     employee: EmployeeArg,
@@ -301,25 +389,27 @@ def actions_done(
     raise typer.Exit(commands.actions_done(ctx.obj, employee, number, date_, note))
 
 
-@actions_app.command("drop", cls=PlainCommand)
+@actions_app.command(
+    "drop", cls=PlainCommand, epilog=example('aspire actions drop alice 3 --note "The guild was wound up"')
+)
 def actions_drop(ctx: typer.Context, employee: EmployeeArg, number: NumberArg, note: NoteOpt = None) -> None:
     """Drop an action that no longer makes sense."""
     raise typer.Exit(commands.actions_drop(ctx.obj, employee, number, note))
 
 
-@actions_app.command("reopen", cls=PlainCommand)
+@actions_app.command("reopen", cls=PlainCommand, epilog=example("aspire actions reopen alice 2"))
 def actions_reopen(ctx: typer.Context, employee: EmployeeArg, number: NumberArg) -> None:
     """Open a done or dropped action again."""
     raise typer.Exit(commands.actions_reopen(ctx.obj, employee, number))
 
 
-@questions_app.command("list", cls=PlainCommand)
+@questions_app.command("list", cls=PlainCommand, epilog=example("aspire questions list"))
 def questions_list(ctx: typer.Context) -> None:
     """The question sets in force: shipped, or your own in their place."""
     raise typer.Exit(commands.questions_list(ctx.obj))
 
 
-@questions_app.command("show", cls=PlainCommand)
+@questions_app.command("show", cls=PlainCommand, epilog=example("aspire questions show prep"))
 def questions_show(
     ctx: typer.Context,
     set_id: Annotated[str, typer.Argument(metavar="SET", help="The set's id: prep, talk, or one of yours.")],
@@ -328,7 +418,7 @@ def questions_show(
     raise typer.Exit(commands.questions_show(ctx.obj, set_id))
 
 
-@questions_app.command("validate", cls=PlainCommand)
+@questions_app.command("validate", cls=PlainCommand, epilog=example("aspire questions validate my-talk.toml"))
 def questions_validate(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="A question set file (TOML).")],
@@ -343,7 +433,7 @@ OutOpt = Annotated[
 ]
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire report --format html --out team.html"))
 def report(
     ctx: typer.Context,
     as_of: Annotated[
@@ -359,7 +449,7 @@ def report(
     raise typer.Exit(commands.report(ctx.obj, as_of, format_, out))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire export --since 2026-01-01 --out talks.csv"))
 def export(
     ctx: typer.Context,
     format_: Annotated[
@@ -379,7 +469,7 @@ def export(
     raise typer.Exit(commands.export(ctx.obj, format_, out, include_prep, since))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire share alice --format html --out alice.html"))
 def share(
     ctx: typer.Context,
     employee: EmployeeArg,
@@ -392,7 +482,7 @@ def share(
     raise typer.Exit(commands.share(ctx.obj, employee, out, format_))
 
 
-@app.command(cls=PlainCommand)
+@app.command(cls=PlainCommand, epilog=example("aspire handover alice --out alice.tar.gz"))
 def handover(
     ctx: typer.Context,
     employee: EmployeeArg,
@@ -406,7 +496,7 @@ def handover(
     raise typer.Exit(commands.handover(ctx.obj, employee, out, include_prep))
 
 
-@app.command("import", cls=PlainCommand)
+@app.command("import", cls=PlainCommand, epilog=example("aspire import alice.tar.gz"))
 def import_(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="An archive made by aspire handover.")],
@@ -415,7 +505,9 @@ def import_(
     raise typer.Exit(commands.import_(ctx.obj, file))
 
 
-@sync_app.command("init", cls=PlainCommand)
+@sync_app.command(
+    "init", cls=PlainCommand, epilog=example("aspire sync init git@example.com:you/aspire-notes.git")
+)
 def sync_init(
     ctx: typer.Context,
     remote: Annotated[
@@ -426,13 +518,13 @@ def sync_init(
     raise typer.Exit(commands.sync_init(ctx.obj, remote))
 
 
-@sync_app.command("now", cls=PlainCommand)
+@sync_app.command("now", cls=PlainCommand, epilog=example("aspire sync now"))
 def sync_now(ctx: typer.Context) -> None:
     """Commit, fetch, merge and push; say what came in (this is what `aspire sync` runs)."""
     raise typer.Exit(commands.sync_now(ctx.obj))
 
 
-@sync_app.command("status", cls=PlainCommand)
+@sync_app.command("status", cls=PlainCommand, epilog=example("aspire sync status"))
 def sync_status(ctx: typer.Context) -> None:
     """Whether your folder is a repository, its remote, commits ahead and behind, anything uncommitted."""
     raise typer.Exit(commands.sync_status(ctx.obj))

@@ -9,10 +9,15 @@ handed to the same function the Typer app would call (`commands`). Everything el
 The table is not a second declaration: it is generated from the Typer app, and
 tests/test_launcher.py fails (and prints the table to paste here) whenever the two differ, so an
 option added to the app cannot be missed here.
+
+A shell completing a word (COMPLETE_VAR set by the script `aspire --install-completion` installs)
+is answered here too when the word is an employee id: the table says whether it is one, and
+completion.py answers from the roster as the Typer app would (tests/test_completion.py compares).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 # command: (options {name: (parameter, kind)}, arguments ((parameter, required), ...), defaults).
@@ -22,9 +27,14 @@ import sys
 Command = tuple[dict[str, tuple[str, str]], tuple[tuple[str, bool], ...], dict[str, object]]
 GRAMMAR: dict[str, Command] = {
     "": (
-        {"--home": ("home", "str"), "--version": ("version", "typer")},
+        {
+            "--home": ("home", "str"),
+            "--install-completion": ("install_completion", "typer"),
+            "--show-completion": ("show_completion", "typer"),
+            "--version": ("version", "typer"),
+        },
         (),
-        {"home": None, "version": False},
+        {"home": None, "install_completion": None, "show_completion": None, "version": False},
     ),
     "actions done": (
         {"--date": ("date_", "str"), "--note": ("note", "str")},
@@ -135,6 +145,11 @@ GRAMMAR: dict[str, Command] = {
 # A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
 DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
 
+# Every EMPLOYEE argument completes from the roster (cli.py), but for someone who is not on it yet;
+# tests/test_completion.py checks this against the Typer app.
+NEW_EMPLOYEE_COMMANDS = ("team add",)
+COMPLETE_VAR = "_ASPIRE_COMPLETE"  # set by the shell scripts of `aspire --install-completion`
+
 
 class Request:
     """A plain request: the command, the raw --home (None when not given), its parameters."""
@@ -146,6 +161,10 @@ class Request:
 
 
 def main() -> None:
+    if COMPLETE_VAR in os.environ:  # a shell asking for completions (see completion.py)
+        from aspire_cli.completion import answer_quickly
+
+        answer_quickly()  # exits when the word is an employee id; else the Typer app answers
     request = parse_request(sys.argv[1:])
     if request is not None:
         from aspire_cli.errors import reporting
@@ -158,31 +177,61 @@ def main() -> None:
 
 def parse_request(args: list[str]) -> Request | None:
     """The request, if `args` is a plain `[--home PATH] COMMAND [OPTIONS] [ARGUMENTS]`; else None."""
+    read = _read(args)
+    if read is None:
+        return None
+    request, words, _ = read
+    arguments = GRAMMAR[request.command][1]
+    if len(words) > len(arguments) or any(needed for _, needed in arguments[len(words) :]):
+        return None  # the Typer app words the mistake
+    request.params.update((name, word) for (name, _), word in zip(arguments, words, strict=False))
+    return request
+
+
+def employee_completed(args: list[str], incomplete: str) -> Request | None:
+    """The request so far, if the word after `args` (`incomplete`, being typed) is an EMPLOYEE
+    argument that completes from the roster, the line before it plain; else None (the Typer app
+    answers). `aspire actions <TAB>` is not one: there the group's commands are offered too."""
+    read = _read(args)
+    if read is None or incomplete.startswith("-"):
+        return None
+    request, words, group_alone = read
+    arguments = GRAMMAR[request.command][1]
+    if group_alone or len(words) >= len(arguments) or arguments[len(words)][0] != "employee":
+        return None
+    return None if request.command in NEW_EMPLOYEE_COMMANDS else request
+
+
+def _read(args: list[str]) -> tuple[Request, list[str], bool] | None:
+    """The request with its options (not its arguments), the words for its arguments, and whether
+    the line was a group alone (`aspire actions` is `aspire actions list`); None if not plain."""
     rest = list(args)
     root: dict[str, object] = {}
     while rest and rest[0].startswith("-"):
         if not _take_option(rest, GRAMMAR[""][0], root):
             return None
+    group_alone = len(rest) == 1 and rest[0] in DEFAULT_COMMANDS
     if rest and rest[0] in DEFAULT_COMMANDS and not (len(rest) > 1 and f"{rest[0]} {rest[1]}" in GRAMMAR):
         rest.insert(1, DEFAULT_COMMANDS[rest[0]])  # `aspire actions alice`: `aspire actions list alice`
     command = next((" ".join(rest[:n]) for n in (2, 1) if " ".join(rest[:n]) in GRAMMAR), "")
     if not command:
         return None
     rest = rest[len(command.split()) :]
-    options, arguments, defaults = GRAMMAR[command]
-    params, given, words = dict(defaults), dict[str, object](), []
+    options, _, defaults = GRAMMAR[command]
+    given: dict[str, object] = {}
+    words = []
     while rest:
         if rest[0].startswith("-") and rest[0] != "-":  # "-" is a word: stdin, for --answers
             if not _take_option(rest, options, given):
                 return None
         else:
             words.append(rest.pop(0))
-    if len(words) > len(arguments) or any(needed for _, needed in arguments[len(words) :]):
-        return None  # the Typer app words the mistake
-    params.update(given)
-    params.update((name, word) for (name, _), word in zip(arguments, words, strict=False))
     home = root.get("home")
-    return Request(command, home if isinstance(home, str) else None, params)
+    return (
+        Request(command, home if isinstance(home, str) else None, {**defaults, **given}),
+        words,
+        group_alone,
+    )
 
 
 def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: dict[str, object]) -> bool:

@@ -12,6 +12,7 @@ costs a third of a second at start-up and words its errors differently.
 from __future__ import annotations
 
 import ast
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -27,10 +28,12 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
+from typer._click.shell_completion import CompletionItem
 from typer._click.types import IntParamType, IntRange
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from aspire_cli.errors import BadInput, reporting
+from aspire_cli.launcher import COMPLETE_VAR
 
 
 class _NamesItsHelp:
@@ -59,6 +62,11 @@ class ReportingGroup(_NamesItsHelp, TyperGroup):
         **extra: Any,
     ) -> Any:
         words = list(sys.argv[1:] if args is None else args)
+        if os.environ.get(complete_var or COMPLETE_VAR):  # a shell asking for completions
+            from typer._completion_classes import completion_init
+
+            completion_init()  # Typer's formats, which its shell scripts read (not Click's)
+            self._main_shell_completion(extra, "aspire", complete_var or COMPLETE_VAR)  # exits
         # always "aspire" (a test runner would say "root"): errors and help name what a user types
         sys.exit(reporting(lambda: self._run(words, "aspire", extra)))
 
@@ -143,9 +151,22 @@ class ListsUnlessToldOtherwise(_NamesItsHelp, TyperGroup):
     default_command = "list"
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if not args and ctx.resilient_parsing:  # completing the word after the group: see below
+            return super().parse_args(ctx, args)
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+        """The word after the group completes to its commands and to what the default command's
+        first argument takes (`aspire actions <TAB>`: done, drop, list, reopen and the team); an
+        option, to the default command's options."""
+        default = self.commands[self.default_command]
+        if incomplete.startswith("-"):
+            return default.shell_complete(ctx, incomplete)
+        found = super().shell_complete(ctx, incomplete)
+        arguments = [param for param in default.params if isinstance(param, TyperArgument)]
+        return found + arguments[0].shell_complete(ctx, incomplete) if arguments else found
 
 
 class SyncsUnlessToldOtherwise(ListsUnlessToldOtherwise):
