@@ -155,9 +155,9 @@ def _unassessed(prep: tuple[str, dict[str, Any]] | None, row: MemberRow) -> str 
         ("readiness", row.readiness, READINESS),
     ):
         if value is None:
-            return f"the latest prep ({prep[0]}) has no {key}"
+            return f"no {key} in the latest prep ({prep[0]}); the next prep asks for it"
         if value not in scale:
-            return f"the latest prep ({prep[0]}) has {key} '{value}', which is not on the scale"
+            return f"{key} '{value}' in the latest prep ({prep[0]}) is not on the scale"
     return None
 
 

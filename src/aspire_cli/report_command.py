@@ -61,8 +61,15 @@ def run_report(store: Store, as_of: date, fmt: str, out: str | None, today: date
 
         print(NO_TEAM_YET if store.has_home() else no_home_yet(store))
     else:
-        sys.stdout.write(text)
+        _write_out(text)
     return 2 if problems else 0
+
+
+def _write_out(text: str, chunk: int = 1 << 16) -> None:
+    """On stdout, a pipe's worth at a time: one huge write to a reader that goes away (`| head`)
+    can end short without a word, where the next write says so (and the exit status is 141)."""
+    for start in range(0, len(text), chunk):
+        sys.stdout.write(text[start : start + chunk])
 
 
 def gather(store: Store, as_of: date, today: date, window: int, problems: list[str]) -> TeamReport:

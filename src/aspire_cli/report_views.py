@@ -179,14 +179,17 @@ LEGEND_TEXT = "\n".join(
 )
 
 
+def _columns(text: str) -> int:
+    """The columns `text` takes: its length when ASCII, or ASCII shortened with an ellipsis."""
+    return len(text) if text.isascii() or (text[-1] == "…" and text[:-1].isascii()) else cell_width(text)
+
+
 def _width(title: str, column: list[str]) -> int:
-    return max([len(title), *(len(cell) if cell.isascii() else cell_width(cell) for cell in column)])
+    return max([len(title), *map(_columns, column)])
 
 
 def _padded(column: list[str], width: int) -> list[str]:
-    return [
-        cell.ljust(width) if cell.isascii() else cell + " " * (width - cell_width(cell)) for cell in column
-    ]
+    return [cell + " " * (width - _columns(cell)) for cell in column]
 
 
 def _shortened(text: str, width: int) -> str:
