@@ -293,6 +293,11 @@ def test_csv_reads_back(aspire, team, tmp_path):
         "4",
     )
     assert by_id["fay"]["potential_level"] == "" and by_id["fay"]["last_prep"] == ""
+    out = tmp_path / "team.csv"
+    assert aspire("report", "--format", "csv", "--out", str(out)).exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a byte order mark, for a spreadsheet, as export writes
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))) == rows
 
 
 class Document(HTMLParser):

@@ -10,8 +10,8 @@ come from their latest talk and prep held on or before that day, and their actio
 did then (agreed by then, follow-ups dated after it not yet counted; overdue when due before it).
 
 The report holds the leader's assessments, so `--out FILE` writes a private file (0600), all at
-once, never through a symbolic link, and never inside the aspire home (which holds the truth, and
-may be synced). Without `--out` (or with `--out -`) it goes to stdout.
+once, never through a symbolic link, and never inside the aspire home (out_file.py, as export and
+share do). Without `--out` (or with `--out -`) it goes to stdout.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aspire_cli.errors import BadFile, BadInput, report
+from aspire_cli.errors import BadFile, report
 from aspire_cli.index import ALL_KINDS, LATEST, Contents, Index
+from aspire_cli.out_file import checked_target, write_out
 from aspire_cli.report import Gathered, TeamReport, build_report
 from aspire_cli.safe_text import one_line
 
@@ -31,15 +31,13 @@ if TYPE_CHECKING:
     from aspire_cli.schedule import DueRow
     from aspire_cli.store import Roster, Store
 
-STDOUT = "-"
-
 
 def run_report(store: Store, as_of: date, fmt: str, out: str | None, today: date) -> int:
     """Write the report as of `as_of` in `fmt` (table, md, csv, json, html) to `out` (None or "-":
     stdout); the exit code: 2 when a file could not be read, else 0."""
     from aspire_cli.report_views import render
 
-    target = None if out in (None, STDOUT) else _target(store, out)
+    target = checked_target(out, store.home)  # before anything is read: a wrong --out writes nothing
     leader, window = _settings(store)
     problems: list[str] = []
     if store.has_home():
@@ -49,11 +47,11 @@ def run_report(store: Store, as_of: date, fmt: str, out: str | None, today: date
     team = team._replace(leader=leader)
     for problem in dict.fromkeys(problems):  # one file can fail two ways (its due date, its answers)
         report(BadFile(problem))
-    text = render(team, fmt, colour=target is None and fmt == "table" and _colour())
+    text = render(
+        team, fmt, colour=target is None and fmt == "table" and _colour(), to_file=target is not None
+    )
     if target is not None:
-        from aspire_cli.files import atomic_write
-
-        atomic_write(target, text)
+        write_out(target, text.encode("utf-8"))
         count = len(team.members)
         print(one_line(f"Wrote the report of {count} member{'s' if count != 1 else ''} to {target}"))
     elif fmt == "table" and not team.members and not problems:
@@ -127,39 +125,3 @@ def _colour() -> bool:
     from aspire_cli.plain_table import use_colour
 
     return use_colour()
-
-
-def _target(store: Store, out: str) -> Path:
-    """The file --out names, checked before anything is read: not a folder, not a link, not in the
-    aspire home, in a folder that exists."""
-    import stat
-
-    if not out:
-        raise BadInput("--out is empty: give a file name, e.g. --out report.html, or - for stdout")
-    path = Path(out)
-    try:
-        mode: int | None = os.lstat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise BadInput(f"--out {out}: {exc.strerror or exc}") from None
-    if mode is not None and stat.S_ISLNK(mode):
-        raise BadInput(
-            f"--out {out} is a symbolic link (to {one_line(str(path.readlink()))}); aspire neither writes "
-            "through it nor replaces it: give the file it points to, or another name"
-        )
-    if mode is not None and stat.S_ISDIR(mode):
-        raise BadInput(f"--out {out} is a folder: give a file name, e.g. {path / 'report.html'}")
-    if mode is not None and not stat.S_ISREG(mode):
-        raise BadInput(f"--out {out} is not a regular file; give another name")
-    folder = path.parent
-    if not folder.is_dir():
-        raise BadInput(f"--out {out}: there is no folder {folder}")
-    home = store.home.resolve()
-    where = folder.resolve() / path.name
-    if where == home or home in where.parents:
-        raise BadInput(
-            f"--out {out} is inside your aspire folder ({home}), which holds only the records; "
-            "write the report elsewhere"
-        )
-    return path

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from aspire_cli.plain_table import cell_width
 from aspire_cli.report import GRID_ROWS, READINESS, MemberRow, TeamReport
-from aspire_cli.safe_text import one_line, shorten
+from aspire_cli.safe_text import one_line, shorten, visible
 from aspire_cli.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE
 
 FORMATS = ("table", "md", "csv", "json", "html")
@@ -32,14 +32,15 @@ _STATUS_COLOURS = {OVERDUE: "31", NEVER_HELD: "33", DUE_SOON: "33", OK: "32"}
 CSV_COLUMNS = MemberRow._fields
 
 
-def render(team: TeamReport, fmt: str, *, colour: bool = False) -> str:
-    """The report as `fmt` (one of FORMATS), ending in a newline."""
+def render(team: TeamReport, fmt: str, *, colour: bool = False, to_file: bool = False) -> str:
+    """The report as `fmt` (one of FORMATS), ending in a newline; `to_file`: for a file, not a pipe
+    (a CSV file then begins with a byte order mark, as `aspire export` writes one)."""
     if fmt == "table":
         return plain_text(team, colour=colour)
     if fmt == "json":
         return json_text(team)
     if fmt == "csv":
-        return csv_text(team)
+        return ("\ufeff" if to_file else "") + csv_text(team)
     from aspire_cli import report_documents
 
     return report_documents.markdown(team) if fmt == "md" else report_documents.html_document(team)
@@ -236,26 +237,23 @@ def json_text(team: TeamReport) -> str:
     return text if text.isascii() else _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_text(team: TeamReport) -> str:
-    """A member a row under a header row of CSV_COLUMNS (RFC 4180: CRLF, quoted where needed). A text
-    cell that a spreadsheet would take for a formula (=, +, -, @ first) starts with a quote (')."""
+    """A member a row under a header row of CSV_COLUMNS, as `aspire export` writes CSV (RFC 4180,
+    CRLF): a text cell a spreadsheet would take for a formula (=, +, -, @ first) begins with an
+    apostrophe, and control characters are written as escapes (\\x1b); line breaks stay."""
     import csv
     import io
+
+    from aspire_cli.export_command import spreadsheet_cell
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for row in team.members:
-        writer.writerow([_csv_cell(value) for value in row.as_json().values()])
+        writer.writerow(
+            [
+                "" if value is None else spreadsheet_cell(visible(value)) if isinstance(value, str) else value
+                for value in row.as_json().values()
+            ]
+        )
     return buffer.getvalue()
-
-
-def _csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
