@@ -194,10 +194,13 @@ def _padded(column: list[str], width: int) -> list[str]:
 
 
 def _shortened(text: str, width: int) -> str:
-    """safe_text.shorten: one harmless line of at most `width` characters; plain short text as it is."""
+    """safe_text.shorten: one harmless line of at most `width` columns; plain short text as it is."""
     if text.isascii() and text.isprintable() and len(text) <= width and "  " not in text:
         return text.strip() or "-"
-    return shorten(text, width)
+    short = shorten(text, width)
+    while _columns(short) > width:  # wide characters (CJK) take two columns each
+        short = short[:-2] + "…"
+    return short
 
 
 def _terminal_columns() -> int:
