@@ -130,6 +130,8 @@ def test_zsh_gets_commands_with_their_help_and_ids_plain(roster):
         "startup file).\"))'\n",
         0,
     )
+    within = "Count as due soon within this many days (default\\\\: due_soon_days, see aspire config)."
+    assert shell_asks(zsh("aspire due --wi")) == (f'_arguments \'*: :(("--within":"{within}"))\'\n', 0)
     assert shell_asks(zsh("aspire edit a")) == ('_arguments \'*: :(("alice"\n"anna"))\'\n', 0)
     assert shell_asks(zsh("aspire edit x")) == ("_files\n", 0)
 
@@ -313,6 +315,15 @@ def test_an_employee_id_is_completed_in_plain_python(settled_home, ask):
     assert "alice" in done.stdout and "anna" in done.stdout
     modules = {name.split(".")[0] for name in json.loads(done.stderr.strip().splitlines()[-1])}
     assert not modules & {"typer", "pydantic", "rich", "questionary", "prompt_toolkit"}
+
+
+def test_commands_and_options_are_completed_without_rich(roster):
+    """Their help goes to zsh and fish as it is: aspire's help is plain text, not Rich markup."""
+    env = {k: v for k, v in os.environ.items() if k not in SHELL_VARIABLES} | zsh("aspire sh")
+    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60)
+    assert '"show":"One discussion as it was recorded (the..."' in done.stdout
+    modules = {name.split(".")[0] for name in json.loads(done.stderr.strip().splitlines()[-1])}
+    assert "typer" in modules and not modules & {"rich", "pydantic"}
 
 
 # -- installing --------------------------------------------------------------------------------------

@@ -63,9 +63,12 @@ class ReportingGroup(_NamesItsHelp, TyperGroup):
     ) -> Any:
         words = list(sys.argv[1:] if args is None else args)
         if os.environ.get(complete_var or COMPLETE_VAR):  # a shell asking for completions
-            from typer._completion_classes import completion_init
+            from typer import _completion_classes
 
-            completion_init()  # Typer's formats, which its shell scripts read (not Click's)
+            _completion_classes.completion_init()  # Typer's formats, which its scripts read (not Click's)
+            # aspire's help is plain text (rich_markup_mode=None): shown to zsh and fish as it is,
+            # not through Rich, whose import would double the time a completion takes
+            _completion_classes._sanitize_help_text = _as_it_is
             self._main_shell_completion(extra, "aspire", complete_var or COMPLETE_VAR)  # exits
         # always "aspire" (a test runner would say "root"): errors and help name what a user types
         sys.exit(reporting(lambda: self._run(words, "aspire", extra)))
@@ -81,6 +84,10 @@ class ReportingGroup(_NamesItsHelp, TyperGroup):
         except UsageError as mistake:
             raise BadInput(usage_line(mistake)) from None
         return 0
+
+
+def _as_it_is(text: str) -> str:
+    return text
 
 
 def usage_line(mistake: UsageError) -> str:
