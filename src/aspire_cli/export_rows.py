@@ -18,7 +18,7 @@ from aspire_cli.looking_back import tracked_actions
 from aspire_cli.show import actions_by_question, status_text
 
 if TYPE_CHECKING:
-    from aspire_cli.index import Contents
+    from aspire_cli.index import Contents, IndexedRecord
     from aspire_cli.tracking import TrackedAction
 
 FIXED = ("employee", "name", "kind", "date", "file", "question_set", "question_set_version")
@@ -76,7 +76,7 @@ def export_rows(
         held = contents[employee]
         actions, trouble = tracked_actions(held, employee, today)
         problems += trouble
-        by_talk = actions_by_question(held.records, actions) if actions else {}
+        by_talk = agreed_in(held.records, actions) if actions else {}
         for record in held.records:
             if record.kind not in kinds or record.day < after:
                 continue
@@ -103,6 +103,22 @@ def export_rows(
                 )
             )
     return rows, problems
+
+
+def agreed_in(
+    records: list[IndexedRecord], actions: list[TrackedAction]
+) -> dict[str, dict[str, list[TrackedAction]]]:
+    """For each talk (by file name), each actions question's actions with their status. A talk with
+    one actions question, as the shipped set has, takes its actions by their record, in number order;
+    only talks with several need show.actions_by_question, which numbers every action again."""
+    if any(len(record.actions) > 1 for record in records):
+        return actions_by_question(records, actions)
+    by_record: dict[str, list[TrackedAction]] = {}
+    for action in actions:
+        by_record.setdefault(action.record, []).append(action)
+    return {
+        record.name: {key: by_record.get(record.name, [])} for record in records for key in record.actions
+    }
 
 
 def action_line(action: TrackedAction) -> str:
