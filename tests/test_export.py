@@ -262,6 +262,52 @@ def test_control_characters_are_shown_not_obeyed(aspire, team):
     assert "\x1b" not in aspire("export").stdout
 
 
+def test_control_characters_among_other_scripts_are_shown_too(aspire, team):
+    record = team / "records" / "alice" / "2025-01-10-talk.toml"
+    record.write_text(record.read_text().replace("Lead a small team", "Führen \\u009b31m ein Team \\u202e"))
+    rows = exported(aspire)
+    assert rows[0]["short_term_aspiration"] == "Führen \\x9b31m ein Team \\u202e"
+
+
+def test_a_set_with_two_actions_questions_has_a_cell_for_each(aspire, team):
+    (team / "questions").mkdir()
+    (team / "questions" / "talk.toml").write_text(TWO_ACTIONS_TALK)
+    answers = (
+        'aim = "Staff engineer"\n\n[[actions]]\naction = "Mentor"\nmeasure = "Two"\n'
+        '\n[[stretch]]\naction = "Give a talk"\nmeasure = "One"\n'
+    )
+    held(aspire, "talk", "alice", "2026-03-01", answers)
+    row = exported(aspire, "--since", "2026-03-01")[0]
+    assert row["actions"] == "#3 Mentor (measure: Two; open)"
+    assert row["stretch"] == "#4 Give a talk (measure: One; open)"
+    assert list(row)[7:] == ["aim", "actions", "stretch"]
+    every = list(exported(aspire)[0])  # the ids only older talks have come after the set's own
+    assert every[7:11] == ["aim", "actions", "stretch", "short_term_aspiration"]
+
+
+TWO_ACTIONS_TALK = """\
+id = "talk"
+version = 9
+title = "A talk of your own"
+
+[[questions]]
+id = "aim"
+text = "What do you aim for?"
+kind = "long_text"
+
+[[questions]]
+id = "actions"
+text = "What will you do?"
+kind = "actions"
+
+[[questions]]
+id = "stretch"
+text = "What stretches you?"
+kind = "actions"
+required = false
+"""
+
+
 def test_nothing_to_export_without_a_home_and_no_home_is_made(aspire, home):
     done = aspire("export")
     assert done.exit_code == 0 and done.stdout.startswith("employee,name,kind,")
