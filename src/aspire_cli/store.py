@@ -15,7 +15,8 @@ The index is never the truth: each entry is used only while the stamp (inode, si
 of the file it came from is unchanged and settled (see files.py). It can be deleted at any time.
 
 Every write is atomic (files.py); a record is replaced only by an edit, which keeps the version
-before it. Read-modify-write runs under a lock on <home>/.lock.
+before it. Read-modify-write runs under a lock on <home>/.lock. In a home that is a git repository
+(aspire sync init), each write is also a commit of its own, made under that lock (_committed).
 
 Inside the home, aspire follows no symbolic link it did not make (it makes none): a link in place
 of a lock, a folder, a record or a draft is refused, by name. The home itself may be a link.
@@ -274,9 +275,10 @@ class Store:
             raise BadFile(problems[0])
         return roster.get(employee)
 
-    def write_team(self, team: Team) -> None:
+    def write_team(self, team: Team, change: str = "team: changed") -> None:
         private_dir(self.home)
         atomic_write(self.team_path, toml_text(team.to_toml_data()))
+        self._committed(change, self.team_path)
 
     # -- records --------------------------------------------------------------------------
     def list_records(self, employee: str, kind: str | None = None) -> list[RecordFile]:
@@ -351,6 +353,9 @@ class Store:
             except WriteFailed:
                 path.unlink()  # both files or neither: the draft stays, and a retry starts clean
                 raise
+            self._committed(
+                f"{record.kind}: {record.employee} {record.date}{_suffix(seq)}", path, path.with_suffix(".md")
+            )
         return path
 
     def replace_record(self, path: Path, was: bytes, record: Record, markdown: str, when: datetime) -> Path:
@@ -383,6 +388,7 @@ class Store:
                         f"{exc.message} The edit itself is saved in {path}; its readable copy is out of date."
                     ) from None
                 raise
+            self._committed(f"edit: {path.parent.name} {path.stem}", path, path.with_suffix(".md"), kept)
         return kept
 
     def write_markdown(self, path: Path, markdown: str) -> None:
@@ -390,6 +396,7 @@ class Store:
         after a record is copied back by hand (an edit undone) it is out of date."""
         with self.locked():
             atomic_write(path.with_suffix(".md"), markdown)
+            self._committed(f"readable copy: {path.parent.name} {path.stem}", path.with_suffix(".md"))
 
     # -- follow-ups -----------------------------------------------------------------------
     def read_follow_up(self, path: Path) -> FollowUp:
@@ -426,7 +433,16 @@ class Store:
             while _slot_taken(path):
                 path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
             atomic_write(path, toml_text(data))
+            self._committed(f"follow-up: {employee} #{follow_up['action']} {follow_up['status']}", path)
         return path
+
+    def _committed(self, message: str, *paths: Path) -> None:
+        """Once the home is a git repository (aspire sync init), every write is a commit of its own;
+        one that fails is a warning, and the write stands (git_home.py)."""
+        if os.path.lexists(self.home / ".git"):
+            from aspire_cli.git_home import commit_write
+
+            commit_write(self.home, paths, message)
 
     # -- drafts ---------------------------------------------------------------------------
     def read_draft(self, employee: str, kind: str, qset: QuestionSet) -> Draft | None:

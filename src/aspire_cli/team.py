@@ -36,7 +36,7 @@ def add_member(store: Store, employee: str, name: str, cadence_months: int, toda
         team, _ = _team_to_change(store)
         if employee in team.members:
             raise AspireError(f"'{employee}' is already on your team.")
-        store.write_team(_with_member(team, employee, member))
+        store.write_team(_with_member(team, employee, member), f"team: add {employee}")
     return member
 
 
@@ -55,7 +55,7 @@ def edit_member(
         before = _on_the_team(team, employee)
         after = before.model_copy(update=changes)
         if after != before or mended:
-            store.write_team(_with_member(team, employee, after))
+            store.write_team(_with_member(team, employee, after), f"team: edit {employee}")
     return before, after
 
 
@@ -66,7 +66,7 @@ def remove_member(store: Store, employee: str) -> None:
         team, _ = _team_to_change(store)
         _on_the_team(team, employee)
         members = {k: v for k, v in team.members.items() if k != employee}
-        store.write_team(team.model_copy(update={"members": members}))
+        store.write_team(team.model_copy(update={"members": members}), f"team: remove {employee}")
 
 
 def _team_to_change(

@@ -1,0 +1,151 @@
+"""The leader's own git, run on a home that is a repository (aspire sync): never through a shell,
+never waiting for a password, never touching another repository.
+
+Every write aspire makes in such a home is a commit of its own: store.py calls `commit_write` after
+the write (a plain home pays one stat for <home>/.git). It commits by plumbing, four small
+processes that never look at the rest of the home, as `git commit` would (see
+_commit_by_plumbing). A commit that fails never undoes the write: it is one warning line, and the
+next `aspire sync` commits what was left.
+
+Git runs in the home with the caller's GIT_DIR and the like dropped (so a shell inside a git hook
+cannot aim it elsewhere), GIT_TERMINAL_PROMPT=0 (a remote wanting a password fails in one line
+rather than waiting), LC_ALL=C (its messages are read here) and umask 077 (what git writes into
+the home is as private as what aspire writes).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aspire_cli.errors import AspireError
+
+if TYPE_CHECKING:
+    import subprocess
+
+GIT = "git"
+# where a repository is: the caller's must never point aspire's git at another one
+_LOCATION = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+)
+
+
+class GitMissing(AspireError):
+    def __init__(self) -> None:
+        super().__init__(
+            "git is not on your PATH: aspire sync runs your own git; install it (e.g. apt install git) "
+            "and try again"
+        )
+
+
+class GitFailed(AspireError):
+    """A git command that exited non-zero; `message` is git's own line."""
+
+
+def is_repository(home: Path) -> bool:
+    """Whether the home is a git repository of its own (one stat: a write checks it every time)."""
+    return os.path.lexists(home / ".git")
+
+
+def git_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in _LOCATION}
+    env.update(GIT_TERMINAL_PROMPT="0", GIT_LITERAL_PATHSPECS="1", LC_ALL="C", **extra)
+    return env
+
+
+def run_git(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`git -C <home> <args>`, its output captured as text; GitMissing if there is no git to run."""
+    import subprocess
+
+    done = run_git_bytes(home, *args, env=env)
+    out, err = (data.decode("utf-8", "replace") for data in (done.stdout, done.stderr))
+    return subprocess.CompletedProcess(done.args, done.returncode, out, err)
+
+
+def run_git_bytes(
+    home: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """As run_git, the output as it is (a file's content from `git cat-file`)."""
+    import subprocess
+
+    try:
+        return subprocess.run(
+            [GIT, "-C", str(home), *args],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=git_env() if env is None else env,
+            umask=0o077,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitMissing() from None
+    except OSError as exc:
+        raise AspireError(f"could not run git: {exc.strerror or exc}") from None
+
+
+def git_out(home: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """What `git <args>` prints; a GitFailed holding git's own line if it fails."""
+    done = run_git(home, *args, env=env)
+    if done.returncode:
+        raise GitFailed(git_line(done))
+    return done.stdout
+
+
+def git_line(done: subprocess.CompletedProcess[str]) -> str:
+    """The line of git's output that says what went wrong: its first 'fatal:' or 'error:', else
+    its last."""
+    lines = [line.strip() for line in (done.stderr + "\n" + done.stdout).splitlines() if line.strip()]
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
+    return lines[-1] if lines else f"git {done.args[3:4]} exited with status {done.returncode}"
+
+
+def commit_write(home: Path, paths: Iterable[Path], message: str) -> None:
+    """Commit the files just written as one commit; a warning, never an error, if git cannot."""
+    from aspire_cli.errors import warn
+
+    names = [path.relative_to(home).as_posix() for path in paths]
+    try:
+        if not _commit_by_plumbing(home, names, message):
+            git_out(home, "add", "--", *names)
+            done = run_git(home, "commit", "--quiet", "--message", message, "--", *names)
+            if done.returncode and not _nothing_changed(done):
+                raise GitFailed(git_line(done))
+    except GitMissing:
+        warn("saved, but not committed: git is not on your PATH; the next `aspire sync` commits it")
+    except AspireError as exc:
+        warn(f"saved, but not committed to git: {exc.message}; the next `aspire sync` commits it")
+
+
+def _commit_by_plumbing(home: Path, names: list[str], message: str) -> bool:
+    """The files staged and committed without `git commit`, which looks at every file of the home
+    (half a second for 40,000): update-index, write-tree, commit-tree, update-ref. Whatever else
+    was staged by hand goes in too. False, and nothing committed, if a step fails (no commit yet,
+    a merge unfinished): `git commit` then tries, and says what is wrong."""
+    if run_git(home, "update-index", "--add", "--", *names).returncode:
+        return False
+    tree = run_git(home, "write-tree")
+    if tree.returncode:
+        return False
+    commit = run_git(home, "commit-tree", tree.stdout.strip(), "-p", "HEAD", "-m", message)
+    if commit.returncode:
+        return False
+    moved = run_git(home, "update-ref", "-m", f"commit: {message}", "HEAD", commit.stdout.strip())
+    return moved.returncode == 0
+
+
+def _nothing_changed(done: subprocess.CompletedProcess[str]) -> bool:
+    """The files were written as they already were (git has nothing to commit): not a failure."""
+    said = done.stdout + done.stderr
+    return done.returncode == 1 and ("nothing to commit" in said or "no changes added" in said)

@@ -1,0 +1,513 @@
+"""aspire sync: the home kept in git, and in step with a remote the leader owns, through their own git.
+
+    aspire sync init [REMOTE]  make the home a repository (or adopt the one there), with a .gitignore
+                               that keeps drafts, the index, locks and temporary files out, aspire's
+                               merge drivers (sync_merge.py), the remote as `origin`; commit what is
+                               there. Nothing is sent. A second machine joins the same way, on a new
+                               or empty home, and its first `aspire sync` brings everything in.
+    aspire sync [now]          commit what is left uncommitted, fetch, merge, push; say what came in.
+    aspire sync status         repository, remote, commits ahead and behind, what is uncommitted.
+
+Every write aspire makes in a repository home is a commit of its own (git_home.commit_write).
+
+Merge, not rebase: each commit stays as it was made, on the machine that made it, and a merge that
+meets a conflict is settled in one step here, rather than replaying commits one by one. Records and
+follow-ups are new files with names that cannot collide; team.toml is merged member by member, and
+a record changed on both machines is kept both ways (sync_merge.py), so no file aspire reads ever
+holds a conflict marker. Local steps (commit, merge) hold the home's lock; fetch and push do not,
+so a slow remote never keeps a talk from being saved.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+from aspire_cli.errors import AspireError, BadInput, warn
+from aspire_cli.git_home import (
+    GitFailed,
+    GitMissing,
+    git_env,
+    git_line,
+    git_out,
+    is_repository,
+    run_git,
+    run_git_bytes,
+)
+from aspire_cli.safe_text import has_control_characters, one_line
+from aspire_cli.store import FOLLOW_UP_NAME, RECORD_NAME, Store
+from aspire_cli.sync_merge import CONFLICT_MARK, NOTE, TAG_ENV, keep_theirs_beside, merge_team
+
+REMOTE = "origin"
+BRANCH = "main"
+FALLBACK_NAME, FALLBACK_EMAIL = "aspire", "aspire@localhost"
+IGNORED = (  # derived or in progress: stays on this machine
+    "/drafts/",
+    "/.index.sqlite3*",
+    "/.lock",
+    "/.locks/",
+    "/.editing/",
+    ".*.tmp",
+)
+GITIGNORE = "# aspire: what is derived or in progress stays on this machine\n" + "\n".join(IGNORED) + "\n"
+ATTRIBUTES = ("* merge=aspire-keep-both", "/team.toml merge=aspire-team")
+GITATTRIBUTES = "# aspire: merges that leave no conflict markers\n" + "\n".join(ATTRIBUTES) + "\n"
+DRIVERS = {
+    "aspire-team": ("aspire: both rosters in one", "team"),
+    "aspire-keep-both": ("aspire: keep both versions", "keep"),
+}
+NOT_YET = "not a git repository yet; start with: aspire sync init [REMOTE] (a private repository)"
+
+
+# -- aspire sync init ----------------------------------------------------------------------------
+def run_init(store: Store, remote: str | None) -> int:
+    home = store.home
+    remote = _checked_remote(remote)
+    _need_git()
+    with store.locked():  # makes the home, private
+        adopted = is_repository(home)
+        if not adopted:
+            git_out(home, "-c", f"init.defaultBranch={BRANCH}", "init", "--quiet")
+        _ensure_lines(home / ".gitignore", GITIGNORE, IGNORED)
+        _ensure_lines(home / ".gitattributes", GITATTRIBUTES, ATTRIBUTES)
+        _untrack_local_files(home)
+        identity = _configure(home)
+        was = _set_remote(home, remote) if remote else None
+        _commit_all(home, "aspire sync init: this home kept in git")
+        run_git(home, "gc", "--auto", "--quiet")  # a big home's first commit: packed, in the background
+    how = "was a git repository: aspire now commits" if adopted else "is now a git repository: aspire commits"
+    print(one_line(f"{home} {how} every change it makes, each on its own."))
+    if identity:
+        print(one_line(identity))
+    current = _remote_url(home)
+    if current is None:
+        print("No remote yet: add a private one with: aspire sync init REMOTE")
+    else:
+        changed = f" (was {_shown(was)})" if was and was != current else ""
+        print(one_line(f"Remote: {REMOTE} = {_shown(current)}{changed}. Nothing is sent until: aspire sync"))
+    return 0
+
+
+def _checked_remote(remote: str | None) -> str | None:
+    if remote is None:
+        return None
+    if not remote.strip() or remote.startswith("-") or has_control_characters(remote):
+        raise BadInput(
+            f"REMOTE '{one_line(remote)}' is not a git remote: give a URL or path, e.g. "
+            "git@example.com:me/aspire.git or /media/usb/aspire.git"
+        )
+    return remote
+
+
+def _untrack_local_files(home: Path) -> None:
+    """In a repository adopted as it was: what stays on this machine (drafts, the index...) no
+    longer tracked, and left where it is."""
+    out = git_out(home, "ls-files", "--cached", "--ignored", "--exclude-standard", "-z")
+    tracked = [name for name in out.split("\0") if name]
+    if tracked:
+        git_out(home, "rm", "--cached", "--quiet", "--", *tracked)
+
+
+def _ensure_lines(path: Path, text: str, lines: tuple[str, ...]) -> None:
+    from aspire_cli.files import atomic_write, read_regular
+
+    try:
+        current = read_regular(path, 1024 * 1024).decode("utf-8", "replace")
+    except AspireError:
+        current = None
+    if current is None:
+        atomic_write(path, text)
+        return
+    missing = [line for line in lines if line not in current.splitlines()]
+    if missing:
+        atomic_write(path, current + ("" if current.endswith("\n") else "\n") + "\n".join(missing) + "\n")
+
+
+def _configure(home: Path) -> str | None:
+    """aspire's merge drivers in the repository's config, run by this very Python; an identity for
+    the commits if git has none. A line to tell the leader, if one was set."""
+    import shlex
+
+    python = shlex.quote(sys.executable)
+    wanted = {}
+    for driver, (name, mode) in DRIVERS.items():
+        wanted[f"merge.{driver}.name"] = name
+        wanted[f"merge.{driver}.driver"] = f"{python} -m aspire_cli.sync_merge {mode} %O %A %B %P"
+    wanted["index.version"] = "4"  # a third the size of version 2: each commit reads and writes it
+    found = run_git(home, "config", "--local", "--get-regexp", r"^(merge\.aspire-|index\.version)").stdout
+    have = dict(line.split(" ", 1) for line in found.splitlines() if " " in line)
+    for key, value in wanted.items():
+        if have.get(key) != value:
+            git_out(home, "config", "--local", key, value)
+    if run_git(home, "var", "GIT_COMMITTER_IDENT").returncode == 0:
+        return None
+    git_out(home, "config", "--local", "user.name", FALLBACK_NAME)
+    git_out(home, "config", "--local", "user.email", FALLBACK_EMAIL)
+    return (
+        f"git has no user.name or user.email here: this home's commits are signed "
+        f"{FALLBACK_NAME} <{FALLBACK_EMAIL}> (its own .git/config only)"
+    )
+
+
+def _set_remote(home: Path, remote: str) -> str | None:
+    """`origin` set to `remote`, this branch following it; the URL it had before, if any."""
+    was = _remote_url(home)
+    if was is None:
+        git_out(home, "remote", "add", REMOTE, remote)
+    elif was != remote:
+        git_out(home, "remote", "set-url", REMOTE, remote)
+    branch = _branch(home)
+    git_out(home, "config", "--local", f"branch.{branch}.remote", REMOTE)
+    git_out(home, "config", "--local", f"branch.{branch}.merge", f"refs/heads/{branch}")
+    return was
+
+
+# -- aspire sync [now] ---------------------------------------------------------------------------
+class Incoming(NamedTuple):
+    lines: list[str]  # what came in, for the leader: "2 new records: bob 2026-11-20 talk, ..."
+    kept_both: list[tuple[str, str]]  # (file, the other machine's version beside it)
+    notes: list[str]  # choices made merging the roster
+
+
+NOTHING = Incoming([], [], [])
+
+
+def run_sync(store: Store) -> int:
+    home = _repository(store)
+    _configure(home)
+    with store.locked():
+        branch = _branch(home)
+        _commit_left_over(home)
+        run_git(home, "gc", "--auto", "--quiet")  # aspire's own commits never run it
+    url = _remote_url(home)
+    if url is None:
+        raise AspireError(
+            "no remote to sync with (your changes are committed here); add a private one with: "
+            "aspire sync init REMOTE"
+        )
+    for _attempt in range(2):
+        _fetch(home, url)
+        with store.locked():
+            incoming = _integrate(home, branch)
+        sent = _push(home, branch, url)
+        if sent is not None:
+            _report(incoming, sent, url)
+            return 0
+    raise AspireError(f"{_shown(url)} changed again while syncing; your work is committed here: sync again")
+
+
+def _repository(store: Store) -> Path:
+    if not is_repository(store.home):
+        raise AspireError(f"{store.home} is {NOT_YET}")
+    _need_git()
+    return store.home
+
+
+def _need_git() -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        raise GitMissing()
+
+
+def _commit_left_over(home: Path) -> None:
+    """A merge a stopped sync left, finished; whatever is not committed (a commit that failed, a
+    change by hand), committed."""
+    if _rev(home, "MERGE_HEAD") is not None:
+        _settle_unmerged(home, "", [])
+        git_out(home, "add", "--all")
+        git_out(home, "commit", "--quiet", "--no-edit")
+    changed = _status(home).changed
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        _commit_all(home, f"sync: {shown}")
+
+
+def _commit_all(home: Path, message: str) -> None:
+    git_out(home, "add", "--all")
+    done = run_git(home, "commit", "--quiet", "--message", message)
+    if done.returncode and "nothing to commit" not in done.stdout + done.stderr:
+        raise GitFailed(f"could not commit: {git_line(done)}")
+
+
+def _fetch(home: Path, url: str) -> None:
+    done = run_git(home, "fetch", "--quiet", "--no-tags", REMOTE)
+    if done.returncode:
+        raise AspireError(
+            f"cannot reach {_shown(url)}: {git_line(done)}; your work is committed here, and the next "
+            "aspire sync sends it"
+        )
+
+
+def _integrate(home: Path, branch: str) -> Incoming:
+    """Merge what the remote has that this home has not; what came in."""
+    theirs = _rev(home, f"refs/remotes/{REMOTE}/{branch}")
+    before = _rev(home, "HEAD")
+    if theirs is None or theirs == before or _contains(home, theirs):
+        return NOTHING
+    tag = theirs[:7]
+    done = run_git(
+        home,
+        "merge",
+        "--quiet",
+        "--no-commit",
+        "--allow-unrelated-histories",
+        f"refs/remotes/{REMOTE}/{branch}",
+        env=git_env(**{TAG_ENV: tag}),
+    )
+    notes = [line.removeprefix(NOTE) for line in done.stderr.splitlines() if line.startswith(NOTE)]
+    if _rev(home, "MERGE_HEAD") is None:
+        if done.returncode:
+            raise AspireError(
+                f"could not merge what came from {REMOTE}: {git_line(done)}; nothing changed here"
+            )
+    else:
+        _settle_unmerged(home, tag, notes)
+        kept = _kept_both(home)
+        git_out(home, "add", "--all")
+        also = f"; both versions kept of {', '.join(file for file, _ in kept)}" if kept else ""
+        git_out(home, "commit", "--quiet", "--message", f"sync: merge from {REMOTE}{also}")
+    return _incoming(home, before, notes)
+
+
+def _contains(home: Path, commit: str) -> bool:
+    return run_git(home, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 0
+
+
+def _settle_unmerged(home: Path, tag: str, notes: list[str]) -> None:
+    """What git left unmerged (a change against a deletion, a driver that could not run), settled
+    as the drivers would: the roster in one, else this machine's version in place and the other's
+    beside it. No conflict marker stays in the working tree."""
+    from aspire_cli.files import private_dir
+
+    stages: dict[str, dict[int, str]] = {}
+    for entry in git_out(home, "ls-files", "--unmerged", "-z").split("\0"):
+        if entry:
+            info, path = entry.split("\t", 1)
+            _mode, blob, stage = info.split(" ")
+            stages.setdefault(path, {})[int(stage)] = blob
+    for path, blobs in stages.items():
+        target = home / path
+        ours, theirs = (_blob(home, blobs[n]) if n in blobs else None for n in (2, 3))
+        if ours is not None and theirs is not None and path == "team.toml":
+            merged = merge_team(_blob(home, blobs[1]) if 1 in blobs else b"", ours, theirs)
+            if merged is not None:
+                _write_bytes(target, merged[0].encode("utf-8"))
+                notes.extend(merged[1])
+                continue
+        if ours is not None or theirs is not None:
+            private_dir(target.parent)
+            _write_bytes(target, ours if ours is not None else theirs or b"")
+        if ours is not None and theirs is not None:
+            keep_theirs_beside(target, theirs, tag or None)
+
+
+def _blob(home: Path, blob: str) -> bytes:
+    done = run_git_bytes(home, "cat-file", "blob", blob)
+    if done.returncode:
+        raise GitFailed(done.stderr.decode("utf-8", "replace").strip())
+    return done.stdout
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+def _kept_both(home: Path) -> list[tuple[str, str]]:
+    """The other machine's versions the merge wrote beside this one's: (file, its other version)."""
+    out = git_out(home, "ls-files", "--others", "--exclude-standard", "-z")
+    copies = [name for name in out.split("\0") if CONFLICT_MARK in Path(name).name]
+    return [(_original(copy), copy) for copy in copies]
+
+
+def _original(copy: str) -> str:
+    return re.sub(rf"{re.escape(CONFLICT_MARK)}[0-9a-f]+(?:-\d+)?(?=\.[^.]*$|$)", "", copy, count=1)
+
+
+def _push(home: Path, branch: str, url: str) -> int | None:
+    """Send what the remote has not: the number of commits sent; None if the remote moved on."""
+    theirs = _rev(home, f"refs/remotes/{REMOTE}/{branch}")
+    head = _rev(home, "HEAD")
+    if theirs == head:
+        return 0
+    ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
+    done = run_git(home, "push", "--quiet", REMOTE, f"HEAD:refs/heads/{branch}")
+    if done.returncode == 0:
+        return int(ahead)
+    said = done.stderr
+    if "[rejected]" in said or "fetch first" in said or "non-fast-forward" in said:
+        return None
+    raise AspireError(
+        f"cannot send to {_shown(url)}: {git_line(done)}; your work is committed here, and the next "
+        "aspire sync sends it"
+    )
+
+
+# -- what came in --------------------------------------------------------------------------------
+def _incoming(home: Path, before: str | None, notes: list[str]) -> Incoming:
+    out = git_out(home, "diff", "--name-status", "--no-renames", "-z", before or _EMPTY_TREE, "HEAD")
+    fields = out.split("\0")
+    new: list[str] = []
+    follow_ups: list[str] = []
+    edits: list[str] = []
+    other: list[str] = []
+    copies: list[tuple[str, str]] = []
+    team = False
+    for status, path in zip(fields[0::2], fields[1::2], strict=False):
+        parts = path.split("/")
+        name = parts[-1]
+        if CONFLICT_MARK in name:
+            copies.append((_original(path), path))
+        elif path == "team.toml":
+            team = True
+        elif len(parts) == 3 and parts[0] == "records" and (record := RECORD_NAME.fullmatch(name)):
+            seq = f" ({record[3]})" if record[3] else ""
+            (new if status == "A" else edits).append(f"{parts[1]} {record[1]} {record[2]}{seq}")
+        elif len(parts) == 3 and parts[0] == "records" and (follow := FOLLOW_UP_NAME.fullmatch(name)):
+            follow_ups.append(f"{parts[1]} #{follow[2]}")
+        elif not (parts[0] == "records" and (name.endswith(".md") or ".versions" in parts)):
+            other.append(path)
+    lines = [
+        _counted(new, "new record"),
+        _counted(follow_ups, "follow-up"),
+        _counted(edits, "edited record"),
+        _team_change(home, before) if team else "",
+        _counted(other, "other file"),
+    ]
+    return Incoming([line for line in lines if line], copies, notes)
+
+
+_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+
+def _counted(items: list[str], what: str) -> str:
+    if not items:
+        return ""
+    shown = ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+    return f"{len(items)} {what}{'' if len(items) == 1 else 's'}: {shown}"
+
+
+def _team_change(home: Path, before: str | None) -> str:
+    import tomllib
+
+    def members(text: str) -> dict[str, object]:
+        try:
+            found = tomllib.loads(text).get("members", {})
+        except tomllib.TOMLDecodeError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    old = members(run_git(home, "show", f"{before}:team.toml").stdout if before else "")
+    new = members(run_git(home, "show", "HEAD:team.toml").stdout)
+    changes = [f"{e} added" for e in new if e not in old] + [f"{e} removed" for e in old if e not in new]
+    changes += [f"{e} changed" for e in new if e in old and new[e] != old[e]]
+    return "the team: " + (", ".join(changes) if changes else "changed")
+
+
+def _report(incoming: Incoming, sent: int, url: str) -> None:
+    where = _shown(url)
+    if incoming.lines:
+        print(one_line(f"From {where}: " + "; ".join(incoming.lines) + "."))
+    if sent:
+        print(one_line(f"Sent {sent} commit{'' if sent == 1 else 's'} to {where}."))
+    if not incoming.lines and not sent:
+        print(one_line(f"Up to date with {where}: nothing came in, nothing to send."))
+    for note in incoming.notes:
+        warn(note)
+    records = [(f, c) for f, c in incoming.kept_both if not (f.endswith(".md") and _twin(f, incoming))]
+    if records:
+        both = "; ".join(f"{f} and, beside it, {Path(c).name}" for f, c in records)
+        warn(
+            f"changed on both machines, both versions kept: {both}; compare them, keep what is right "
+            "(aspire edit), delete the other"
+        )
+
+
+def _twin(markdown: str, incoming: Incoming) -> bool:
+    return any(f == markdown.removesuffix(".md") + ".toml" for f, _ in incoming.kept_both)
+
+
+# -- aspire sync status --------------------------------------------------------------------------
+class Status(NamedTuple):
+    branch: str | None
+    upstream: str | None
+    ahead_behind: tuple[int, int] | None
+    changed: list[str]
+
+
+def run_status(store: Store) -> int:
+    home = store.home
+    if not is_repository(home):
+        print(one_line(f"Not a repository: {home} is kept on this machine only; {NOT_YET.split('; ')[1]}"))
+        return 0
+    _need_git()
+    status = _status(home)
+    url = _remote_url(home)
+    print(one_line(f"Repository: {home} (branch {status.branch or 'none: a detached HEAD'})"))
+    print(one_line(f"Remote: {REMOTE} = {_shown(url)}" if url else "Remote: none (aspire sync init REMOTE)"))
+    if status.ahead_behind is not None:
+        ahead, behind = status.ahead_behind
+        print(f"Ahead {ahead}, behind {behind} (as of the last sync; aspire sync brings both up to date)")
+    elif url:
+        print("Ahead and behind: not known before the first aspire sync")
+    if status.changed:
+        shown = ", ".join(status.changed[:5]) + (" ..." if len(status.changed) > 5 else "")
+        files = f"{len(status.changed)} file{'' if len(status.changed) == 1 else 's'}"
+        print(one_line(f"Uncommitted: {files} ({shown}); aspire sync commits them"))
+    else:
+        print("Uncommitted: nothing")
+    return 0
+
+
+def _status(home: Path) -> Status:
+    out = git_out(home, "status", "--porcelain=v2", "--branch", "--untracked-files=all", "-z")
+    branch = upstream = None
+    ahead_behind = None
+    changed: list[str] = []
+    entries = iter(out.split("\0"))
+    for entry in entries:
+        kind, _, rest = entry.partition(" ")
+        if entry.startswith("# branch.head "):
+            branch = None if rest.endswith("(detached)") else entry.split(" ", 2)[2]
+        elif entry.startswith("# branch.upstream "):
+            upstream = entry.split(" ", 2)[2]
+        elif entry.startswith("# branch.ab "):
+            a, b = entry.split(" ")[2:4]
+            ahead_behind = (int(a), -int(b))
+        elif kind in ("1", "2", "u", "?"):
+            fields = {"1": 8, "2": 9, "u": 10, "?": 0}[kind]
+            changed.append(rest.split(" ", fields - 1)[-1] if fields else rest)
+            if kind == "2":
+                next(entries, None)  # the name it had
+    return Status(branch, upstream, ahead_behind, changed)
+
+
+# -- small things --------------------------------------------------------------------------------
+def _rev(home: Path, name: str) -> str | None:
+    done = run_git(home, "rev-parse", "--quiet", "--verify", f"{name}^{{commit}}")
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
+def _branch(home: Path) -> str:
+    done = run_git(home, "symbolic-ref", "--quiet", "--short", "HEAD")
+    if done.returncode:
+        raise AspireError(
+            f"{home} is on no branch (a detached HEAD): put it back on one: git -C {home} switch {BRANCH}"
+        )
+    return done.stdout.strip()
+
+
+def _remote_url(home: Path) -> str | None:
+    done = run_git(home, "config", "--get", f"remote.{REMOTE}.url")
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
+def _shown(url: str | None) -> str:
+    """A remote as it can be shown: a password in it (https://me:secret@host) is not."""
+    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url or "")
