@@ -51,16 +51,28 @@ def prep_record(home):
 
 # -- Enter submits, Alt-Enter and paste keep lines ----------------------------------------------
 
+PREP_CHOICES = {2: "expert track", 3: "3-5 years"}  # the prep's choice questions, by their last choice
+
+
+def choose_first(child, position):
+    """Enter on a choice question once it is drawn: the first, highlighted choice."""
+    child.expect("Answer:")
+    child.expect(PREP_CHOICES[position])
+    child.send("\r")
+
 
 def test_a_whole_prep_is_answered_pressing_enter_after_each_answer(alice):
     child = spawn(alice, "prep", "alice")
-    for position in range(1, 6):
-        child.expect(f"{position}/5")
+    for position in range(1, 8):
+        child.expect(f"{position}/7")
+        if position in PREP_CHOICES:
+            choose_first(child, position)
+            continue
         child.expect("Enter to finish; Alt-Enter")
         child.expect("Answer:")
-        if position == 2:
+        if position == 4:
             child.send("First line\x1b\rsecond line\r")  # Alt-Enter: a new line inside the answer
-        elif position == 3:
+        elif position == 5:
             child.send("\x1b[200~Pasted one\nPasted two\x1b[201~\r")  # a bracketed paste, then Enter
         else:
             child.send(f"Answer {position}\r")
@@ -68,9 +80,11 @@ def test_a_whole_prep_is_answered_pressing_enter_after_each_answer(alice):
     finish(child)
     answers = prep_record(alice)["answers"]
     assert answers["potential"] == "Answer 1"
+    assert answers["potential_level"] == "current role"
+    assert answers["readiness"] == "ready now"
     assert answers["development"] == "First line\nsecond line"
     assert answers["strengths"] == "Pasted one\nPasted two"
-    assert answers["next_assignment"] == "Answer 5"
+    assert answers["next_assignment"] == "Answer 7"
 
 
 def test_the_editor_file_of_ctrl_x_ctrl_e_lives_in_the_private_home_and_is_removed(alice, tmp_path):
@@ -84,13 +98,16 @@ def test_the_editor_file_of_ctrl_x_ctrl_e_lives_in_the_private_home_and_is_remov
     child = spawn(
         alice, "prep", "alice", env=dict(terminal_env(alice), EDITOR=str(editor), VISUAL=str(editor))
     )
-    child.expect("1/5")
+    child.expect("1/7")
     child.expect("Answer:")
     child.send("\x18\x05")  # Ctrl-X Ctrl-E
     child.expect("Written in the editor")
     child.send("\r")
-    for position in range(2, 6):
-        child.expect(f"{position}/5")
+    for position in range(2, 8):
+        child.expect(f"{position}/7")
+        if position in PREP_CHOICES:
+            choose_first(child, position)
+            continue
         child.expect("Answer:")
         child.send(f"Answer {position}\r")
     child.expect("Saved")
@@ -186,7 +203,7 @@ def test_an_action_due_before_its_discussion_is_refused(aspire, alice):
 def test_a_typed_action_due_before_the_discussion_is_asked_again(alice, keys, in_terminal):
     from test_interview import TALK_KEYS
 
-    keys.send_text("".join(TALK_KEYS[:8]) + "2020-01-01\r" + "\x7f" * 10 + "".join(TALK_KEYS[8:]))
+    keys.send_text("".join(TALK_KEYS[:9]) + "2020-01-01\r" + "\x7f" * 10 + "".join(TALK_KEYS[9:]))
     d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, date(2026, 11, 26))
     path = discussion.interactive(d, "alice", False)
     actions = tomllib.loads(path.read_text())["answers"]["actions"]
@@ -222,7 +239,7 @@ def test_resuming_a_second_same_day_talk_does_not_ask_again(aspire, alice, keys,
     assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
     Store(alice).save_draft(
         Draft(
-            kind="talk", employee="alice", date=TODAY, question_set="talk", question_set_version=1
+            kind="talk", employee="alice", date=TODAY, question_set="talk", question_set_version=2
         ).with_answers({"short_term_aspiration": "Typed before the stop"})
     )
     keys.send_text("\r" + "".join(TALK_KEYS[1:]))  # resume; no same-day question comes
@@ -236,7 +253,7 @@ def test_a_drafts_folder_that_cannot_be_written_is_said_before_the_first_questio
     (alice / "drafts").write_text("a file where the drafts folder goes")
     child = spawn(alice, "prep", "alice")
     child.expect("kept in memory")
-    child.expect("1/5")
+    child.expect("1/7")
     child.send("\x03")
     finish(child, 130)
 
