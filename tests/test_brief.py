@@ -34,7 +34,7 @@ def test_talk_shows_last_years_aspiration_and_open_actions_before_the_first_ques
     child = spawn(home, "talk", "alice")
     child.expect("Last talk: 2025-11-20")
     before_first_question = child.before
-    child.expect("1/8")
+    child.expect("1/9")
     shown = before_first_question + child.before
     assert "Director of engineering" in shown  # last year's long-term aspiration
     assert "Delegation" in shown
@@ -49,7 +49,7 @@ def test_prep_of_someone_never_talked_to_says_it_is_the_first(aspire, home):
     aspire("team", "add", "bob")
     child = spawn(home, "prep", "bob")
     child.expect("First talk with bob: no earlier talk on record")
-    child.expect("1/5")
+    child.expect("1/7")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 

@@ -16,7 +16,7 @@ def draft(home, employee, kind, answers):
             employee=employee,
             date=date(2026, 11, 20),
             question_set=qset,
-            question_set_version=1,
+            question_set_version=2,
             answers=answers,
         )
     )
@@ -31,9 +31,9 @@ def test_drafts_lists_each_unfinished_interview_and_how_to_resume_it(aspire, hom
     assert result.exit_code == 2  # carol's draft cannot be read: named, and the others listed
     lines = result.stdout.splitlines()
     alice = next(line for line in lines if "alice" in line)
-    assert "talk" in alice and "2026-11-20" in alice and "2 of 8" in alice and "aspire talk alice" in alice
+    assert "talk" in alice and "2026-11-20" in alice and "2 of 9" in alice and "aspire talk alice" in alice
     bob = next(line for line in lines if "bob" in line)
-    assert "1 of 5" in bob and "aspire prep bob" in bob
+    assert "1 of 7" in bob and "aspire prep bob" in bob
     assert any("carol" in line and "unreadable" in line for line in lines)
 
 

@@ -302,11 +302,11 @@ def test_drafts_are_listed_from_the_index_while_their_files_are_unchanged(aspire
 
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # every stamp counts as settled
     store = Store(home)
-    base = Draft(kind="talk", employee="alice", date=AS_OF, question_set="talk", question_set_version=1)
+    base = Draft(kind="talk", employee="alice", date=AS_OF, question_set="talk", question_set_version=2)
     store.save_draft(base.with_answers({"short_term_aspiration": "Lead"}))
     (home / "drafts/bob.talk.toml").write_text("[broken\n")
     first = aspire("drafts")
-    assert "1 of 8" in first.stdout and "bob.talk.toml" in first.stderr
+    assert "1 of 9" in first.stdout and "bob.talk.toml" in first.stderr
     real_read_draft = Store.read_draft
     monkeypatch.setattr(Store, "read_draft", lambda *args: pytest.fail("a draft read despite the index"))
     again = aspire("drafts")
@@ -314,4 +314,4 @@ def test_drafts_are_listed_from_the_index_while_their_files_are_unchanged(aspire
     monkeypatch.setattr(Store, "read_draft", real_read_draft)
     settle()
     store.save_draft(base.with_answers({"short_term_aspiration": "Lead", "long_term_aspiration": "CTO"}))
-    assert "2 of 8" in aspire("drafts").stdout
+    assert "2 of 9" in aspire("drafts").stdout
