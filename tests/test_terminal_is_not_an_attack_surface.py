@@ -49,16 +49,25 @@ def hostile_home(aspire, home):
     day = TODAY - timedelta(days=400)
     answers = talk.validate_answers(
         {q.id: HOSTILE for q in talk.questions if q.kind.value == "long_text"}
-        | {"willing": "yes", "actions": [{"action": HOSTILE, "measure": HOSTILE}]}
+        | {"aspiration_level": "current role", "willing": "yes"}
+        | {"actions": [{"action": HOSTILE, "measure": HOSTILE}]}
     )
-    record = Record(kind="talk", employee="alice", date=day, question_set="talk", question_set_version=1)
+    record = Record(
+        kind="talk", employee="alice", date=day, question_set="talk", question_set_version=talk.version
+    )
     store.write_record(
         record.with_answers(answers), record_markdown(record.with_answers(answers), talk, "Alice")
     )
-    prep_answers = prep.validate_answers({q.id: HOSTILE for q in prep.questions})
-    prep_record = Record(kind="prep", employee="bob", date=day, question_set="prep", question_set_version=1)
+    prep_answers = prep.validate_answers(
+        {q.id: q.choices[0] if q.choices else HOSTILE for q in prep.questions}
+    )
+    prep_record = Record(
+        kind="prep", employee="bob", date=day, question_set="prep", question_set_version=prep.version
+    )
     store.write_record(prep_record.with_answers(prep_answers), "prep")
-    draft = Draft(kind="talk", employee="bob", date=TODAY, question_set="talk", question_set_version=1)
+    draft = Draft(
+        kind="talk", employee="bob", date=TODAY, question_set="talk", question_set_version=talk.version
+    )
     store.save_draft(draft.with_answers({"short_term_aspiration": HOSTILE}))
     (home / "drafts" / f"x{RETITLE}.talk.toml").write_text("not a draft")
     (home / "records/bob" / f"2026-01-01-talk{CLEAR}.toml").write_text("ignored: not a record name")
@@ -94,13 +103,13 @@ def test_prep_notes_and_a_resumed_draft_show_hostile_answers_harmlessly(hostile_
     child.logfile_read = io.StringIO()  # the whole screen, not just what came since the last match
     child.expect("Resume at question 2")
     child.send("\r")
-    child.expect("2/8")
+    child.expect("2/9")
     child.expect("Answer:")
     screen = child.logfile_read.getvalue()
     child.send("\x03")
     child.expect(pexpect.EOF)
     child.close()
-    assert "Your prep notes for bob" in screen and "1 of 8 already answered" in screen
+    assert "Your prep notes for bob" in screen and "1 of 9 already answered" in screen
     assert_harmless(screen)
     assert "\\x1b]0;PWNED\\x07" in screen
 
