@@ -325,6 +325,63 @@ def test_a_record_edited_on_both_sides_keeps_both_names_them_in_one_line_and_eve
     ).read_bytes()
 
 
+def test_a_record_deleted_on_one_side_and_edited_on_the_other_comes_back_edited(
+    both: tuple[Machine, Machine], monkeypatch: pytest.MonkeyPatch
+):
+    a, b = both
+    a.talk("alice", "2026-11-20")
+    a("sync")
+    b("sync")
+    record = "records/alice/2026-11-20-talk.toml"
+    (b.home / record).unlink()  # by hand
+    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
+    a("edit", "alice", "--date", "2026-11-20")
+    a("sync")
+    b("sync")  # git leaves this one unmerged (no driver runs on a deletion): aspire settles it
+    a("sync")
+    for machine in (a, b):
+        assert 'development_area = "Feedback"' in (machine.home / record).read_text()
+        no_markers(machine)
+        assert machine.git("status", "--porcelain") == ""
+
+
+def test_a_merge_by_hand_leaves_no_marker_either(both: tuple[Machine, Machine]):
+    a, b = both
+    a("team", "add", "carol")
+    b("team", "add", "dave")
+    a("sync")
+    b.git("fetch", "--quiet", "origin")
+    b.git("merge", "--quiet", "--no-edit", "origin/main")  # the user's own git, aspire's drivers
+    assert sorted(tomllib.loads((b.home / "team.toml").read_text())["members"]) == ["alice", "carol", "dave"]
+    no_markers(b)
+
+
+def test_a_second_machine_with_a_team_of_its_own_joins_and_keeps_it(a: Machine, b: Machine, remote: Path):
+    a("team", "add", "alice")
+    a("sync", "init", str(remote))
+    a("sync")
+    b("team", "add", "bob")
+    b("sync", "init", str(remote))
+    assert b("sync").stdout.startswith(f"From {remote}: the team: alice added.")
+    a("sync")
+    for machine in (a, b):
+        assert "alice" in machine("team", "list").stdout and "bob" in machine("team", "list").stdout
+        no_markers(machine)
+
+
+def test_a_sync_stopped_in_the_middle_of_a_merge_is_finished_by_the_next(both: tuple[Machine, Machine]):
+    a, b = both
+    a("team", "add", "carol")
+    a("sync")
+    b("team", "add", "dave")
+    b.git("fetch", "--quiet", "origin")
+    b.git("merge", "--quiet", "--no-commit", "--no-ff", "origin/main")  # and then the sync was killed
+    b("sync")
+    assert b.git("status", "--porcelain") == ""
+    assert not (b.home / ".git/MERGE_HEAD").exists()
+    assert sorted(tomllib.loads((b.home / "team.toml").read_text())["members"]) == ["alice", "carol", "dave"]
+
+
 def test_an_unreachable_remote_is_one_line_and_local_work_stays_committed(a: Machine, tmp_path: Path):
     a("sync", "init", str(tmp_path / "no-such-remote.git"))
     a("team", "add", "alice")

@@ -149,3 +149,36 @@ def _nothing_changed(done: subprocess.CompletedProcess[str]) -> bool:
     """The files were written as they already were (git has nothing to commit): not a failure."""
     said = done.stdout + done.stderr
     return done.returncode == 1 and ("nothing to commit" in said or "no changes added" in said)
+
+
+# -- what a sync asks of the repository ---------------------------------------------------------
+REMOTE = "origin"
+BRANCH = "main"
+
+
+def rev(home: Path, name: str) -> str | None:
+    """The commit `name` stands for (HEAD, MERGE_HEAD, a remote branch), or None if there is none."""
+    done = run_git(home, "rev-parse", "--quiet", "--verify", f"{name}^{{commit}}")
+    return (done.stdout.strip() or None) if done.returncode == 0 else None
+
+
+def branch(home: Path) -> str:
+    """The branch the home is on; an AspireError, with the way back, if it is on none."""
+    done = run_git(home, "symbolic-ref", "--quiet", "--short", "HEAD")
+    if done.returncode:
+        raise AspireError(
+            f"{home} is on no branch (a detached HEAD): put it back on one: git -C {home} switch {BRANCH}"
+        )
+    return done.stdout.strip()
+
+
+def remote_url(home: Path) -> str | None:
+    done = run_git(home, "config", "--get", f"remote.{REMOTE}.url")
+    return (done.stdout.strip() or None) if done.returncode == 0 else None
+
+
+def shown(url: str | None) -> str:
+    """A remote as it can be shown: a password in it (https://me:secret@host) is not."""
+    import re
+
+    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url or "")

@@ -20,28 +20,33 @@ so a slow remote never keeps a talk from being saved.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
-from aspire_cli.errors import AspireError, BadInput, warn
+from aspire_cli.errors import AspireError, BadInput
 from aspire_cli.git_home import (
+    BRANCH,
+    REMOTE,
     GitFailed,
-    GitMissing,
+    branch,
     git_env,
     git_line,
     git_out,
     is_repository,
+    remote_url,
+    rev,
     run_git,
     run_git_bytes,
+    shown,
 )
 from aspire_cli.safe_text import has_control_characters, one_line
-from aspire_cli.store import FOLLOW_UP_NAME, RECORD_NAME, Store
+from aspire_cli.store import Store
+from aspire_cli.sync_incoming import NOTHING, Incoming, incoming, original, report
 from aspire_cli.sync_merge import CONFLICT_MARK, NOTE, TAG_ENV, keep_theirs_beside, merge_team
+from aspire_cli.sync_status import START, home_status, need_git, run_status
 
-REMOTE = "origin"
-BRANCH = "main"
+__all__ = ["run_init", "run_status", "run_sync"]  # what commands.py runs
+
 FALLBACK_NAME, FALLBACK_EMAIL = "aspire", "aspire@localhost"
 IGNORED = (  # derived or in progress: stays on this machine
     "/drafts/",
@@ -58,14 +63,13 @@ DRIVERS = {
     "aspire-team": ("aspire: both rosters in one", "team"),
     "aspire-keep-both": ("aspire: keep both versions", "keep"),
 }
-NOT_YET = "not a git repository yet; start with: aspire sync init [REMOTE] (a private repository)"
 
 
 # -- aspire sync init ----------------------------------------------------------------------------
 def run_init(store: Store, remote: str | None) -> int:
     home = store.home
     remote = _checked_remote(remote)
-    _need_git()
+    need_git()
     with store.locked():  # makes the home, private
         adopted = is_repository(home)
         if not adopted:
@@ -81,12 +85,12 @@ def run_init(store: Store, remote: str | None) -> int:
     print(one_line(f"{home} {how} every change it makes, each on its own."))
     if identity:
         print(one_line(identity))
-    current = _remote_url(home)
+    current = remote_url(home)
     if current is None:
         print("No remote yet: add a private one with: aspire sync init REMOTE")
     else:
-        changed = f" (was {_shown(was)})" if was and was != current else ""
-        print(one_line(f"Remote: {REMOTE} = {_shown(current)}{changed}. Nothing is sent until: aspire sync"))
+        changed = f" (was {shown(was)})" if was and was != current else ""
+        print(one_line(f"Remote: {REMOTE} = {shown(current)}{changed}. Nothing is sent until: aspire sync"))
     return 0
 
 
@@ -153,35 +157,26 @@ def _configure(home: Path) -> str | None:
 
 def _set_remote(home: Path, remote: str) -> str | None:
     """`origin` set to `remote`, this branch following it; the URL it had before, if any."""
-    was = _remote_url(home)
+    was = remote_url(home)
     if was is None:
         git_out(home, "remote", "add", REMOTE, remote)
     elif was != remote:
         git_out(home, "remote", "set-url", REMOTE, remote)
-    branch = _branch(home)
-    git_out(home, "config", "--local", f"branch.{branch}.remote", REMOTE)
-    git_out(home, "config", "--local", f"branch.{branch}.merge", f"refs/heads/{branch}")
+    on = branch(home)
+    git_out(home, "config", "--local", f"branch.{on}.remote", REMOTE)
+    git_out(home, "config", "--local", f"branch.{on}.merge", f"refs/heads/{on}")
     return was
 
 
 # -- aspire sync [now] ---------------------------------------------------------------------------
-class Incoming(NamedTuple):
-    lines: list[str]  # what came in, for the leader: "2 new records: bob 2026-11-20 talk, ..."
-    kept_both: list[tuple[str, str]]  # (file, the other machine's version beside it)
-    notes: list[str]  # choices made merging the roster
-
-
-NOTHING = Incoming([], [], [])
-
-
 def run_sync(store: Store) -> int:
     home = _repository(store)
     _configure(home)
     with store.locked():
-        branch = _branch(home)
+        on = branch(home)
         _commit_left_over(home)
         run_git(home, "gc", "--auto", "--quiet")  # aspire's own commits never run it
-    url = _remote_url(home)
+    url = remote_url(home)
     if url is None:
         raise AspireError(
             "no remote to sync with (your changes are committed here); add a private one with: "
@@ -190,39 +185,32 @@ def run_sync(store: Store) -> int:
     for _attempt in range(2):
         _fetch(home, url)
         with store.locked():
-            incoming = _integrate(home, branch)
-        sent = _push(home, branch, url)
+            came = _integrate(home, on)
+        sent = _push(home, on, url)
         if sent is not None:
-            _report(incoming, sent, url)
+            report(came, sent, url)
             return 0
-    raise AspireError(f"{_shown(url)} changed again while syncing; your work is committed here: sync again")
+    raise AspireError(f"{shown(url)} changed again while syncing; your work is committed here: sync again")
 
 
 def _repository(store: Store) -> Path:
     if not is_repository(store.home):
-        raise AspireError(f"{store.home} is {NOT_YET}")
-    _need_git()
+        raise AspireError(f"{store.home} is not a git repository yet; {START}")
+    need_git()
     return store.home
-
-
-def _need_git() -> None:
-    import shutil
-
-    if shutil.which("git") is None:
-        raise GitMissing()
 
 
 def _commit_left_over(home: Path) -> None:
     """A merge a stopped sync left, finished; whatever is not committed (a commit that failed, a
     change by hand), committed."""
-    if _rev(home, "MERGE_HEAD") is not None:
+    if rev(home, "MERGE_HEAD") is not None:
         _settle_unmerged(home, "", [])
         git_out(home, "add", "--all")
         git_out(home, "commit", "--quiet", "--no-edit")
-    changed = _status(home).changed
+    changed = home_status(home).changed
     if changed:
-        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-        _commit_all(home, f"sync: {shown}")
+        listed = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        _commit_all(home, f"sync: {listed}")
 
 
 def _commit_all(home: Path, message: str) -> None:
@@ -236,15 +224,15 @@ def _fetch(home: Path, url: str) -> None:
     done = run_git(home, "fetch", "--quiet", "--no-tags", REMOTE)
     if done.returncode:
         raise AspireError(
-            f"cannot reach {_shown(url)}: {git_line(done)}; your work is committed here, and the next "
+            f"cannot reach {shown(url)}: {git_line(done)}; your work is committed here, and the next "
             "aspire sync sends it"
         )
 
 
-def _integrate(home: Path, branch: str) -> Incoming:
+def _integrate(home: Path, on: str) -> Incoming:
     """Merge what the remote has that this home has not; what came in."""
-    theirs = _rev(home, f"refs/remotes/{REMOTE}/{branch}")
-    before = _rev(home, "HEAD")
+    theirs = rev(home, f"refs/remotes/{REMOTE}/{on}")
+    before = rev(home, "HEAD")
     if theirs is None or theirs == before or _contains(home, theirs):
         return NOTHING
     tag = theirs[:7]
@@ -254,11 +242,11 @@ def _integrate(home: Path, branch: str) -> Incoming:
         "--quiet",
         "--no-commit",
         "--allow-unrelated-histories",
-        f"refs/remotes/{REMOTE}/{branch}",
+        f"refs/remotes/{REMOTE}/{on}",
         env=git_env(**{TAG_ENV: tag}),
     )
     notes = [line.removeprefix(NOTE) for line in done.stderr.splitlines() if line.startswith(NOTE)]
-    if _rev(home, "MERGE_HEAD") is None:
+    if rev(home, "MERGE_HEAD") is None:
         if done.returncode:
             raise AspireError(
                 f"could not merge what came from {REMOTE}: {git_line(done)}; nothing changed here"
@@ -269,7 +257,7 @@ def _integrate(home: Path, branch: str) -> Incoming:
         git_out(home, "add", "--all")
         also = f"; both versions kept of {', '.join(file for file, _ in kept)}" if kept else ""
         git_out(home, "commit", "--quiet", "--message", f"sync: merge from {REMOTE}{also}")
-    return _incoming(home, before, notes)
+    return incoming(home, before, notes)
 
 
 def _contains(home: Path, commit: str) -> bool:
@@ -323,191 +311,23 @@ def _kept_both(home: Path) -> list[tuple[str, str]]:
     """The other machine's versions the merge wrote beside this one's: (file, its other version)."""
     out = git_out(home, "ls-files", "--others", "--exclude-standard", "-z")
     copies = [name for name in out.split("\0") if CONFLICT_MARK in Path(name).name]
-    return [(_original(copy), copy) for copy in copies]
+    return [(original(copy), copy) for copy in copies]
 
 
-def _original(copy: str) -> str:
-    return re.sub(rf"{re.escape(CONFLICT_MARK)}[0-9a-f]+(?:-\d+)?(?=\.[^.]*$|$)", "", copy, count=1)
-
-
-def _push(home: Path, branch: str, url: str) -> int | None:
+def _push(home: Path, on: str, url: str) -> int | None:
     """Send what the remote has not: the number of commits sent; None if the remote moved on."""
-    theirs = _rev(home, f"refs/remotes/{REMOTE}/{branch}")
-    head = _rev(home, "HEAD")
+    theirs = rev(home, f"refs/remotes/{REMOTE}/{on}")
+    head = rev(home, "HEAD")
     if theirs == head:
         return 0
     ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
-    done = run_git(home, "push", "--quiet", REMOTE, f"HEAD:refs/heads/{branch}")
+    done = run_git(home, "push", "--quiet", REMOTE, f"HEAD:refs/heads/{on}")
     if done.returncode == 0:
         return int(ahead)
     said = done.stderr
     if "[rejected]" in said or "fetch first" in said or "non-fast-forward" in said:
         return None
     raise AspireError(
-        f"cannot send to {_shown(url)}: {git_line(done)}; your work is committed here, and the next "
+        f"cannot send to {shown(url)}: {git_line(done)}; your work is committed here, and the next "
         "aspire sync sends it"
     )
-
-
-# -- what came in --------------------------------------------------------------------------------
-def _incoming(home: Path, before: str | None, notes: list[str]) -> Incoming:
-    out = git_out(home, "diff", "--name-status", "--no-renames", "-z", before or _EMPTY_TREE, "HEAD")
-    fields = out.split("\0")
-    new: list[str] = []
-    follow_ups: list[str] = []
-    edits: list[str] = []
-    other: list[str] = []
-    copies: list[tuple[str, str]] = []
-    team = False
-    for status, path in zip(fields[0::2], fields[1::2], strict=False):
-        parts = path.split("/")
-        name = parts[-1]
-        if CONFLICT_MARK in name:
-            copies.append((_original(path), path))
-        elif path == "team.toml":
-            team = True
-        elif len(parts) == 3 and parts[0] == "records" and (record := RECORD_NAME.fullmatch(name)):
-            seq = f" ({record[3]})" if record[3] else ""
-            (new if status == "A" else edits).append(f"{parts[1]} {record[1]} {record[2]}{seq}")
-        elif len(parts) == 3 and parts[0] == "records" and (follow := FOLLOW_UP_NAME.fullmatch(name)):
-            follow_ups.append(f"{parts[1]} #{follow[2]}")
-        elif not (parts[0] == "records" and (name.endswith(".md") or ".versions" in parts)):
-            other.append(path)
-    lines = [
-        _counted(new, "new record"),
-        _counted(follow_ups, "follow-up"),
-        _counted(edits, "edited record"),
-        _team_change(home, before) if team else "",
-        _counted(other, "other file"),
-    ]
-    return Incoming([line for line in lines if line], copies, notes)
-
-
-_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-
-
-def _counted(items: list[str], what: str) -> str:
-    if not items:
-        return ""
-    shown = ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
-    return f"{len(items)} {what}{'' if len(items) == 1 else 's'}: {shown}"
-
-
-def _team_change(home: Path, before: str | None) -> str:
-    import tomllib
-
-    def members(text: str) -> dict[str, object]:
-        try:
-            found = tomllib.loads(text).get("members", {})
-        except tomllib.TOMLDecodeError:
-            return {}
-        return found if isinstance(found, dict) else {}
-
-    old = members(run_git(home, "show", f"{before}:team.toml").stdout if before else "")
-    new = members(run_git(home, "show", "HEAD:team.toml").stdout)
-    changes = [f"{e} added" for e in new if e not in old] + [f"{e} removed" for e in old if e not in new]
-    changes += [f"{e} changed" for e in new if e in old and new[e] != old[e]]
-    return "the team: " + (", ".join(changes) if changes else "changed")
-
-
-def _report(incoming: Incoming, sent: int, url: str) -> None:
-    where = _shown(url)
-    if incoming.lines:
-        print(one_line(f"From {where}: " + "; ".join(incoming.lines) + "."))
-    if sent:
-        print(one_line(f"Sent {sent} commit{'' if sent == 1 else 's'} to {where}."))
-    if not incoming.lines and not sent:
-        print(one_line(f"Up to date with {where}: nothing came in, nothing to send."))
-    for note in incoming.notes:
-        warn(note)
-    records = [(f, c) for f, c in incoming.kept_both if not (f.endswith(".md") and _twin(f, incoming))]
-    if records:
-        both = "; ".join(f"{f} and, beside it, {Path(c).name}" for f, c in records)
-        warn(
-            f"changed on both machines, both versions kept: {both}; compare them, keep what is right "
-            "(aspire edit), delete the other"
-        )
-
-
-def _twin(markdown: str, incoming: Incoming) -> bool:
-    return any(f == markdown.removesuffix(".md") + ".toml" for f, _ in incoming.kept_both)
-
-
-# -- aspire sync status --------------------------------------------------------------------------
-class Status(NamedTuple):
-    branch: str | None
-    upstream: str | None
-    ahead_behind: tuple[int, int] | None
-    changed: list[str]
-
-
-def run_status(store: Store) -> int:
-    home = store.home
-    if not is_repository(home):
-        print(one_line(f"Not a repository: {home} is kept on this machine only; {NOT_YET.split('; ')[1]}"))
-        return 0
-    _need_git()
-    status = _status(home)
-    url = _remote_url(home)
-    print(one_line(f"Repository: {home} (branch {status.branch or 'none: a detached HEAD'})"))
-    print(one_line(f"Remote: {REMOTE} = {_shown(url)}" if url else "Remote: none (aspire sync init REMOTE)"))
-    if status.ahead_behind is not None:
-        ahead, behind = status.ahead_behind
-        print(f"Ahead {ahead}, behind {behind} (as of the last sync; aspire sync brings both up to date)")
-    elif url:
-        print("Ahead and behind: not known before the first aspire sync")
-    if status.changed:
-        shown = ", ".join(status.changed[:5]) + (" ..." if len(status.changed) > 5 else "")
-        files = f"{len(status.changed)} file{'' if len(status.changed) == 1 else 's'}"
-        print(one_line(f"Uncommitted: {files} ({shown}); aspire sync commits them"))
-    else:
-        print("Uncommitted: nothing")
-    return 0
-
-
-def _status(home: Path) -> Status:
-    out = git_out(home, "status", "--porcelain=v2", "--branch", "--untracked-files=all", "-z")
-    branch = upstream = None
-    ahead_behind = None
-    changed: list[str] = []
-    entries = iter(out.split("\0"))
-    for entry in entries:
-        kind, _, rest = entry.partition(" ")
-        if entry.startswith("# branch.head "):
-            branch = None if rest.endswith("(detached)") else entry.split(" ", 2)[2]
-        elif entry.startswith("# branch.upstream "):
-            upstream = entry.split(" ", 2)[2]
-        elif entry.startswith("# branch.ab "):
-            a, b = entry.split(" ")[2:4]
-            ahead_behind = (int(a), -int(b))
-        elif kind in ("1", "2", "u", "?"):
-            fields = {"1": 8, "2": 9, "u": 10, "?": 0}[kind]
-            changed.append(rest.split(" ", fields - 1)[-1] if fields else rest)
-            if kind == "2":
-                next(entries, None)  # the name it had
-    return Status(branch, upstream, ahead_behind, changed)
-
-
-# -- small things --------------------------------------------------------------------------------
-def _rev(home: Path, name: str) -> str | None:
-    done = run_git(home, "rev-parse", "--quiet", "--verify", f"{name}^{{commit}}")
-    return done.stdout.strip() or None if done.returncode == 0 else None
-
-
-def _branch(home: Path) -> str:
-    done = run_git(home, "symbolic-ref", "--quiet", "--short", "HEAD")
-    if done.returncode:
-        raise AspireError(
-            f"{home} is on no branch (a detached HEAD): put it back on one: git -C {home} switch {BRANCH}"
-        )
-    return done.stdout.strip()
-
-
-def _remote_url(home: Path) -> str | None:
-    done = run_git(home, "config", "--get", f"remote.{REMOTE}.url")
-    return done.stdout.strip() or None if done.returncode == 0 else None
-
-
-def _shown(url: str | None) -> str:
-    """A remote as it can be shown: a password in it (https://me:secret@host) is not."""
-    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url or "")
