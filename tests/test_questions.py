@@ -5,10 +5,19 @@ import pytest
 from aspire_cli.errors import BadFile, BadInput
 from aspire_cli.questions import Kind, load_question_set
 
-PREP_IDS = ["potential", "development", "strengths", "short_term_needs", "next_assignment"]
+PREP_IDS = [
+    "potential",
+    "potential_level",
+    "readiness",
+    "development",
+    "strengths",
+    "short_term_needs",
+    "next_assignment",
+]
 TALK_IDS = [
     "short_term_aspiration",
     "long_term_aspiration",
+    "aspiration_level",
     "knows_path",
     "willing",
     "core_strength",
@@ -18,16 +27,28 @@ TALK_IDS = [
 ]
 
 
-def test_the_shipped_prep_set_has_the_five_questions_in_order_with_guidance():
+LEVELS = ("current role", "one level up", "two or more levels up", "senior leadership", "expert track")
+
+
+def test_the_shipped_prep_set_has_the_seven_questions_in_order_with_guidance():
     qset = load_question_set("prep")
+    assert qset.version == 2
     assert [q.id for q in qset.questions] == PREP_IDS
-    assert all(q.kind is Kind.long_text and q.required and q.guidance for q in qset.questions)
+    assert all(q.required and q.guidance for q in qset.questions)
+    choices = {q.id for q in qset.questions if q.kind is Kind.choice}
+    assert choices == {"potential_level", "readiness"}
+    assert all(q.kind is Kind.long_text for q in qset.questions if q.id not in choices)
     assert qset.question("potential").text == "What does this individual's ultimate potential look like?"
+    assert qset.question("potential_level").choices == LEVELS
+    assert qset.question("readiness").choices == ("ready now", "1-2 years", "3-5 years")
 
 
-def test_the_shipped_talk_set_has_the_eight_questions_with_a_choice_and_actions():
+def test_the_shipped_talk_set_has_the_nine_questions_with_choices_and_actions():
     qset = load_question_set("talk")
+    assert qset.version == 2
     assert [q.id for q in qset.questions] == TALK_IDS
+    assert all(q.required and q.guidance for q in qset.questions)
+    assert qset.question("aspiration_level").choices == LEVELS  # the prep's scale: aim and view compare
     assert qset.question("willing").choices == ("yes", "partly", "no")
     assert qset.question("actions").kind is Kind.actions
 
