@@ -16,8 +16,11 @@ kind = "long_text"
 """
 
 
-def own_talk(version: int = 2, extra: str = MOOD) -> str:
-    return SHIPPED_TALK.replace("version = 1", f"version = {version}", 1) + extra
+SHIPPED_VERSION = tomllib.loads(SHIPPED_TALK)["version"]
+
+
+def own_talk(version: int = SHIPPED_VERSION + 1, extra: str = MOOD) -> str:
+    return SHIPPED_TALK.replace(f"version = {SHIPPED_VERSION}", f"version = {version}", 1) + extra
 
 
 @pytest.fixture
@@ -30,14 +33,14 @@ def test_list_shows_the_shipped_sets_and_yours_in_their_place(aspire, alice):
     shipped = aspire("questions", "list")
     assert shipped.exit_code == 0
     assert [line.split()[:3] for line in shipped.stdout.splitlines()[1:3]] == [
-        ["prep", "1", "5"],
-        ["talk", "1", "8"],
+        ["prep", "2", "7"],
+        ["talk", "2", "9"],
     ]
     (alice / "questions").mkdir()
     (alice / "questions" / "talk.toml").write_text(own_talk())
     mine = aspire("questions", "list")
     talk_line = next(line for line in mine.stdout.splitlines() if line.startswith("talk"))
-    assert talk_line.split()[:3] == ["talk", "2", "9"] and f"yours: {alice}/questions/talk.toml" in talk_line
+    assert talk_line.split()[:3] == ["talk", "3", "10"] and f"yours: {alice}/questions/talk.toml" in talk_line
 
 
 def test_show_lists_every_question_with_its_id(aspire, alice):
@@ -57,17 +60,18 @@ def test_validate_names_each_problem_by_its_question(aspire, alice, tmp_path):
     result = aspire("questions", "validate", str(path))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert len(lines) == 2
-    assert "questions[3] (willing).kind: must be 'long_text', 'choice' or 'actions'" in lines[0]
-    assert "questions[4] (Core).id: is not in the expected form" in lines[1]
+    assert len(lines) == 3  # both choice questions' kinds, and the id
+    assert "questions[2] (aspiration_level).kind: must be 'long_text', 'choice' or 'actions'" in lines[0]
+    assert "questions[4] (willing).kind: must be 'long_text', 'choice' or 'actions'" in lines[1]
+    assert "questions[5] (Core).id: is not in the expected form" in lines[2]
 
 
 def test_validate_refuses_a_changed_set_that_keeps_the_shipped_version(aspire, alice, tmp_path):
     path = tmp_path / "talk.toml"
-    path.write_text(own_talk(version=1))
-    result = aspire("questions", "validate", str(path))
-    assert result.exit_code == 2 and "set version = 2" in result.stderr
     path.write_text(own_talk(version=2))
+    result = aspire("questions", "validate", str(path))
+    assert result.exit_code == 2 and "set version = 3" in result.stderr
+    path.write_text(own_talk(version=3))
     fine = aspire("questions", "validate", str(path))
     assert fine.exit_code == 0 and f"save it as {alice}/questions/talk.toml" in fine.stdout
 
@@ -91,7 +95,7 @@ def test_your_talk_set_is_asked_and_older_records_stay_valid(aspire, alice):
     held = aspire("talk", "alice", "--answers", "-", input='mood = "Good"\n' + TALK_ANSWERS)
     assert held.exit_code == 0, held.stderr
     written = sorted((alice / "records" / "alice").glob("*-talk.toml"))[-1]
-    assert tomllib.loads(written.read_text())["question_set_version"] == 2
+    assert tomllib.loads(written.read_text())["question_set_version"] == 3
     due = aspire("due")
     assert due.exit_code == 0 and due.stderr == ""
 
