@@ -29,6 +29,7 @@ LONG_PATH = (
 BASE = {
     "short_term_aspiration": "Lead a small team",
     "long_term_aspiration": "Head of engineering",
+    "aspiration_level": "senior leadership",
     "knows_path": LONG_PATH,
     "willing": "yes",
     "core_strength": "Architecture",
@@ -91,12 +92,13 @@ def test_the_latest_talk_by_default_each_answer_under_its_question(aspire, alice
     header, *_ = result.stdout.split("\n\n")
     assert header.splitlines() == [
         f"Alice Smith (alice): Career aspiration discussion, {LAST_YEAR}",
-        "Question set: talk, version 1",
+        "Question set: talk, version 2",
         f"File: {alice}/records/alice/{LAST_YEAR}-talk.toml",
     ]
     shown = blocks(result.stdout)
     long_term = "What is your long-term career aspiration? (ultimate vocational goal, position level)"
     assert shown[long_term] == ["    Principal engineer"]
+    assert shown["At what level do you see yourself in the long run?"] == ["    senior leadership"]
     assert shown["Are you willing to perform to reach that position?"] == ["    yes"]
     assert "Head of engineering" not in result.stdout  # the talk before says so, not this one
 
@@ -174,11 +176,11 @@ def test_kind_prep_shows_the_latest_prep_by_its_own_questions(aspire, alice):
 
 def test_an_answer_to_a_question_the_set_no_longer_asks_is_shown_under_its_id(aspire, alice):
     path = alice / f"records/alice/{LAST_YEAR}-talk.toml"
-    text = path.read_text().replace("question_set_version = 1", "question_set_version = 2")
+    text = path.read_text().replace("question_set_version = 2", "question_set_version = 1")
     path.write_text(text.replace("[answers]\n", '[answers]\nmood = "Upbeat about the reorg"\n'))
     result = aspire("show", "alice")
     assert result.exit_code == 0, result.stderr
-    assert "Question set: talk, version 2" in result.stdout
+    assert "Question set: talk, version 1" in result.stdout
     assert blocks(result.stdout)["mood"] == ["    Upbeat about the reorg"]
 
 
