@@ -124,7 +124,7 @@ def test_json_gives_every_record_newest_first_with_its_answers_changes_and_actio
     assert second["answers"]["long_term_aspiration"] == "Principal engineer"
     assert second["answers"]["willing"] == "yes" and "actions" not in second["answers"]
     assert prep["answers"]["potential"] == "Head of platform engineering within five years"
-    assert prep["actions"] == [] and prep["question_set_version"] == 1
+    assert prep["actions"] == [] and prep["question_set_version"] == 2
     assert second["actions"] == [
         {
             "employee": "alice",

@@ -23,11 +23,12 @@ kind = "talk"
 employee = "alice"
 date = 2026-01-10
 question_set = "talk"
-question_set_version = 1
+question_set_version = 2
 
 [answers]
 short_term_aspiration = "Lead"
 long_term_aspiration = "Direct"
+aspiration_level = "one level up"
 knows_path = "Yes"
 willing = "yes"
 core_strength = "Craft"
@@ -169,7 +170,7 @@ ANSWERS = [
     (TALK_ANSWERS.split("[[actions]]")[0] + 'actions = "do things"\n', "actions"),
     (TALK_ANSWERS.replace('measure = "Two sessions a month"\n', ""), "actions: [0].measure: required, but"),
     (TALK_ANSWERS.replace("due = 2027-06-30", "due = 5"), "actions: [0].due"),
-    ("", "no answer for short_term_aspiration, long_term_aspiration, knows_path, willing"),
+    ("", "no answer for short_term_aspiration, long_term_aspiration, aspiration_level, knows_path, willing"),
     (TALK_ANSWERS.replace('willing = "yes"', 'willing = ["yes"]'), "willing"),
     (TALK_ANSWERS.replace('action = "Run the architecture guild"', 'action = "   "'), "must not be empty"),
 ]
