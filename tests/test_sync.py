@@ -194,6 +194,9 @@ def test_drafts_and_the_index_are_never_committed(a: Machine, remote: Path):
     (a.home / "drafts").mkdir()
     (a.home / "drafts/alice.talk.toml").write_text("kind = 'talk'\n")
     (a.home / ".team.toml.abc.tmp").write_text("left by a killed write")
+    for scratch in (".editing/alice", ".importing-x1y2/records/bob", ".locks"):
+        (a.home / scratch).mkdir(parents=True)
+        (a.home / scratch / "x.toml").write_text("in progress")
     a("due")
     a("sync")
     assert (a.home / ".index.sqlite3").exists()

@@ -54,6 +54,7 @@ IGNORED = (  # derived or in progress: stays on this machine
     "/.lock",
     "/.locks/",
     "/.editing/",
+    "/.importing-*/",
     ".*.tmp",
 )
 GITIGNORE = "# aspire: what is derived or in progress stays on this machine\n" + "\n".join(IGNORED) + "\n"
