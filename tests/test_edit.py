@@ -96,7 +96,7 @@ def test_a_changed_value_is_saved_with_its_markdown_and_the_version_before_kept(
     assert record["answers"]["willing"] == "no"
     assert [a["number"] for a in record["answers"]["actions"]] == [1, 2]
     markdown = (alice / f"{RECORD}.md").read_text()
-    assert "## 4. Are you willing" in markdown and "\nno\n" in markdown and "\nyes\n" not in markdown
+    assert "## 5. Are you willing" in markdown and "\nno\n" in markdown and "\nyes\n" not in markdown
     [kept] = (alice / "records/alice/.versions").iterdir()
     assert kept.name.startswith("2026-11-20-talk.") and kept.name.endswith("Z.toml")
     assert kept.name in line
@@ -557,7 +557,7 @@ def test_an_edit_is_checked_against_your_own_question_set_as_a_read_is(aspire, a
     result = edit(aspire, monkeypatch, editor(tmp_path, ('willing = "yes"', 'willing = "maybe"')))
     assert result.exit_code == 0, result.stderr
     assert 'willing = "maybe"' in (alice / f"{RECORD}.toml").read_text()
-    assert "## 4. Ready to work to reach that position?\n\nmaybe\n" in (alice / f"{RECORD}.md").read_text()
+    assert "## 5. Ready to work to reach that position?\n\nmaybe\n" in (alice / f"{RECORD}.md").read_text()
 
 
 def test_a_record_whose_question_set_is_gone_is_not_opened(aspire, alice, monkeypatch, tmp_path):

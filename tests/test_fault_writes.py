@@ -105,7 +105,7 @@ def test_a_full_disk_at_the_end_of_a_talk_keeps_the_answers_in_the_draft(aspire,
         WriteFailed, match=r"Nothing is lost: your answers so far are kept in .*alice\.talk\.toml"
     ):
         talk(store)
-    assert len(tomllib.loads((home / "drafts/alice.talk.toml").read_text())["answers"]) == 8
+    assert len(tomllib.loads((home / "drafts/alice.talk.toml").read_text())["answers"]) == 9
 
 
 def test_when_neither_draft_nor_record_can_be_written_the_answers_are_printed(

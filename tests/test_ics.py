@@ -94,9 +94,9 @@ def test_no_answer_and_no_prep_note_is_anywhere_in_the_file(aspire, team, tmp_pa
     write_ics(aspire, path)
     text = path.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfolded
     answers = {**tomllib.loads(TALK_ANSWERS), **tomllib.loads(PREP_ANSWERS)}
-    typed = [v for v in answers.values() if isinstance(v, str) and v != "yes"]  # "yes": a choice
+    typed = [v for v in answers.values() if isinstance(v, str) and v != "yes"]  # "yes": a common word
     typed += [item[key] for item in answers["actions"] for key in ("action", "measure")]
-    assert len(typed) == 15
+    assert len(typed) == 18  # the levels and readiness chosen among them
     for value in typed:
         assert value not in text and value.replace(",", "\\,") not in text
 
