@@ -272,6 +272,18 @@ def test_both_sides_add_a_member_and_both_rosters_have_both(both: tuple[Machine,
     assert (a.home / "team.toml").read_bytes() == (b.home / "team.toml").read_bytes()
 
 
+def test_the_users_own_merge_settings_do_not_change_how_aspire_merges(
+    both: tuple[Machine, Machine], tmp_path: Path
+):
+    (tmp_path / "gitconfig").write_text("[merge]\n\tff = only\n[pull]\n\trebase = true\n")
+    a, b = both
+    a("team", "add", "carol")
+    b("team", "add", "dave")
+    a("sync")
+    assert b("sync").stdout.startswith("From ")
+    assert sorted(tomllib.loads((b.home / "team.toml").read_text())["members"]) == ["alice", "carol", "dave"]
+
+
 def test_a_member_changed_on_both_sides_is_merged_field_by_field_and_a_clash_is_named(
     both: tuple[Machine, Machine],
 ):

@@ -242,6 +242,7 @@ def _integrate(home: Path, on: str) -> Incoming:
         "merge",
         "--quiet",
         "--no-commit",
+        "--ff",  # whatever merge.ff says: a merge commit when history parted
         "--allow-unrelated-histories",
         f"refs/remotes/{REMOTE}/{on}",
         env=git_env(**{TAG_ENV: tag}),
