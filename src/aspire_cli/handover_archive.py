@@ -108,6 +108,10 @@ def pack(manifest: Manifest, files: dict[str, bytes]) -> bytes:
 def unpack_file(path: Path) -> Unpacked:
     """The archive at `path`, checked whole (see the module's docstring); a BadFile naming the file
     and the first thing wrong."""
+    import os
+
+    if not os.path.lexists(path):
+        raise BadFile(f"{path}: no such file")
     data = read_regular(path, ARCHIVE_LIMIT, follow=True)
     return unpack(data, str(path))
 

@@ -474,6 +474,44 @@ class Store:
         of the drafts folder."""
         return sorted(self.drafts_root / n for n in folder_names(self.drafts_root) if n.endswith(".toml"))
 
+    # -- hand-over --------------------------------------------------------------------------
+    def add_handed_over(
+        self,
+        employee: str,
+        team: Team | None,
+        records: list[tuple[str, str, str]],
+        follow_ups: list[tuple[str, str]],
+    ) -> None:
+        """What `aspire import` adds (handover.py), written by a caller that holds the lock and has
+        checked everything: the team with the member added (None: unchanged), then each record (file
+        name, TOML, Markdown) and follow-up (file name, TOML) under a name found free; nothing is
+        replaced (a name taken since is a BadFile). One commit for the whole import, if any."""
+        written: list[Path] = []
+        try:
+            if team is not None:
+                private_dir(self.home)
+                atomic_write(self.team_path, toml_text(team.to_toml_data()))
+                written.append(self.team_path)
+            folder = self.records_dir(employee)
+            if records or follow_ups:
+                private_dir(self.records_root, follow=False)
+                private_dir(folder, follow=False)
+            for name, text, markdown in records:
+                path = folder / name
+                _refuse_taken(path, path.with_suffix(".md"))
+                atomic_write(path, text)
+                written.append(path)
+                atomic_write(path.with_suffix(".md"), markdown)
+                written.append(path.with_suffix(".md"))
+            for name, text in follow_ups:
+                _refuse_taken(folder / name)
+                atomic_write(folder / name, text)
+                written.append(folder / name)
+        finally:
+            if written:
+                change = f"import: {employee}, {len(records)} records, {len(follow_ups)} follow-ups"
+                self._committed(change, *written)
+
 
 AnyRecord = TypeVar("AnyRecord", bound="Record")
 
@@ -493,6 +531,12 @@ def _slot_taken(path: Path) -> bool:
     if stat.S_ISLNK(mode):
         raise symlink_refused(path)
     return True
+
+
+def _refuse_taken(*paths: Path) -> None:
+    for path in paths:
+        if _slot_taken(path):
+            raise BadFile(f"{path}: appeared during the import and is left as it is; import again.")
 
 
 def _roster_entries(team: Team) -> Roster:
