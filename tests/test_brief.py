@@ -10,6 +10,7 @@ from aspire_cli.looking_back import folder_contents
 from aspire_cli.store import Store
 
 LAST_YEAR = "2025-11-20"
+AIMS = next(line for line in TALK_ANSWERS.splitlines() if line.startswith("aspiration_level")).split('"')[1]
 OVERDUE_ANSWERS = TALK_ANSWERS.replace("due = 2027-06-30", "due = 2026-03-01")
 
 
@@ -66,6 +67,8 @@ def test_the_brief_is_short_however_long_the_answers(aspire, home):
     assert all(len(line.text) <= 80 for line in lines)
     assert any("more: aspire actions alice" in line.text for line in lines)
     assert lines[0].text == "Last talk: 2025-11-20 (371 days ago)"
+    levels = [line.text for line in lines if line.label == "Aims for"]
+    assert levels == [AIMS]  # the level they aimed for, beside which this prep puts yours
 
 
 def test_the_brief_counts_only_talks_held_by_the_discussions_day(aspire, home):

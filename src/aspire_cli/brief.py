@@ -20,6 +20,7 @@ MAX_ACTIONS = 5
 SUMMARY = (  # the last talk's answers worth a look before the next discussion
     ("short_term_aspiration", "Short term"),
     ("long_term_aspiration", "Long term"),
+    ("aspiration_level", "Aims for"),  # the level, beside which the prep puts yours
     ("willing", "Willing"),
     ("development_area", "Development"),
 )
