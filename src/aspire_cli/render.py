@@ -10,10 +10,10 @@ import string
 import unicodedata
 from typing import TYPE_CHECKING
 
-from aspire_cli.questions import Action, QuestionSet
 from aspire_cli.safe_text import has_control_characters, one_line, visible
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: share and show load no pydantic for them
+    from aspire_cli.questions import Action, QuestionSet
     from rich.console import RenderableType
     from rich.text import Text
 
