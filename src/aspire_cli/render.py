@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from aspire_cli.safe_text import has_control_characters, one_line, visible
 
 if TYPE_CHECKING:  # types only: share and show load no pydantic for them
-    from aspire_cli.questions import Action, QuestionSet
     from rich.console import RenderableType
     from rich.text import Text
 
     from aspire_cli.models import Record
+    from aspire_cli.questions import Action, QuestionSet
 
 KIND_TITLES = {"prep": "Preparation notes", "talk": "Career aspiration discussion"}
 
