@@ -104,8 +104,8 @@ def run_validate(store: Store, file: str) -> int:
 def _against_the_set_it_replaces(store: Store, qset: object) -> list[str]:
     """A set replacing another of its id must not keep that one's version while asking other things:
     the records written with it would then be checked against questions they were never asked."""
-    from aspire_cli.question_sets import load as load_set
     from aspire_cli.paths import questions_dir
+    from aspire_cli.question_sets import load as load_set
     from aspire_cli.questions import QuestionSet
 
     assert isinstance(qset, QuestionSet)
