@@ -247,7 +247,9 @@ class Index:
         every file from the index while its stamp is unchanged, else read (and learnt). Without
         `answers`, talks carry their actions only (a team-wide list of actions needs no more);
         with LATEST, only the latest record of each kind carries its answers (the team report)."""
-        stored = self._stored_files(employees, answers=answers is True, preps="prep" in kinds)
+        stored = self._stored_files(
+            employees, answers=answers is True, preps="prep" in kinds, latest=answers == LATEST
+        )
         root = str(self.store.records_root)
         return {
             employee: self._folder_contents(employee, f"{root}/{employee}", kinds, stored, answers)
@@ -358,7 +360,7 @@ class Index:
         )
 
     def _stored_files(
-        self, employees: list[str], *, answers: bool, preps: bool = True
+        self, employees: list[str], *, answers: bool, preps: bool = True, latest: bool = False
     ) -> dict[Any, tuple[Any, ...]]:
         """(employee, name) -> (stamp, problem, answers, actions, answers_seal) for each row that
         holds up; answers None when not asked for (a follow-up's always come: they are small)."""
@@ -381,7 +383,26 @@ class Index:
             if answers_text is not None and _seal(answers_text) != answers_seal:
                 continue
             known[(employee, name)] = (file_stamp, problem, answers_text, actions, answers_seal)
+        if latest:
+            self._add_latest_answers(known)
         return known
+
+    def _add_latest_answers(self, known: dict[Any, tuple[Any, ...]]) -> None:
+        """The answers of each member's latest talk and prep as the index knows them, in one query
+        (not one per member). Which record is latest is the folder's say: a file newer than the
+        index simply has no answers here and is read."""
+        # the latest by name: the date, then the number that day (talk.toml < talk-2.toml < talk-10.toml)
+        rows = self._rows(
+            "SELECT employee, name, answers FROM ("
+            " SELECT employee, name, answers, row_number() OVER ("
+            "  PARTITION BY employee, substr(name, 12, 4)"
+            "  ORDER BY substr(name, 1, 10) DESC, length(name) DESC, name DESC) AS place"
+            " FROM records WHERE substr(name, 12, 4) IN ('talk', 'prep')) WHERE place = 1"
+        )
+        for employee, name, answers_text in rows:
+            row = known.get((employee, name))
+            if row is not None and isinstance(answers_text, str) and _seal(answers_text) == row[4]:
+                known[(employee, name)] = (row[0], row[1], answers_text, *row[3:])
 
     # -- drafts -------------------------------------------------------------------------------
     def draft(self, path: Path, learn: Callable[[], tuple[str, str]]) -> tuple[str, str] | str:
