@@ -132,3 +132,29 @@ def test_deleting_the_index_is_always_safe(store):
     truth = contents(store)
     (store.home / ".index.sqlite3").unlink()
     assert contents(store) == truth
+
+
+def test_latest_answers_come_from_the_latest_record_of_each_kind_even_the_second_of_a_day(store, monkeypatch):
+    from aspire_cli.index import LATEST
+
+    for _ in range(2):  # 2026-06-01-talk.toml, then -2: the later one of that day
+        write(store, "talk", "emp-000", date(2026, 6, 1))
+
+    def latest(answers):
+        index = Index(store, now_ns=time.time_ns() + LATER)
+        try:
+            found = index.contents(["emp-000", "emp-001"], answers=answers)
+        finally:
+            index.save()
+        return {e: [(r.name, r.answers_text != "") for r in c.records] for e, c in found.items()}
+
+    latest(LATEST)  # cold: every file read (and learnt)
+    opened = []
+    monkeypatch.setattr(Store, "checked_record", lambda self, path: opened.append(path))
+    warm = latest(LATEST)
+    assert opened == []  # warm: everything from the index, the latest answers in one query
+    assert [name for name, has in warm["emp-000"] if has] == [
+        "2025-01-10-prep.toml",
+        "2026-06-01-talk-2.toml",
+    ]
+    assert [name for name, _ in warm["emp-000"]][-2:] == ["2026-06-01-talk.toml", "2026-06-01-talk-2.toml"]
