@@ -345,6 +345,44 @@ def time_brief(home: Path, env: dict[str, str]) -> float:
     return statistics.median(times[WARMUP_RUNS:])
 
 
+def completion_env(env: dict[str, str], home: Path) -> dict[str, str]:
+    """What bash's completion script sets to complete `aspire show emp-000<TAB>`."""
+    line = f"aspire --home {home} show emp-000"
+    return {**env, "_ASPIRE_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": "4"}
+
+
+def time_git_write(aspire: str, home: Path, env: dict[str, str], runs: int) -> float:
+    """Median ms of `team edit` in a copy of the home made a git repository by `aspire sync init`
+    (made once, kept in .work/), the commit of each write included."""
+    git_home = WORK / f"{home.name}-git"
+    if not (git_home / ".git").is_dir():
+        shutil.rmtree(git_home, ignore_errors=True)
+        shutil.copytree(home, git_home, symlinks=True)
+        subprocess.run(
+            [aspire, "--home", str(git_home), "sync", "init"], env=env, capture_output=True, check=True
+        )
+    times = []
+    for run in range(WARMUP_RUNS + runs):
+        args = [
+            aspire,
+            "--home",
+            str(git_home),
+            "team",
+            "edit",
+            TALK_EMPLOYEE,
+            "--cadence",
+            str(6 + run % 2 * 6),
+        ]
+        started = time.perf_counter()
+        done = subprocess.run(args, env=env, capture_output=True, text=True)
+        took = (time.perf_counter() - started) * 1000
+        if done.returncode:
+            raise CommandFailed(f"`aspire team edit` in a git home exited {done.returncode}:\n{done.stderr}")
+        if run >= WARMUP_RUNS:
+            times.append(took)
+    return statistics.median(times)
+
+
 def answers_file(home: Path) -> Path:
     qset = load_question_set("talk")
     answers = answer_variants(qset, date.today())[0]
@@ -403,6 +441,11 @@ LOOKING_BACK = (f"show {TALK_EMPLOYEE}", f"history {TALK_EMPLOYEE}", f"history {
 ACTIONS = ("actions", "actions --json")
 ACTIONS_DONE = "aspire actions done"
 BRIEF = "the brief (in process)"
+TEAM_VIEW = ("report", "report --format json", "export --format csv")
+ICS = "aspire due --ics"
+EXPORT_COLD = "aspire export --format csv (no index)"
+COMPLETION = "completion of an employee id"
+GIT_WRITE = "aspire team edit (home in git)"
 TALK, DRAFT = "aspire talk: question 1", "draft save"
 TALK_READY = "aspire talk: prompt ready"
 
@@ -440,6 +483,15 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
             add(Result(f"aspire {command}", size, *time_command(argv, env, runs)))
         add(Result(ACTIONS_DONE, size, time_actions_done(aspire, home, env, runs)))
         add(Result(BRIEF, size, time_brief(home, env)))
+        for command in TEAM_VIEW:
+            argv = [aspire, "--home", str(home), *command.split()]
+            add(Result(f"aspire {command}", size, *time_command(argv, env, runs)))
+        ics = [aspire, "--home", str(home), "due", "--ics", str(WORK / f"due-{size}.ics")]
+        add(Result(ICS, size, *time_command(ics, env, runs)))
+        cold_export = [aspire, "--home", str(home), "export", "--format", "csv"]
+        index_file = (home / ".index.sqlite3",)
+        add(Result(EXPORT_COLD, size, *time_command(cold_export, env, max(1, runs // 3), remove=index_file)))
+        add(Result(COMPLETION, size, *time_command([aspire], completion_env(env, home), runs)))
         for command, ms in time_writes(aspire, home, env, runs).items():
             add(Result(f"aspire {command}", size, ms))
         index = (home / ".index.sqlite3",)
@@ -449,6 +501,8 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
         add(Result(READ_ALL, size, time_reading_every_record(home)))
         median_ms, max_ms = time_draft_saves(home)
         add(Result(DRAFT, size, median_ms, max_ms=max_ms))
+    if 1000 in homes:
+        add(Result(GIT_WRITE, 1000, time_git_write(aspire, homes[1000], env, runs)))
     for size, (shown_ms, ready_ms) in time_talks(aspire, homes, env, runs).items():
         add(Result(TALK, size, shown_ms))
         add(Result(TALK_READY, size, ready_ms))
@@ -529,6 +583,21 @@ def check_targets(results: list[Result]) -> None:
         verdict(f"aspire {command} at 1000 <= 0.6 x jrnl --help", ms(f"aspire {command}", 1000), 0.6 * jrnl)
     verdict(f"{ACTIONS_DONE} at 1000 <= 0.8 x jrnl --help", ms(ACTIONS_DONE, 1000), 0.8 * jrnl)
     verdict(f"{BRIEF} at 1000 <= 30 ms", ms(BRIEF, 1000), 30)
+    print("\ntargets of the team-view issue:")
+    for command in ("report", "report --format json"):
+        verdict(f"aspire {command} at 1000 <= 0.6 x jrnl --help", ms(f"aspire {command}", 1000), 0.6 * jrnl)
+    verdict(f"{ICS} at 1000 <= 0.8 x jrnl --help", ms(ICS, 1000), 0.8 * jrnl)
+    verdict(
+        "aspire export --format csv at 1000 <= 2 x jrnl --help",
+        ms("aspire export --format csv", 1000),
+        2 * jrnl,
+    )
+    verdict(f"{EXPORT_COLD} at 1000 <= 1.5 s", ms(EXPORT_COLD, 1000), 1500)
+    verdict(f"{COMPLETION} at 1000 <= 0.4 x jrnl --help", ms(COMPLETION, 1000), 0.4 * jrnl)
+    print("\ntargets of the sync issue:")
+    plain, in_git = ms("aspire team edit", 1000), ms(GIT_WRITE, 1000)
+    extra = None if plain is None or in_git is None else in_git - plain
+    verdict("a write in a git home costs <= 0.5 x jrnl --help more (team edit, 1000)", extra, 0.5 * jrnl)
     print()
     for size in sorted({r.size for r in results if r.command == TALK}):
         verdict(f"{TALK} at {size} <= 1.4 x jrnl --help", ms(TALK, size), 1.4 * jrnl)
