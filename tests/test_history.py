@@ -60,6 +60,7 @@ def test_history_lists_every_record_newest_first_with_changes_marked(aspire, ali
             f"{THIRD}  talk",
             "  Short term   Lead a small team",
             "  Long term    principal Engineer",  # only case and spacing differ: not a change
+            "  Aims for     senior leadership",  # the level: unchanged, not marked
             "  Willing      yes",
             "  Development  Saying no",
             "  Actions      #3 Write the tech strategy (open)",
@@ -69,6 +70,7 @@ def test_history_lists_every_record_newest_first_with_changes_marked(aspire, ali
             f"{SECOND}  talk",
             "  Short term   Lead a small team",
             "* Long term    Head of engineering -> Principal engineer",
+            "  Aims for     senior leadership",  # the level: unchanged, not marked
             "  Willing      yes",
             "* Development  Delegation -> Saying no",
             f"  Actions      #2 Mentor two juniors (overdue, due {(TODAY - timedelta(days=10)).isoformat()})",
@@ -77,6 +79,7 @@ def test_history_lists_every_record_newest_first_with_changes_marked(aspire, ali
             f"{FIRST}  talk",
             "  Short term   Lead a small team",
             "  Long term    Head of engineering",
+            "  Aims for     senior leadership",  # the level: unchanged, not marked
             "  Willing      yes",
             "  Development  Delegation",
             f"  Actions      #1 Run the architecture guild (done on {(TODAY - timedelta(700)).isoformat()})",
