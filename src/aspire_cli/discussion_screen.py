@@ -111,7 +111,6 @@ def show_brief(d: Discussion, employee: str, day: date) -> None:
         d.console.print(label + Text(line.text, style=line.style), soft_wrap=True)
     for problem in contents.problems[:2]:  # a broken file is named; the interview goes on
         d.console.print(Text(f"  (not read: {one_line(problem)})", style="yellow"), soft_wrap=True)
-    d.console.print()
 
 
 def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
