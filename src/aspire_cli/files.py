@@ -218,22 +218,10 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
 
     `durable` fsyncs the data and the folder, so that a power cut cannot lose a saved answer.
     """
-    import tempfile
-
     refuse_symlink(path)  # replacing it would silently cut a link the user made
-    data = text.encode("utf-8")
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+        tmp = private_temp_file(path, text.encode("utf-8"), durable=durable)
         os.replace(tmp, path)
         tmp = None
         if durable:
@@ -244,6 +232,30 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def private_temp_file(path: Path, data: bytes, *, durable: bool = True) -> str:
+    """`data` in a new private (0600) temporary file beside `path`, fsynced when `durable`: the first
+    half of every atomic write (the caller moves or links it into place, or removes it). An OSError
+    leaves no file behind."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
 
 
 def _fsync_dir(folder: Path) -> None:

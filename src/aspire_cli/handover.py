@@ -149,19 +149,12 @@ def _write_new_file(path: Path, data: bytes) -> None:
     """`data` as a new private file at `path`, whole or not at all; never replacing a file there
     (a hard link to a finished temporary file is made only where nothing is)."""
     import errno
-    import tempfile
+
+    from aspire_cli.files import private_temp_file
 
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        tmp = private_temp_file(path, data)
         try:
             os.link(tmp, path)
         except FileExistsError:

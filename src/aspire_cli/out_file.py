@@ -67,21 +67,12 @@ def write_out(path: Path | None, data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     import contextlib
-    import tempfile
 
-    from aspire_cli.files import write_failed
+    from aspire_cli.files import private_temp_file, write_failed
 
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        tmp = private_temp_file(path, data)
         Path(tmp).replace(path)  # a link put there meanwhile is replaced, never written through
         tmp = None
     except OSError as exc:
