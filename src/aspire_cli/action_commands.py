@@ -14,7 +14,6 @@ printed through safe_text.
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,7 +22,7 @@ from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.index import Index
 from aspire_cli.looking_back import TALKS_AND_FOLLOW_UPS, tracked_actions
 from aspire_cli.plain_table import cell_width, use_colour
-from aspire_cli.safe_text import has_control_characters, one_line, shorten
+from aspire_cli.safe_text import has_control_characters, one_line, safe_json, shorten
 from aspire_cli.tracking import DONE, DROPPED, OPEN, OVERDUE, TrackedAction, listing_order
 
 if TYPE_CHECKING:
@@ -33,9 +32,6 @@ if TYPE_CHECKING:
 ACTION_MIN, ACTION_MAX = 20, 60  # characters of an action shown in the table (the JSON has it whole)
 _COLOURS = {OVERDUE: "31", OPEN: "0", DONE: "32", DROPPED: "2"}
 _VERBS = {DONE: "done", DROPPED: "dropped", OPEN: "open again"}
-# What json.dumps(ensure_ascii=False) leaves raw but a terminal may obey (C1 controls, DEL, line
-# separators, bidirectional overrides) or cannot print (lone surrogates): written as \u escapes.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class Found(NamedTuple):
@@ -225,7 +221,7 @@ def json_text(rows: list[dict[str, object]]) -> str:
     text = json.dumps(rows, ensure_ascii=False)[1:-1]
     text = text.replace('}, {"employee": ', '},\n  {"employee": ')
     text = f"[\n  {text}\n]"
-    return text if text.isascii() else _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    return safe_json(text)
 
 
 # -- aspire actions done|drop|reopen EMPLOYEE NUMBER -------------------------------------------

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.export_rows import Row, export_rows, header, question_columns
 from aspire_cli.out_file import checked_target, write_out
-from aspire_cli.safe_text import one_line, visible
+from aspire_cli.safe_text import one_line, safe_json, visible
 
 if TYPE_CHECKING:
     from aspire_cli.index import Contents, Index
@@ -49,8 +49,6 @@ _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 _UNSAFE_BUT_CR = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-# What json.dumps(ensure_ascii=False) leaves raw but a terminal may obey: written as \u escapes.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def run_export(
@@ -206,6 +204,4 @@ def json_bytes(rows: list[Row]) -> bytes:
     if not rows:
         return b"[]\n"
     text = "[\n" + ",\n".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows) + "\n]\n"
-    if not text.isascii():
-        text = _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
-    return text.encode("utf-8")
+    return safe_json(text).encode("utf-8")

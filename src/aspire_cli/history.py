@@ -23,7 +23,6 @@ stderr in one line, every other record is listed, and the exit status is 2.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -32,7 +31,7 @@ from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.ids import check_employee_id
 from aspire_cli.looking_back import _no_records, folder_contents, tracked_actions
 from aspire_cli.plain_table import use_colour
-from aspire_cli.safe_text import one_line, shorten
+from aspire_cli.safe_text import one_line, safe_json, shorten
 from aspire_cli.show import actions_by_question, day_label, display_name, status_text, text_width, wrapped
 from aspire_cli.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 
@@ -44,7 +43,6 @@ PREP_SUMMARY = (("potential", "Potential"),)  # the leader's view of where they 
 LABEL_WIDTH = 13
 MARK = "* "  # before an answer changed since the talk before
 _COLOURS = {OVERDUE: "31", DONE: "2", DROPPED: "2"}
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class Unreadable(NamedTuple):
@@ -107,7 +105,7 @@ def json_text(items: list[dict[str, Any]]) -> str:
     a terminal may obey (C1 controls such as CSI, DEL, bidirectional overrides) or cannot print
     (lone surrogates) written as \\u escapes, as in `aspire actions --json`."""
     text = json.dumps(items, indent=2, ensure_ascii=False)
-    return text if text.isascii() else _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    return safe_json(text)
 
 
 def history_entries(records: list[IndexedRecord], actions: list[TrackedAction]) -> list[Entry]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from aspire_cli.plain_table import cell_width
 from aspire_cli.report import GRID_ROWS, READINESS, MemberRow, TeamReport
-from aspire_cli.safe_text import one_line, shorten, visible
+from aspire_cli.safe_text import one_line, safe_json, shorten, visible
 from aspire_cli.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE
 
 FORMATS = ("table", "md", "csv", "json", "html")
@@ -213,7 +213,6 @@ def _terminal_columns() -> int:
 def json_text(team: TeamReport) -> str:
     """The report as JSON: a member (and a member not assessed) a line, by json's C encoder (a
     thousand members), safe to print on a terminal as it is."""
-    from aspire_cli.action_commands import _UNSAFE_IN_JSON
 
     def items(rows: list[dict[str, object]]) -> str:
         if not rows:
@@ -237,7 +236,7 @@ def json_text(team: TeamReport) -> str:
         "}",
     ]
     text = "\n".join(lines) + "\n"
-    return text if text.isascii() else _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return safe_json(text)
 
 
 def csv_text(team: TeamReport) -> str:

@@ -49,3 +49,14 @@ def shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, ending in an ellipsis when cut."""
     line = one_line(" ".join(text.split()))
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
+
+
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal may obey (C1 controls such as CSI,
+# DEL, bidirectional overrides) or cannot print (lone surrogates).
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe_json(text: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) safe to print on a terminal as it is:
+    every such character written as a \\u escape, which reads back as the same string."""
+    return text if text.isascii() else _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
