@@ -3,7 +3,8 @@
 from datetime import UTC, date, datetime
 
 import pexpect
-from conftest import TALK_ANSWERS, aspire_script, terminal_env
+from conftest import TALK_ANSWERS
+from test_terminal import spawn
 
 from aspire_cli.brief import BRIEF_LINES, brief
 from aspire_cli.looking_back import folder_contents
@@ -12,17 +13,6 @@ from aspire_cli.store import Store
 LAST_YEAR = "2025-11-20"
 AIMS = next(line for line in TALK_ANSWERS.splitlines() if line.startswith("aspiration_level")).split('"')[1]
 OVERDUE_ANSWERS = TALK_ANSWERS.replace("due = 2027-06-30", "due = 2026-03-01")
-
-
-def spawn(home, *args):
-    return pexpect.spawn(
-        aspire_script(),
-        list(args),
-        env=terminal_env(home),
-        encoding="utf-8",
-        dimensions=(40, 100),
-        timeout=15,
-    )
 
 
 def test_talk_shows_last_years_aspiration_and_open_actions_before_the_first_question(aspire, home):
