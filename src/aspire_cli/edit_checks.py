@@ -109,23 +109,11 @@ def numbers_problem(numbers: Numbers, record: Record) -> str | None:
 
 
 def new_actions_numbered(numbers: Numbers, record: Record) -> Record:
-    """Actions without a number numbered after every number the employee has. (Not
-    looking_back.with_action_numbers: it steps past the numbers the record itself holds, which
-    here are taken already, and would skip numbers.)"""
-    number = max(numbers.own | numbers.others.keys(), default=0) + 1
-    answers: dict[str, object] = {}
-    for key, answer in record.answers.items():
-        if isinstance(answer, tuple):
-            numbered = []
-            for item in answer:
-                if item.number is None:
-                    item = item.model_copy(update={"number": number})
-                    number += 1
-                numbered.append(item)
-            answers[key] = tuple(numbered)
-        else:
-            answers[key] = answer
-    return record.with_answers(answers)  # type: ignore[arg-type]
+    """Actions without a number numbered after every number the employee has (this talk's own
+    included: they are taken already)."""
+    from aspire_cli.looking_back import numbered_from
+
+    return numbered_from(record, max(numbers.own | numbers.others.keys(), default=0) + 1)
 
 
 def with_numbers_shown(record: Record, numbers: Numbers) -> Record | None:

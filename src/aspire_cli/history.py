@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aspire_cli.brief import SUMMARY
 from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.ids import check_employee_id
-from aspire_cli.looking_back import _no_records, folder_contents, tracked_actions
+from aspire_cli.looking_back import folder_contents, no_records_message, tracked_actions
 from aspire_cli.plain_table import use_colour
 from aspire_cli.safe_text import one_line, safe_json, shorten
 from aspire_cli.show import actions_by_question, day_label, display_name, status_text, text_width, wrapped
@@ -79,11 +79,11 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
     """Print the history; the exit code: 2 when a file could not be read, else 0."""
     check_employee_id(employee)
     if not store.has_home():
-        raise BadInput(_no_records(store, employee))
+        raise BadInput(no_records_message(store, employee))
     contents = folder_contents(store, [employee])[employee]
     if not contents.records and not contents.problems:
         if employee not in store.roster_report()[0]:
-            raise BadInput(_no_records(store, employee))
+            raise BadInput(no_records_message(store, employee))
         print("[]" if as_json else f"No records with {employee} yet; prepare with: aspire prep {employee}")
         return 0
     actions, problems = tracked_actions(contents, employee, today)

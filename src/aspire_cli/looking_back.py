@@ -69,19 +69,25 @@ def team_actions(store: Store, employees: list[str], today: date) -> tuple[list[
 def with_action_numbers(store: Store, record: Record) -> Record:
     """A talk about to be written, its actions numbered after every action agreed with the employee
     before (see tracking.py); a record without actions as it is."""
-    from aspire_cli.questions import Action
-
     if not any(isinstance(answer, tuple) and answer for answer in record.answers.values()):
         return record
     contents = folder_contents(store, [record.employee], frozenset({"talk"}), answers=False)
-    number = next_number(agreed_actions(contents[record.employee].records))
+    return numbered_from(record, next_number(agreed_actions(contents[record.employee].records)))
+
+
+def numbered_from(record: Record, first: int) -> Record:
+    """The record with each action that has no number given the next one from `first` on; the
+    numbered ones as they are (a new talk's, or an edited talk's that were kept)."""
     answers: dict[str, object] = {}
+    number = first
     for key, answer in record.answers.items():
         if isinstance(answer, tuple):
-            numbered: list[Action] = []
+            numbered = []
             for item in answer:
-                numbered.append(item if item.number else item.model_copy(update={"number": number}))
-                number = max(number, numbered[-1].number or 0) + 1
+                if item.number is None:
+                    item = item.model_copy(update={"number": number})
+                    number += 1
+                numbered.append(item)
             answers[key] = tuple(numbered)
         else:
             answers[key] = answer
@@ -98,7 +104,7 @@ def find_record(store: Store, employee: str, day: str | None, kind: str | None) 
     check_employee_id(employee)
     records = store.list_records(employee)
     if not records:
-        raise BadInput(_no_records(store, employee))
+        raise BadInput(no_records_message(store, employee))
     wanted_kinds = [kind] if kind else ["talk", "prep"]
     if day is None:
         of_kind = [r for r in records if r.kind == (kind or "talk")]
@@ -126,7 +132,7 @@ def _label(record: RecordFile) -> str:
     return f"{record.day.isoformat()}{seq} ({record.kind})"
 
 
-def _no_records(store: Store, employee: str) -> str:
+def no_records_message(store: Store, employee: str) -> str:
     import difflib
 
     roster, _ = store.roster_report() if store.has_home() else ({}, [])

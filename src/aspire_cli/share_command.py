@@ -50,19 +50,19 @@ def run_share(store: Store, employee: str, out: str | None, fmt: str, today: dat
 
 def talk_summary(store: Store, employee: str, today: date) -> Summary:
     """What the employee is handed; an AspireError (nothing to write) when there is no talk to sum up."""
-    from aspire_cli.looking_back import _no_records, tracked_actions
+    from aspire_cli.looking_back import no_records_message, tracked_actions
     from aspire_cli.share_document import Item, Summary
     from aspire_cli.show import actions_by_question, question_texts, shown_answers
 
     if not store.has_home():
-        raise BadInput(_no_records(store, employee))
+        raise BadInput(no_records_message(store, employee))
     roster, held = _talks(store, employee)
     if held.problems:
         raise BadFile(f"{held.problems[0]} (fix it first: {employee}'s summary depends on it)")
     talks = [record for record in held.records if record.kind == "talk"]
     if not talks:
         if employee not in roster and not store.list_records(employee):
-            raise BadInput(_no_records(store, employee))
+            raise BadInput(no_records_message(store, employee))
         raise AspireError(
             f"no talk with {employee} yet, so nothing to share; hold one with: aspire talk {employee}"
         )
