@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from aspire_cli.errors import AspireError
 from aspire_cli.questions import Answer, QuestionSet
 from aspire_cli.render import KIND_TITLES, record_panel
-from aspire_cli.safe_text import one_line, shorten
+from aspire_cli.safe_text import one_line, shorten, visible
 from aspire_cli.store import parse_record_name
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def team_by_urgency(d: Discussion) -> list[tuple[str, str]]:
 def introduce(d: Discussion, name: str, qset: QuestionSet, base: Record) -> None:
     d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(one_line(name))}[/], {base.date.isoformat()}")
     if qset.intro:
-        d.console.print(f"[dim]{escape(qset.intro)}[/]", highlight=False)
+        d.console.print(f"[dim]{escape(visible(qset.intro))}[/]", highlight=False)
     d.console.print(
         "[dim]Each answer is kept in a draft as you go; Ctrl-C stops and you can resume later.[/]"
     )

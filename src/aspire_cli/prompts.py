@@ -16,7 +16,7 @@ from aspire_cli.errors import Aborted, BadInput
 from aspire_cli.ids import parse_day
 from aspire_cli.interrupts import as_aborted, stop_if_signalled
 from aspire_cli.questions import Action, Answer, Kind, Question, due_date_problem
-from aspire_cli.safe_text import one_line
+from aspire_cli.safe_text import one_line, visible
 
 TEXT_HINT = "Enter to finish; Alt-Enter (or Esc then Enter) for a new line; Ctrl-X Ctrl-E opens $EDITOR."
 
@@ -78,8 +78,9 @@ class TerminalPrompter:
 
     def show(self, question: Question, position: int, total: int) -> None:
         self.console.print()
-        self.console.print(f"[bold cyan]{position}/{total}[/]  [bold]{escape(question.text)}[/]")
-        notes = [question.guidance] if question.guidance else []
+        # a question set comes from anywhere (synced, --questions): its control characters are shown
+        self.console.print(f"[bold cyan]{position}/{total}[/]  [bold]{escape(one_line(question.text))}[/]")
+        notes = [visible(question.guidance)] if question.guidance else []
         if question.kind is Kind.long_text:
             notes.append(TEXT_HINT)
         for note in notes:
