@@ -6,13 +6,13 @@ archive as import will, and writes it to a new private file; it never replaces o
 
 import checks the whole archive before it writes anything: the archive itself in memory (sizes,
 paths, links, duplicates, checksums), then every record and follow-up exactly as aspire reads them
-from a home, against this home's question sets, in a private scratch folder inside the home
-(<home>/.importing-XXXX, removed after, even on Ctrl-C). Then, under the home's lock: the member is
-added if missing (a member already here keeps the name and cadence given here); a record already
-here (the same content, on the same day) is skipped, any other goes under the first free name (a
-second talk that day becomes -2, as in the home); a follow-up keeps its name. An action must keep
-its number (handover_numbers.py), or nothing is imported. Importing the same archive twice adds
-nothing the second time.
+from a home, against this home's question sets and none dated after today, in a private scratch
+folder inside the home (<home>/.importing-XXXX, removed after, even on Ctrl-C). Then, under the
+home's lock: the member is added if missing (a member already here keeps the name and cadence given
+here); a record already here (the same content, on the same day) is skipped, any other goes under
+the first free name (a second talk that day becomes -2, as in the home); a follow-up keeps its name.
+An action must keep its number (handover_numbers.py), or nothing is imported. Importing the same
+archive twice adds nothing the second time.
 """
 
 from __future__ import annotations
@@ -108,6 +108,7 @@ def hand_over(store: Store, employee: str, out: Path, include_prep: bool, now: d
             f"{store.home}{os.sep}",
             "mend it and hand over again",
             need_sets=False,
+            today=now.astimezone().date(),
         )
     _write_new_file(out, data)
     talks = sum(1 for r in checked.records if r.record.kind == "talk")
@@ -178,12 +179,19 @@ def _write_new_file(path: Path, data: bytes) -> None:
 
 
 def check_contents(
-    sets_home: Path, scratch: Path, unpacked: Unpacked, shown_as: str, then: str, *, need_sets: bool
+    sets_home: Path,
+    scratch: Path,
+    unpacked: Unpacked,
+    shown_as: str,
+    then: str,
+    *,
+    need_sets: bool,
+    today: date,
 ) -> Checked:
     """Every record and follow-up of the archive read as aspire reads them from a home (files.py's
     limits, the name against the content, the employee against the folder), records against the
-    question sets of `sets_home`; a BadFile names the first that fails, as `<shown_as>records/...`, and
-    says what `then`.
+    question sets of `sets_home`, and none dated after `today`; a BadFile names the first that fails,
+    as `<shown_as>records/...`, and says what `then`.
     With `need_sets`, a record of a set `sets_home` does not have is refused (no Markdown copy
     could be made of it)."""
     from aspire_cli.question_sets import set_or_none
@@ -199,9 +207,12 @@ def check_contents(
             name = path.rpartition("/")[2]
             _write_private(folder / name, data)
             if FOLLOW_UP_NAME.fullmatch(name):
-                follow_ups.append(ArrivingFollowUp(name, data, reader.read_follow_up(folder / name)))
+                follow_up = reader.read_follow_up(folder / name)
+                _check_follow_up_days(folder / name, follow_up, today)
+                follow_ups.append(ArrivingFollowUp(name, data, follow_up))
                 continue
-            record = reader.read_record(folder / name)
+            record = reader.read_record(folder / name)  # its date is the one in its name
+            _not_after(folder / name, record.date, today)
             qset = set_or_none(sets_home, record.question_set)
             if qset is None and need_sets:
                 raise BadFile(
@@ -214,6 +225,39 @@ def check_contents(
         raise BadFile(f"{exc.message.replace(f'{scratch}{os.sep}', shown_as)}; {then}.") from None
     records.sort(key=lambda r: _place(r.name))
     return Checked(records, follow_ups)
+
+
+def _not_after(path: Path, day: date, today: date) -> None:
+    """Nothing is dated after today, as a date typed is not (`talk --date`, `actions done --date`):
+    a future talk would stand as the latest, and due dates and reminders would follow it."""
+    if day > today:
+        raise BadFile(f"{path}: dated {day.isoformat()}, after today ({today.isoformat()})")
+
+
+def _check_follow_up_days(path: Path, follow_up: FollowUp, today: date) -> None:
+    """Its day (when it was done, dropped or reopened) and the time it was recorded not after today:
+    the latest recorded says where an action stands, so one recorded in the future would outrank
+    every later one. Its name's day is the day it was recorded, in the recording home's time zone:
+    within a day of that time in UTC."""
+    from datetime import UTC
+
+    _not_after(path, follow_up.date, today)
+    recorded = follow_up.recorded.astimezone()  # here; as local time, if it says no time zone
+    if recorded.date() > today:
+        raise BadFile(
+            f"{path}: recorded at {follow_up.recorded.isoformat()}, after today ({today.isoformat()})"
+        )
+    named = FOLLOW_UP_NAME.fullmatch(path.name)
+    assert named is not None  # handover_archive let in no other name
+    try:
+        apart = abs((date.fromisoformat(named[1]) - recorded.astimezone(UTC).date()).days)
+    except ValueError:  # no such day: 2024-02-30
+        apart = 2
+    if apart > 1:
+        raise BadFile(
+            f"{path}: named for {named[1]} but recorded at {follow_up.recorded.isoformat()}; a follow-up "
+            "is named for the day it was recorded"
+        )
 
 
 def _place(name: str) -> tuple[date, int, str]:
@@ -286,7 +330,7 @@ def import_archive(store: Store, path: Path, today: date) -> list[str]:
         store.ensure_home()
         with _scratch(store.home) as scratch:
             checked = check_contents(
-                store.home, scratch, unpacked, f"{path}: ", "nothing imported", need_sets=True
+                store.home, scratch, unpacked, f"{path}: ", "nothing imported", need_sets=True, today=today
             )
         with store.locked():
             plan = plan_import(store, unpacked.manifest, checked, today)
