@@ -27,7 +27,7 @@ from aspire_cli.tracking import DONE, DROPPED, OPEN, OVERDUE, TrackedAction, lis
 
 if TYPE_CHECKING:
     from aspire_cli.index import Contents
-    from aspire_cli.store import Roster, Store
+    from aspire_cli.store import RecordFile, Roster, Store
 
 ACTION_MIN, ACTION_MAX = 20, 60  # characters of an action shown in the table (the JSON has it whole)
 _COLOURS = {OVERDUE: "31", OPEN: "0", DONE: "32", DROPPED: "2"}
@@ -273,8 +273,11 @@ def checked_note(note: str | None) -> str | None:
 
 def _action(store: Store, employee: str, number: int, today: date) -> TrackedAction:
     """The employee's action of that number; a BadInput naming the numbers they have if none."""
+    # The talks are listed before the index lists and reads the folder, not after: a talk written
+    # in between (another terminal) is then one the index read too, never one taken for unread.
+    talks = store.list_records(employee, "talk")
     _, held = _contents(store, employee)
-    _refuse_unread_talks(store, employee, held)
+    _refuse_unread_talks(talks, held)
     actions, problems = tracked_actions(held, employee, today)
     for problem in problems:  # a broken follow-up: the one written now is the latest anyway
         warn(problem)
@@ -287,13 +290,14 @@ def _action(store: Store, employee: str, number: int, today: date) -> TrackedAct
     raise BadInput(f"{employee} has no action {number}; their actions are numbered {listed}")
 
 
-def _refuse_unread_talks(store: Store, employee: str, held: Contents) -> None:
+def _refuse_unread_talks(talks: list[RecordFile], held: Contents) -> None:
     """Actions written before they were numbered are numbered in the order agreed, across every
-    talk: with one talk unread, a number could point at another action. Fix it first."""
+    talk: with one of `talks` unread, a number could point at another action. Fix it first."""
     read = {record.name for record in held.records}
-    for talk in store.list_records(employee, "talk"):
+    for talk in talks:
         if talk.path.name not in read:
-            why = next((p for p in held.problems if talk.path.name in p), f"{talk.path}: cannot be read")
+            gone = f"{talk.path}: does not exist (any more?)"  # removed since it was listed
+            why = next((p for p in held.problems if talk.path.name in p), gone)
             raise BadFile(f"{why} (fix it first: the action numbers count on every talk)")
 
 
