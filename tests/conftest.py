@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from aspire_cli.cli import app
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))
+pytest_plugins = ["git_homes"]  # two machines and a remote, for the sync tests
 
 
 @pytest.fixture(autouse=True)

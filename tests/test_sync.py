@@ -8,109 +8,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from git_homes import ANSWERS, Machine, no_markers, one_line
 
 from aspire_cli.sync_merge import conflict_name, merge_team
-
-ANSWERS = """\
-short_term_aspiration = "Lead a small team"
-long_term_aspiration = "Director of engineering"
-aspiration_level = "one level up"
-knows_path = "Partly"
-willing = "yes"
-core_strength = "Architecture"
-development_area = "Delegation"
-next_assignment_wish = "More ownership"
-
-[[actions]]
-action = "Run the architecture guild"
-measure = "Two sessions a month"
-"""
-MARKERS = ("<<<<<<<", ">>>>>>>", "\n=======\n")
-
-
-@pytest.fixture(autouse=True)
-def git_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """git as on a machine where it was never set up: no user.name, no user.email."""
-    config = tmp_path / "gitconfig"
-    config.write_text("")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-
-
-@pytest.fixture
-def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", str(path)], check=True)
-    return path
-
-
-class Machine:
-    """One leader's machine: a home, and aspire run on it."""
-
-    def __init__(self, aspire, home: Path) -> None:
-        self.run, self.home = aspire, home
-
-    def __call__(self, *args: str, input: str | None = None, code: int = 0):
-        result = self.run("--home", str(self.home), *args, input=input)
-        assert result.exit_code == code, (args, result.stdout, result.stderr)
-        return result
-
-    def talk(self, employee: str, day: str):
-        return self("talk", employee, "--date", day, "--answers", "-", input=ANSWERS)
-
-    def git(self, *args: str) -> str:
-        return subprocess.run(
-            ["git", "-C", str(self.home), *args], check=True, capture_output=True, text=True
-        ).stdout
-
-    def log(self) -> list[str]:
-        return self.git("log", "--format=%s").splitlines()
-
-    def tracked(self) -> list[str]:
-        return self.git("ls-files").splitlines()
-
-    def files(self) -> dict[str, str]:
-        return {
-            str(path.relative_to(self.home)): path.read_text(errors="replace")
-            for path in self.home.rglob("*")
-            if path.is_file() and ".git" not in path.relative_to(self.home).parts[:1]
-        }
-
-
-@pytest.fixture
-def a(aspire, tmp_path: Path) -> Machine:
-    return Machine(aspire, tmp_path / "a")
-
-
-@pytest.fixture
-def b(aspire, tmp_path: Path) -> Machine:
-    return Machine(aspire, tmp_path / "b")
-
-
-@pytest.fixture
-def both(a: Machine, b: Machine, remote: Path) -> tuple[Machine, Machine]:
-    """Machine a holds alice and has sent her; machine b joined on an empty home and brought her in."""
-    a("team", "add", "alice", "--name", "Alice Smith")
-    a("sync", "init", str(remote))
-    a("sync")
-    b("sync", "init", str(remote))
-    b("sync")
-    a("sync")
-    return a, b
-
-
-def one_line(stderr: str, *fragments: str) -> str:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    for fragment in fragments:
-        assert fragment in lines[0], (fragment, stderr)
-    return lines[0]
-
-
-def no_markers(machine: Machine) -> None:
-    for name, text in machine.files().items():
-        assert not any(marker in text for marker in MARKERS), (name, text)
-
 
 # -- init and join -------------------------------------------------------------------------------
 
@@ -122,7 +22,7 @@ def test_init_commits_what_is_there_and_sets_the_remote_without_sending(a: Machi
     assert f"Remote: origin = {remote}. Nothing is sent until: aspire sync" in result.stdout
     assert "aspire <aspire@localhost>" in result.stdout  # git had no identity: said, and for this home only
     assert a.log() == ["aspire sync init: this home kept in git"]
-    assert sorted(a.tracked()) == [".gitattributes", ".gitignore", "team.toml"]
+    assert sorted(a.tracked()) == ["team.toml"]
     assert a.git("status", "--porcelain") == ""
     assert subprocess.run(["git", "-C", str(remote), "rev-parse", "--verify", "-q", "HEAD"]).returncode != 0
 
@@ -200,7 +100,7 @@ def test_drafts_and_the_index_are_never_committed(a: Machine, remote: Path):
     a("due")
     a("sync")
     assert (a.home / ".index.sqlite3").exists()
-    assert sorted(a.tracked()) == [".gitattributes", ".gitignore", "team.toml"]
+    assert sorted(a.tracked()) == ["team.toml"]
     assert (
         "drafts"
         not in subprocess.run(
@@ -416,9 +316,9 @@ def test_a_remote_that_wants_a_password_fails_at_once_and_shows_no_password(a: M
 
 def test_no_remote_commits_and_says_how_to_add_one(a: Machine):
     a("sync", "init")
-    (a.home / "notes.txt").write_text("by hand")
+    (a.home / "config.toml").write_text("cadence_months = 6\n")  # by hand
     one_line(a("sync", code=1).stderr, "no remote", "aspire sync init REMOTE")
-    assert a.log()[0] == "sync: notes.txt"
+    assert a.log()[0] == "sync: config.toml"
 
 
 def test_sync_in_a_plain_home_says_how_to_start(a: Machine):
@@ -456,12 +356,14 @@ def test_status_says_repository_remote_ahead_behind_and_uncommitted(a: Machine, 
     assert "Ahead and behind: not known before the first aspire sync" in a("sync", "status").stdout
     a("sync")
     a("team", "add", "alice")
+    (a.home / "config.toml").write_text("cadence_months = 6\n")
     (a.home / "notes.txt").write_text("by hand")
     assert a("sync", "status").stdout.splitlines() == [
         f"Repository: {a.home} (branch main)",
         f"Remote: origin = {remote}",
         "Ahead 1, behind 0 (as of the last sync; aspire sync brings both up to date)",
-        "Uncommitted: 1 file (notes.txt); aspire sync commits them",
+        "Uncommitted: 1 file (config.toml); aspire sync commits them",
+        "Not synced: 1 file (notes.txt); aspire syncs only the team, records, question sets and settings",
     ]
 
 

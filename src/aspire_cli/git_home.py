@@ -11,6 +11,11 @@ Git runs in the home with the caller's GIT_DIR and the like dropped (so a shell 
 cannot aim it elsewhere), GIT_TERMINAL_PROMPT=0 (a remote wanting a password fails in one line
 rather than waiting), LC_ALL=C (its messages are read here) and umask 077 (what git writes into
 the home is as private as what aspire writes).
+
+No program that a repository can name runs: every git command aspire runs turns off hooks, the
+file-system monitor, submodules and the `ext::` transport (NEUTRAL); filters and diff drivers are
+turned off by the rules in .git/info/attributes (sync_rules.py), and credential helpers set in the
+home's own .git/config are left out of fetch and push (the leader's own, in ~/.gitconfig, work).
 """
 
 from __future__ import annotations
@@ -26,6 +31,12 @@ if TYPE_CHECKING:
     import subprocess
 
 GIT = "git"
+NEUTRAL = (  # -c settings on every git command: none of these can run a program of the home's choosing
+    "core.hooksPath=/dev/null",
+    "core.fsmonitor=false",
+    "submodule.recurse=false",
+    "protocol.ext.allow=never",
+)
 # where a repository is: the caller's must never point aspire's git at another one
 _LOCATION = (
     "GIT_DIR",
@@ -62,25 +73,29 @@ def git_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_git(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_git(
+    home: Path, *args: str, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """`git -C <home> <args>`, its output captured as text; GitMissing if there is no git to run."""
     import subprocess
 
-    done = run_git_bytes(home, *args, env=env)
+    done = run_git_bytes(home, *args, env=env, input=None if input is None else input.encode())
     out, err = (data.decode("utf-8", "replace") for data in (done.stdout, done.stderr))
     return subprocess.CompletedProcess(done.args, done.returncode, out, err)
 
 
 def run_git_bytes(
-    home: Path, *args: str, env: dict[str, str] | None = None
+    home: Path, *args: str, env: dict[str, str] | None = None, input: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     """As run_git, the output as it is (a file's content from `git cat-file`)."""
     import subprocess
 
+    neutral = [arg for setting in NEUTRAL for arg in ("-c", setting)]
     try:
         return subprocess.run(
-            [GIT, "-C", str(home), *args],
-            stdin=subprocess.DEVNULL,
+            [GIT, "-C", str(home), *neutral, *args],
+            input=input,
+            stdin=None if input is not None else subprocess.DEVNULL,
             capture_output=True,
             env=git_env() if env is None else env,
             umask=0o077,
@@ -90,6 +105,25 @@ def run_git_bytes(
         raise GitMissing() from None
     except OSError as exc:
         raise AspireError(f"could not run git: {exc.strerror or exc}") from None
+
+
+def own_credentials(home: Path) -> list[str]:
+    """-c settings for a fetch or a push: the credential helpers of the leader's own git config
+    (global, system), none that the home's .git/config names."""
+    found = run_git(home, "config", "--show-scope", "--get-regexp", r"^credential\..*helper$").stdout
+    entries = [line.split(" ", 2) for line in found.splitlines() if line.count(" ") >= 2]
+    if not any(scope == "local" for scope, _, _ in entries):
+        return []
+    settings: list[str] = []
+    for key in dict.fromkeys(key for _, key, _ in entries):
+        settings += ["-c", f"{key}="]  # an empty helper clears the list; then the leader's own again
+        settings += [
+            arg
+            for scope, k, value in entries
+            if k == key and scope != "local"
+            for arg in ("-c", f"{k}={value}")
+        ]
+    return settings
 
 
 def git_out(home: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -108,7 +142,8 @@ def git_line(done: subprocess.CompletedProcess[str]) -> str:
         for prefix in ("fatal: ", "error: "):
             if line.startswith(prefix):
                 return line.removeprefix(prefix)
-    return lines[-1] if lines else f"git {done.args[3:4]} exited with status {done.returncode}"
+    command = done.args[3 + 2 * len(NEUTRAL) :][:1]
+    return lines[-1] if lines else f"git {command} exited with status {done.returncode}"
 
 
 def commit_write(home: Path, paths: Iterable[Path], message: str) -> None:

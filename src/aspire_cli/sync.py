@@ -1,11 +1,12 @@
 """aspire sync: the home kept in git, and in step with a remote the leader owns, through their own git.
 
-    aspire sync init [REMOTE]  make the home a repository (or adopt the one there), with a .gitignore
-                               that keeps drafts, the index, locks and temporary files out, aspire's
-                               merge drivers (sync_merge.py), the remote as `origin`; commit what is
-                               there. Nothing is sent. A second machine joins the same way, on a new
-                               or empty home, and its first `aspire sync` brings everything in.
-    aspire sync [now]          commit what is left uncommitted, fetch, merge, push; say what came in.
+    aspire sync init [REMOTE]  make the home a repository (or adopt the one there), aspire's rules
+                               in it (sync_rules.py: what is synced, the merge drivers of
+                               sync_merge.py), the remote as `origin`; commit what is synced. Nothing
+                               is sent. A second machine joins the same way, on a new or empty home,
+                               and its first `aspire sync` brings everything in.
+    aspire sync [now]          commit what is left uncommitted, fetch, check what came (sync_rules),
+                               merge, push; say what came in.
     aspire sync status         repository, remote, commits ahead and behind, what is uncommitted.
 
 Every write aspire makes in a repository home is a commit of its own (git_home.commit_write).
@@ -33,6 +34,7 @@ from aspire_cli.git_home import (
     git_line,
     git_out,
     is_repository,
+    own_credentials,
     remote_url,
     rev,
     run_git,
@@ -43,23 +45,12 @@ from aspire_cli.safe_text import has_control_characters, one_line
 from aspire_cli.store import Store
 from aspire_cli.sync_incoming import NOTHING, Incoming, incoming, original, report
 from aspire_cli.sync_merge import CONFLICT_MARK, NOTE, TAG_ENV, keep_theirs_beside, merge_team
-from aspire_cli.sync_status import START, home_status, need_git, run_status
+from aspire_cli.sync_rules import check_incoming, stage_synced, untrack_unsynced, write_rules
+from aspire_cli.sync_status import START, need_git, run_status
 
 __all__ = ["run_init", "run_status", "run_sync"]  # what commands.py runs
 
 FALLBACK_NAME, FALLBACK_EMAIL = "aspire", "aspire@localhost"
-IGNORED = (  # derived or in progress: stays on this machine
-    "/drafts/",
-    "/.index.sqlite3*",
-    "/.lock",
-    "/.locks/",
-    "/.editing/",
-    "/.importing-*/",
-    ".*.tmp",
-)
-GITIGNORE = "# aspire: what is derived or in progress stays on this machine\n" + "\n".join(IGNORED) + "\n"
-ATTRIBUTES = ("* merge=aspire-keep-both", "/team.toml merge=aspire-team")
-GITATTRIBUTES = "# aspire: merges that leave no conflict markers\n" + "\n".join(ATTRIBUTES) + "\n"
 DRIVERS = {
     "aspire-team": ("aspire: both rosters in one", "team"),
     "aspire-keep-both": ("aspire: keep both versions", "keep"),
@@ -75,17 +66,18 @@ def run_init(store: Store, remote: str | None) -> int:
         adopted = is_repository(home)
         if not adopted:
             git_out(home, "-c", f"init.defaultBranch={BRANCH}", "init", "--quiet")
-        _ensure_lines(home / ".gitignore", GITIGNORE, IGNORED)
-        _ensure_lines(home / ".gitattributes", GITATTRIBUTES, ATTRIBUTES)
-        _untrack_local_files(home)
         identity = _configure(home)
+        untracked = untrack_unsynced(home)
         was = _set_remote(home, remote) if remote else None
-        _commit_all(home, "aspire sync init: this home kept in git")
+        _commit_all(home, "aspire sync init: this home kept in git", first=rev(home, "HEAD") is None)
         run_git(home, "gc", "--auto", "--quiet")  # a big home's first commit: packed, in the background
     how = "was a git repository: aspire now commits" if adopted else "is now a git repository: aspire commits"
     print(one_line(f"{home} {how} every change it makes, each on its own."))
     if identity:
         print(one_line(identity))
+    if untracked:
+        listed = ", ".join(untracked[:5]) + (f" and {len(untracked) - 5} more" if len(untracked) > 5 else "")
+        print(one_line(f"No longer tracked, kept on this machine only (aspire does not sync them): {listed}"))
     current = remote_url(home)
     if current is None:
         print("No remote yet: add a private one with: aspire sync init REMOTE")
@@ -106,40 +98,22 @@ def _checked_remote(remote: str | None) -> str | None:
     return remote
 
 
-def _untrack_local_files(home: Path) -> None:
-    """In a repository adopted as it was: what stays on this machine (drafts, the index...) no
-    longer tracked, and left where it is."""
-    out = git_out(home, "ls-files", "--cached", "--ignored", "--exclude-standard", "-z")
-    tracked = [name for name in out.split("\0") if name]
-    if tracked:
-        git_out(home, "rm", "--cached", "--quiet", "--", *tracked)
-
-
-def _ensure_lines(path: Path, text: str, lines: tuple[str, ...]) -> None:
-    from aspire_cli.files import atomic_write, read_regular
-
-    try:
-        current = read_regular(path, 1024 * 1024).decode("utf-8", "replace")
-    except AspireError:
-        current = None
-    if current is None:
-        atomic_write(path, text)
-        return
-    missing = [line for line in lines if line not in current.splitlines()]
-    if missing:
-        atomic_write(path, current + ("" if current.endswith("\n") else "\n") + "\n".join(missing) + "\n")
-
-
 def _configure(home: Path) -> str | None:
-    """aspire's merge drivers in the repository's config, run by this very Python; an identity for
-    the commits if git has none. A line to tell the leader, if one was set."""
+    """aspire's rules in the repository (sync_rules.py), and its merge drivers in the repository's
+    config, run by this very Python; an identity for the commits if git has none. A line to tell
+    the leader, if one was set. Run at every sync: what a hand or an older aspire changed is put back.
+
+    git starts a driver in the home, so the driver's Python is isolated from it: -P leaves the
+    working folder off the import path (a module lying in the home is never imported), -E ignores
+    PYTHONPATH and the like."""
     import shlex
 
+    write_rules(home)
     python = shlex.quote(sys.executable)
     wanted = {}
     for driver, (name, mode) in DRIVERS.items():
         wanted[f"merge.{driver}.name"] = name
-        wanted[f"merge.{driver}.driver"] = f"{python} -m aspire_cli.sync_merge {mode} %O %A %B %P"
+        wanted[f"merge.{driver}.driver"] = f"{python} -E -P -m aspire_cli.sync_merge {mode} %O %A %B %P"
     wanted["index.version"] = "4"  # a third the size of version 2: each commit reads and writes it
     found = run_git(home, "config", "--local", "--get-regexp", r"^(merge\.aspire-|index\.version)").stdout
     have = dict(line.split(" ", 1) for line in found.splitlines() if " " in line)
@@ -206,23 +180,31 @@ def _commit_left_over(home: Path) -> None:
     change by hand), committed."""
     if rev(home, "MERGE_HEAD") is not None:
         _settle_unmerged(home, "", [])
-        git_out(home, "add", "--all")
+        stage_synced(home)
         git_out(home, "commit", "--quiet", "--no-edit")
-    changed = home_status(home).changed
+    untracked = untrack_unsynced(home)  # what an older aspire or a hand tracked: never sent again
+    changed = sorted({*stage_synced(home), *untracked})
     if changed:
         listed = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-        _commit_all(home, f"sync: {listed}")
+        _commit_staged(home, f"sync: {listed}")
 
 
-def _commit_all(home: Path, message: str) -> None:
-    git_out(home, "add", "--all")
-    done = run_git(home, "commit", "--quiet", "--message", message)
+def _commit_all(home: Path, message: str, *, first: bool = False) -> None:
+    """Commit every change to what aspire syncs; the `first` commit of a home even if it is empty
+    (each write's commit then has a parent, and takes the fast way: git_home.commit_write)."""
+    stage_synced(home)
+    _commit_staged(home, message, "--allow-empty" if first else "--quiet")
+
+
+def _commit_staged(home: Path, message: str, *flags: str) -> None:
+    done = run_git(home, "commit", "--quiet", *flags, "--message", message)
     if done.returncode and "nothing to commit" not in done.stdout + done.stderr:
         raise GitFailed(f"could not commit: {git_line(done)}")
 
 
 def _fetch(home: Path, url: str) -> None:
-    done = run_git(home, "fetch", "--quiet", "--no-tags", REMOTE)
+    fetch = ("fetch", "--quiet", "--no-tags", "--no-recurse-submodules", REMOTE)
+    done = run_git(home, *own_credentials(home), *fetch)
     if done.returncode:
         raise AspireError(
             f"cannot reach {shown(url)}: {git_line(done)}; your work is committed here, and the next "
@@ -236,6 +218,7 @@ def _integrate(home: Path, on: str) -> Incoming:
     before = rev(home, "HEAD")
     if theirs is None or theirs == before or _contains(home, theirs):
         return NOTHING
+    check_incoming(home, theirs, before, REMOTE)
     tag = theirs[:7]
     done = run_git(
         home,
@@ -256,7 +239,7 @@ def _integrate(home: Path, on: str) -> Incoming:
     else:
         _settle_unmerged(home, tag, notes)
         kept = _kept_both(home)
-        git_out(home, "add", "--all")
+        stage_synced(home)
         also = f"; both versions kept of {', '.join(file for file, _ in kept)}" if kept else ""
         git_out(home, "commit", "--quiet", "--message", f"sync: merge from {REMOTE}{also}")
     return incoming(home, before, notes)
@@ -311,7 +294,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def _kept_both(home: Path) -> list[tuple[str, str]]:
     """The other machine's versions the merge wrote beside this one's: (file, its other version)."""
-    out = git_out(home, "ls-files", "--others", "--exclude-standard", "-z")
+    out = git_out(home, "ls-files", "--others", "-z")  # whatever a tracked .gitignore says
     copies = [name for name in out.split("\0") if CONFLICT_MARK in Path(name).name]
     return [(original(copy), copy) for copy in copies]
 
@@ -323,7 +306,8 @@ def _push(home: Path, on: str, url: str) -> int | None:
     if theirs == head:
         return 0
     ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
-    done = run_git(home, "push", "--quiet", REMOTE, f"HEAD:refs/heads/{on}")
+    push = ("push", "--quiet", "--no-recurse-submodules", REMOTE, f"HEAD:refs/heads/{on}")
+    done = run_git(home, *own_credentials(home), *push)
     if done.returncode == 0:
         return int(ahead)
     said = done.stderr

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -66,7 +67,7 @@ def _roster(text: bytes) -> dict[str, Any] | None:
         return {"members": {}}
     try:
         data = tomllib.loads(text.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     members = data.setdefault("members", {})
     return data if isinstance(members, dict) else None
@@ -120,6 +121,11 @@ def conflict_name(path: Path, tag: str) -> Path:
     name = path.name
     stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
     return path.with_name(f"{stem}{CONFLICT_MARK}{tag}{dot}{suffix}")
+
+
+def original(copy: str) -> str:
+    """The file a kept version stands beside: records/a/x.conflict-1a2b3c4.toml -> records/a/x.toml."""
+    return re.sub(rf"{re.escape(CONFLICT_MARK)}[0-9a-f]+(?:-\d+)?(?=\.[^.]*$|$)", "", copy, count=1)
 
 
 def keep_theirs_beside(path: Path, theirs: bytes, tag: str | None = None) -> Path:

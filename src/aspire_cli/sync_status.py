@@ -9,6 +9,7 @@ from typing import NamedTuple
 from aspire_cli.git_home import GitMissing, git_out, is_repository, remote_url, shown
 from aspire_cli.safe_text import one_line
 from aspire_cli.store import Store
+from aspire_cli.sync_rules import is_local, is_synced
 
 START = "start with: aspire sync init [REMOTE] (a private repository)"
 
@@ -34,13 +35,21 @@ def run_status(store: Store) -> int:
         print(f"Ahead {ahead}, behind {behind} (as of the last sync; aspire sync brings both up to date)")
     elif url:
         print("Ahead and behind: not known before the first aspire sync")
-    if status.changed:
-        files = f"{len(status.changed)} file{'' if len(status.changed) == 1 else 's'}"
-        listed = ", ".join(status.changed[:5]) + (" ..." if len(status.changed) > 5 else "")
-        print(one_line(f"Uncommitted: {files} ({listed}); aspire sync commits them"))
+    synced = [name for name in status.changed if is_synced(name)]
+    stray = [name for name in status.changed if not is_synced(name) and not is_local(name)]
+    if synced:
+        print(one_line(f"Uncommitted: {_files(synced)}; aspire sync commits them"))
     else:
         print("Uncommitted: nothing")
+    if stray:
+        only = "aspire syncs only the team, records, question sets and settings"
+        print(one_line(f"Not synced: {_files(stray)}; {only}"))
     return 0
+
+
+def _files(names: list[str]) -> str:
+    listed = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+    return f"{len(names)} file{'' if len(names) == 1 else 's'} ({listed})"
 
 
 def need_git() -> None:
