@@ -9,10 +9,11 @@ paths, links, duplicates, checksums), then every record and follow-up exactly as
 from a home, against this home's question sets and none dated after today, in a private scratch
 folder inside the home (<home>/.importing-XXXX, removed after, even on Ctrl-C). Then, under the
 home's lock: the member is added if missing (a member already here keeps the name and cadence given
-here); a record already here (the same content, on the same day) is skipped, any other goes under
-the first free name (a second talk that day becomes -2, as in the home); a follow-up keeps its name.
-An action must keep its number (handover_numbers.py), or nothing is imported. Importing the same
-archive twice adds nothing the second time.
+here); a record already here (the same content, on the same day) is skipped, but for its Markdown
+copy if that is missing (an import killed between the two files); any other goes under the first
+free name (a second talk that day becomes -2, as in the home); a follow-up keeps its name. An action
+must keep its number (handover_numbers.py), or nothing is imported. Importing the same archive twice
+adds nothing the second time; importing it again after an import cut short adds what is missing.
 """
 
 from __future__ import annotations
@@ -147,28 +148,34 @@ def _follow_up_names(store: Store, employee: str) -> list[str]:
 
 
 def _write_new_file(path: Path, data: bytes) -> None:
-    """`data` as a new private file at `path`, whole or not at all; never replacing a file there
-    (a hard link to a finished temporary file is made only where nothing is)."""
+    """The archive at --out `path`, never replacing a file there."""
+    try:
+        _new_private_file(path, data)
+    except FileExistsError:
+        raise BadInput(f"--out {path}: already exists; aspire never replaces it") from None
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+
+
+def _new_private_file(path: Path, data: bytes) -> None:
+    """`data` as a new private file at `path`, whole or not at all; a FileExistsError, and the file
+    left as it is, if one is there (a hard link to a finished temporary file is made only where
+    nothing is)."""
     import errno
 
     from aspire_cli.files import private_temp_file
 
-    tmp: str | None = None
+    tmp: str | None = private_temp_file(path, data)
     try:
-        tmp = private_temp_file(path, data)
         try:
             os.link(tmp, path)
-        except FileExistsError:
-            raise BadInput(f"--out {path}: already exists; aspire never replaces it") from None
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-                raise
+                raise  # FileExistsError among them
             if os.path.lexists(path):  # a file system without hard links: check, then move
-                raise BadInput(f"--out {path}: already exists; aspire never replaces it") from None
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
             os.replace(tmp, path)  # noqa: PTH105
             tmp = None
-    except OSError as exc:
-        raise write_failed(path, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -334,7 +341,7 @@ def import_archive(store: Store, path: Path, today: date) -> list[str]:
             )
         with store.locked():
             plan = plan_import(store, unpacked.manifest, checked, today)
-            if plan.records or plan.follow_ups or plan.team is not None:
+            if plan.records or plan.follow_ups or plan.copies or plan.team is not None:
                 with saving_the_record():
                     _write(store, unpacked.manifest.employee, plan)
     except BaseException:
@@ -346,12 +353,36 @@ def import_archive(store: Store, path: Path, today: date) -> list[str]:
 
 def _write(store: Store, employee: str, plan: Plan) -> None:
     try:
+        _write_copies(store, employee, plan.copies)
         store.add_handed_over(employee, plan.team, plan.records, plan.follow_ups)
     except WriteFailed as exc:
         raise WriteFailed(
             f"{exc.message} Part of the archive may be in; once the disk is fixed, import it again: "
             "what is already here is skipped."
         ) from None
+
+
+def _write_copies(store: Store, employee: str, copies: list[tuple[str, str]]) -> None:
+    """The missing Markdown copies of records already here, each a new private file; one that has
+    appeared since the plan is left as it is. Under the home's lock, like every write of the import."""
+    folder = store.records_dir(employee)
+    written: list[Path] = []
+    try:
+        for name, markdown in copies:
+            try:
+                _new_private_file(folder / name, markdown.encode("utf-8"))
+            except FileExistsError:
+                raise BadFile(
+                    f"{folder / name}: appeared during the import and is left as it is; import again."
+                ) from None
+            except OSError as exc:
+                raise write_failed(folder / name, exc) from None
+            written.append(folder / name)
+    finally:
+        if written and os.path.lexists(store.home / ".git"):  # a synced home commits every write
+            from aspire_cli.git_home import commit_write
+
+            commit_write(store.home, written, f"import: {employee}, {len(written)} readable copies")
 
 
 def _remove_new_home(home: Path) -> None:

@@ -4,9 +4,10 @@ what the home holds now, before anything is written (handover.py writes the plan
 - The member: added with the archive's name and cadence if not on the team; one already on it
   keeps what it has here (a different name is said, not taken).
 - A record already here (the same content: it came with an earlier hand-over, or went the other
-  way and back) is skipped; any other takes the first free name of its day and kind, as a record
-  written here would (a second talk that day: -2). Its TOML is written as it is in the archive,
-  its Markdown copy rendered here.
+  way and back) is skipped, but for its Markdown copy if that is missing (an import cut short
+  between the two files): that is written; any other record takes the first free name of its day
+  and kind, as a record written here would (a second talk that day: -2). Its TOML is written as it
+  is in the archive, its Markdown copy rendered here.
 - A follow-up keeps its name; the same file already here is skipped; another file of that name
   (its random tag met by chance) gets a new tag.
 - Every action keeps its number (handover_numbers.py), or nothing is imported.
@@ -35,11 +36,13 @@ class Plan(NamedTuple):
     team: Team | None  # the team with the member added; None: unchanged
     records: list[tuple[str, str, str]]  # the file name here, the TOML (as in the archive), the Markdown
     follow_ups: list[tuple[str, str]]  # the file name here, the TOML
+    copies: list[tuple[str, str]]  # the missing Markdown copy of a record already here: its name, text
     lines: list[str]  # what to tell the leader
 
 
 class _Placed(NamedTuple):
     records: list[tuple[str, str, str]]
+    copies: list[tuple[str, str]]
     places: dict[str, tuple[date, int]]  # archive name -> (day, number of the day) here
     same: dict[str, str]  # archive name -> the name of the same record here
     notes: list[str]
@@ -55,7 +58,7 @@ def plan_import(store: Store, manifest: Manifest, checked: Checked, today: date)
     follow_ups, follow_ups_here = _place_follow_ups(store, employee, checked.follow_ups, names)
     _refuse_clashing_numbers(employee, here, checked.records, placed, follow_ups, notes_here)
     lines = _report(manifest, display, checked, placed, len(follow_ups), follow_ups_here, team is not None)
-    return Plan(team, placed.records, follow_ups, [*lines[:1], *notes, *lines[1:]])
+    return Plan(team, placed.records, follow_ups, placed.copies, [*lines[:1], *notes, *lines[1:]])
 
 
 def _report(
@@ -126,14 +129,19 @@ def _records_here(store: Store, employee: str) -> list[tuple[RecordFile, Record]
 def _place_records(
     arriving: list[ArrivingRecord], here: list[tuple[RecordFile, Record]], names: set[str], display: str
 ) -> _Placed:
-    from aspire_cli.render import record_markdown
-
-    placed = _Placed([], {}, {}, [])
+    placed = _Placed([], [], {}, {}, [])
     taken_before = set(names)
     for record in arriving:
         twin = next((found for found, held in here if held == record.record), None)
         if twin is not None:
             placed.same[record.name] = twin.path.name
+            copy = twin.path.with_suffix(".md").name
+            if copy not in names:  # an import cut short between the record and its copy, or lost since
+                names.add(copy)
+                placed.copies.append((copy, _markdown(record, display)))
+                placed.notes.append(
+                    f"{twin.path.name}: was already here without its readable copy; wrote {copy}."
+                )
             continue
         stem, seq = f"{record.record.date.isoformat()}-{record.record.kind}", 1
         while f"{stem}{_suffix(seq)}.toml" in names or f"{stem}{_suffix(seq)}.md" in names:
@@ -141,15 +149,20 @@ def _place_records(
         name = f"{stem}{_suffix(seq)}.toml"
         names |= {name, f"{stem}{_suffix(seq)}.md"}
         placed.places[record.name] = (record.record.date, seq)
-        assert record.qset is not None  # import refuses a record of a set this home lacks
-        markdown = record_markdown(record.checked, record.qset, display or record.record.employee)
-        placed.records.append((name, record.data.decode("utf-8"), markdown))
+        placed.records.append((name, record.data.decode("utf-8"), _markdown(record, display)))
         if record.name in taken_before:
             placed.notes.append(
                 f"{record.name}: you have another {record.record.kind} with {record.record.employee} "
                 f"that day; added as {name}."
             )
     return placed
+
+
+def _markdown(record: ArrivingRecord, display: str) -> str:
+    from aspire_cli.render import record_markdown
+
+    assert record.qset is not None  # import refuses a record of a set this home lacks
+    return record_markdown(record.checked, record.qset, display or record.record.employee)
 
 
 def _place_follow_ups(
