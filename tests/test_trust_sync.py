@@ -381,3 +381,46 @@ def test_files_the_home_holds_stay_private_after_a_merge(both: tuple[Machine, Ma
     b("sync")
     mode = stat.S_IMODE((b.home / "team.toml").stat().st_mode)
     assert mode & 0o077 == 0
+
+
+class _AsksForPassword:
+    """A git server on this machine's loopback that wants a password for everything."""
+
+    def __enter__(self) -> str:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="aspire"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/aspire.git"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+
+
+def test_only_the_leaders_own_credential_helper_runs_never_one_the_home_names(a: Machine, tmp_path: Path):
+    theirs, own = tmp_path / "home-helper-ran", tmp_path / "own-helper-ran"
+    for marker, where in ((theirs, a.home), (own, None)):
+        helper = tmp_path / f"helper-{marker.name}"
+        helper.write_text(f"#!/bin/sh\necho ran >> {marker}\n")
+        helper.chmod(0o700)
+        if where is None:  # the leader's own, in ~/.gitconfig
+            with (tmp_path / "gitconfig").open("a") as config:
+                config.write(f"[credential]\n\thelper = {helper}\n")
+    a("team", "add", "alice")
+    with _AsksForPassword() as url:
+        a("sync", "init", url)
+        a.git("config", "credential.helper", str(tmp_path / f"helper-{theirs.name}"))
+        one_line(a("sync", code=1).stderr, "cannot reach")
+    assert own.exists()
+    assert not theirs.exists()

@@ -111,18 +111,20 @@ def own_credentials(home: Path) -> list[str]:
     """-c settings for a fetch or a push: the credential helpers of the leader's own git config
     (global, system), none that the home's .git/config names."""
     found = run_git(home, "config", "--show-scope", "--get-regexp", r"^credential\..*helper$").stdout
-    entries = [line.split(" ", 2) for line in found.splitlines() if line.count(" ") >= 2]
-    if not any(scope == "local" for scope, _, _ in entries):
+    entries = [
+        (scope, *rest.split(" ", 1))
+        for scope, _, rest in (line.partition("\t") for line in found.splitlines())
+        if " " in rest
+    ]
+    own = ("system", "global", "command")  # not the home's .git/config, nor its config.worktree
+    if all(scope in own for scope, _, _ in entries):
         return []
     settings: list[str] = []
     for key in dict.fromkeys(key for _, key, _ in entries):
         settings += ["-c", f"{key}="]  # an empty helper clears the list; then the leader's own again
-        settings += [
-            arg
-            for scope, k, value in entries
-            if k == key and scope != "local"
-            for arg in ("-c", f"{k}={value}")
-        ]
+        for scope, name, value in entries:
+            if name == key and scope in own:
+                settings += ["-c", f"{name}={value}"]
     return settings
 
 
