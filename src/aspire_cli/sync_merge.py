@@ -1,11 +1,12 @@
 """How two copies of a home are merged, so that no file aspire reads ever holds a conflict marker.
 
 Records and follow-ups are new files with names that cannot collide, so git merges them alone.
-What both machines changed is merged here, by the drivers `aspire sync init` names in the home's
-.gitattributes and .git/config (git runs them during `aspire sync`, or a `git pull` by hand):
+What both machines changed is merged here, by the drivers aspire names in the repository's own
+.git/info/attributes and .git/config (git runs them during `aspire sync`, or a `git pull` by hand),
+with a Python isolated from the home it runs in (sync.py, _configure):
 
-    team.toml  merge=aspire-team       python -m aspire_cli.sync_merge team %O %A %B %P
-    *          merge=aspire-keep-both  python -m aspire_cli.sync_merge keep %O %A %B %P
+    team.toml  merge=aspire-team       python -E -P -m aspire_cli.sync_merge team %O %A %B %P
+    *          merge=aspire-keep-both  python -E -P -m aspire_cli.sync_merge keep %O %A %B %P
 
 - team.toml: both rosters in one. A member added, changed or removed on one side only comes over
   as it is; one changed on both sides keeps, field by field, what only one side changed, and where
