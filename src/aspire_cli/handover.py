@@ -243,9 +243,9 @@ def _not_after(path: Path, day: date, today: date) -> None:
 
 def _check_follow_up_days(path: Path, follow_up: FollowUp, today: date) -> None:
     """Its day (when it was done, dropped or reopened) and the time it was recorded not after today:
-    the latest recorded says where an action stands, so one recorded in the future would outrank
-    every later one. Its name's day is the day it was recorded, in the recording home's time zone:
-    within a day of that time in UTC."""
+    that time orders an action's follow-ups, and one in the future would misorder them. Its name's
+    day is the day it was recorded, in the recording home's time zone: within a day of that time in
+    UTC."""
     from datetime import UTC
 
     _not_after(path, follow_up.date, today)
