@@ -424,3 +424,20 @@ def test_only_the_leaders_own_credential_helper_runs_never_one_the_home_names(a:
         one_line(a("sync", code=1).stderr, "cannot reach")
     assert own.exists()
     assert not theirs.exists()
+
+
+def test_a_draft_committed_by_hand_is_never_sent(a: Machine, remote: Path):
+    a("team", "add", "alice")
+    a("sync", "init", str(remote))
+    a("sync")
+    (a.home / "drafts").mkdir()
+    (a.home / "drafts/alice.talk.toml").write_text("what the leader typed\n")
+    a.git("add", "--force", "drafts/alice.talk.toml")
+    a.git("-c", "user.name=me", "-c", "user.email=me@example.com", "commit", "-qm", "oops")
+    commit = a.git("rev-parse", "--short=7", "HEAD").strip()
+    line = one_line(a("sync", code=2).stderr, "not sent", commit, "drafts/alice.talk.toml", "reset --soft")
+    assert "drafts/alice.talk.toml" not in remote_paths(remote)
+    a.git("reset", "--soft", line.split("reset --soft ")[1].split(",")[0])  # the way out it names
+    a("sync")
+    assert "drafts/alice.talk.toml" not in remote_paths(remote)
+    assert (a.home / "drafts/alice.talk.toml").read_text() == "what the leader typed\n"

@@ -45,7 +45,7 @@ from aspire_cli.safe_text import has_control_characters, one_line
 from aspire_cli.store import Store
 from aspire_cli.sync_incoming import NOTHING, Incoming, incoming, original, report
 from aspire_cli.sync_merge import CONFLICT_MARK, NOTE, TAG_ENV, keep_theirs_beside, merge_team
-from aspire_cli.sync_rules import check_incoming, stage_synced, untrack_unsynced, write_rules
+from aspire_cli.sync_rules import check_incoming, check_outgoing, stage_synced, untrack_unsynced, write_rules
 from aspire_cli.sync_status import START, need_git, run_status
 
 __all__ = ["run_init", "run_status", "run_sync"]  # what commands.py runs
@@ -305,6 +305,7 @@ def _push(home: Path, on: str, url: str) -> int | None:
     head = rev(home, "HEAD")
     if theirs == head:
         return 0
+    check_outgoing(home, theirs, shown(url))
     ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
     push = ("push", "--quiet", "--no-recurse-submodules", REMOTE, f"HEAD:refs/heads/{on}")
     done = run_git(home, *own_credentials(home), *push)

@@ -59,6 +59,7 @@ _LOCAL_NAMES = re.compile(
     r"(drafts|\.locks|\.editing|\.importing-[^/]*)(/.*)?|\.lock|\.index\.sqlite3.*|(.*/)?\.[^/]*\.tmp"
 )
 _REGULAR = ("100644", "100755")
+_VERBS = {"A": "adds", "D": "deletes"}
 _LINK, _SUBMODULE, _GONE = "120000", "160000", "000000"
 
 
@@ -182,6 +183,42 @@ def _why_refused(path: str, mode: str, status: str) -> str | None:
     return "which is not a file aspire syncs"
 
 
+def check_outgoing(home: Path, theirs: str | None, destination: str) -> None:
+    """Refuse to send a commit that adds or changes what aspire does not sync (a draft committed by
+    hand, say): every commit, not only where they end, since each one sent stays readable there."""
+    commits = git_out(home, "rev-list", "HEAD", *([f"^{theirs}"] if theirs else []))
+    if not commits.strip():
+        return
+    done = run_git_bytes(
+        home, "diff-tree", "--stdin", "-r", "-z", "-m", "--root", "--no-renames", input=commits.encode()
+    )
+    if done.returncode:
+        raise GitFailed(done.stderr.decode("utf-8", "replace").strip() or "git diff-tree failed")
+    for commit, (_mode, _blob, status, path) in _changes_by_commit(done.stdout):
+        why = _why_refused(path, _mode, status)
+        if why:
+            raise Refused(
+                one_line(
+                    f"not sent to {destination}: commit {commit[:7]} {_VERBS.get(status, 'changes')} "
+                    f"{path}, {why}; aspire never makes such a commit (one made by hand?): undo it with "
+                    f"git -C {home} reset --soft {theirs[:7] if theirs else 'HEAD~1'}, then aspire sync"
+                )
+            )
+
+
+def _changes_by_commit(raw: bytes) -> Iterator[tuple[str, tuple[str, str, str, str]]]:
+    """The entries of `git diff-tree --stdin -z` output, each with the commit it belongs to: a
+    commit's id stands alone before its entries."""
+    fields, commit, i = raw.split(b"\0"), "", 0
+    while i < len(fields):
+        if fields[i].startswith(b":") and i + 1 < len(fields):
+            yield commit, next(_changes(fields[i] + b"\0" + fields[i + 1]))
+            i += 2
+        else:
+            commit = fields[i].decode("ascii", "replace") or commit
+            i += 1
+
+
 def _refuse_big(home: Path, blobs: dict[str, str], source: str, theirs: str) -> None:
     if not blobs:
         return
@@ -197,7 +234,7 @@ def _refuse_big(home: Path, blobs: dict[str, str], source: str, theirs: str) -> 
 def _refusal(home: Path, source: str, theirs: str, status: str, path: str, why: str) -> str:
     """One line: the path, the commit that last touched it, and the way out."""
     commit = run_git(home, "log", "-1", "--format=%h", "--abbrev=7", theirs, "--", path).stdout.strip()
-    verb = {"A": "adds", "D": "deletes"}.get(status, "changes")
+    verb = _VERBS.get(status, "changes")
     return one_line(
         f"refused what came from {source}: commit {commit or theirs[:7]} {verb} {path}, {why}; "
         "nothing was merged and this home is as it was (aspire never makes such a commit: remove "
