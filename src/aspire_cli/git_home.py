@@ -155,7 +155,7 @@ def commit_write(home: Path, paths: Iterable[Path], message: str) -> None:
     names = [path.relative_to(home).as_posix() for path in paths]
     try:
         if not _commit_by_plumbing(home, names, message):
-            git_out(home, "add", "--", *names)
+            git_out(home, "add", "--force", "--", *names)  # named by aspire: whatever a .gitignore says
             done = run_git(home, "commit", "--quiet", "--message", message, "--", *names)
             if done.returncode and not _nothing_changed(done):
                 raise GitFailed(git_line(done))
