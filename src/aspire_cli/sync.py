@@ -160,7 +160,7 @@ def run_sync(store: Store) -> int:
     for _attempt in range(2):
         _fetch(home, url)
         with store.locked():
-            came = _integrate(home, on)
+            came = _integrate(home, on, url)
         sent = _push(home, on, url)
         if sent is not None:
             report(came, sent, url)
@@ -212,13 +212,13 @@ def _fetch(home: Path, url: str) -> None:
         )
 
 
-def _integrate(home: Path, on: str) -> Incoming:
+def _integrate(home: Path, on: str, url: str) -> Incoming:
     """Merge what the remote has that this home has not; what came in."""
     theirs = rev(home, f"refs/remotes/{REMOTE}/{on}")
     before = rev(home, "HEAD")
     if theirs is None or theirs == before or _contains(home, theirs):
         return NOTHING
-    check_incoming(home, theirs, before, REMOTE)
+    check_incoming(home, theirs, before, shown(url))
     tag = theirs[:7]
     done = run_git(
         home,
