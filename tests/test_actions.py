@@ -296,6 +296,7 @@ def test_follow_ups_are_new_private_files_and_the_talk_is_never_touched(aspire, 
         "action": 2,
         "status": "done",
         "date": date(2024, 10, 1),
+        "sequence": 1,  # the action's first follow-up
         "note": "Bob ran two",
     }
     assert abs((datetime.now(UTC) - recorded).total_seconds()) < 60

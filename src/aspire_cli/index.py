@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from aspire_cli.store import Roster, Store
     from aspire_cli.tracking import FollowUpNote
 
-FORMAT = 6  # PRAGMA user_version: a file of another format is rebuilt
+FORMAT = 7  # PRAGMA user_version: a file of another format is rebuilt (7: follow-ups have a sequence)
 INDEX_NAME = ".index.sqlite3"
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
@@ -605,4 +605,6 @@ def _json(value: Any) -> str:
 def _follow_up_note(name: str, data: dict[str, Any]) -> FollowUpNote:
     from aspire_cli.tracking import FollowUpNote
 
-    return FollowUpNote(data["action"], data["status"], data["date"], data["recorded"], data["note"], name)
+    return FollowUpNote(
+        data["action"], data["status"], data["date"], data["sequence"], data["recorded"], data["note"], name
+    )

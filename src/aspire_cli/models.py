@@ -15,6 +15,7 @@ from aspire_cli.ids import check_employee_id
 from aspire_cli.questions import Answer, AnswerText
 from aspire_cli.safe_text import has_control_characters
 from aspire_cli.schedule import CADENCE_MONTHS
+from aspire_cli.tracking import SEQUENCE_MAX
 
 SCHEMA = 1
 """The version of the record, draft and roster layout this aspire writes and reads."""
@@ -78,6 +79,9 @@ class FollowUp(BaseModel):
     status: Literal["done", "dropped", "open"]
     date: date
     recorded: datetime
+    # one more than the highest of the action's follow-ups when it was written: orders them before
+    # `recorded` does, so no clock can rank an older one above it (tracking.py); 0 from an older aspire
+    sequence: int = Field(default=0, ge=0, le=SEQUENCE_MAX)
     note: AnswerText | None = None
 
     def to_toml_data(self) -> dict[str, Any]:

@@ -414,18 +414,20 @@ class Store:
     def write_follow_up(self, follow_up: dict[str, Any]) -> Path:
         """Write a follow-up under a new name; never replace a file. `follow_up` holds what the
         caller has checked (employee, action, status, date, recorded, and a note or None); it is
-        written as plain TOML, without pydantic, so that `aspire actions done` starts fast. The
-        name's date is the day it was recorded (local time), its tag random, so that two copies
-        of a home never make two different files of one name."""
+        written as plain TOML, without pydantic, so that `aspire actions done` starts fast. Its
+        sequence is found under the lock, above every follow-up of the action here (tracking.py):
+        it stands, whatever the clocks. The name's date is the day it was recorded (local time), its
+        tag random, so that two copies of a home never make two different files of one name."""
         import secrets
 
         employee = follow_up["employee"]
         folder = self.records_dir(employee)
         data = {"schema": FOLLOW_UP_SCHEMA, "kind": "follow-up", "employee": employee}
         data |= {key: follow_up[key] for key in ("action", "status", "date", "recorded")}
-        if follow_up.get("note") is not None:
-            data["note"] = follow_up["note"]
         with self.locked():
+            data["sequence"] = self._next_sequence(employee, follow_up["action"])
+            if follow_up.get("note") is not None:
+                data["note"] = follow_up["note"]
             private_dir(self.records_root, follow=False)
             private_dir(folder, follow=False)
             stem = f"{follow_up['recorded'].astimezone().date().isoformat()}-action-{follow_up['action']}"
@@ -435,6 +437,26 @@ class Store:
             atomic_write(path, toml_text(data))
             self._committed(f"follow-up: {employee} #{follow_up['action']} {follow_up['status']}", path)
         return path
+
+    def _next_sequence(self, employee: str, action: int) -> int:
+        """The sequence of a new follow-up of the action: one more than the highest of those here
+        (read through the index); a BadFile if that is more than a follow-up may hold."""
+        from aspire_cli.index import Index
+        from aspire_cli.tracking import SEQUENCE_MAX, next_sequence
+
+        index = Index(self)
+        try:
+            notes = index.contents([employee], frozenset({"follow-up"}), answers=False)[employee].follow_ups
+        finally:
+            index.save()
+        sequence = next_sequence(notes, action)
+        if sequence > SEQUENCE_MAX:
+            highest = max((n for n in notes if n.action == action), key=lambda n: n.sequence)
+            raise BadFile(
+                f"{self.records_dir(employee) / highest.name}: sequence {highest.sequence} leaves no "
+                "room for a follow-up after it; fix or delete it"
+            )
+        return sequence
 
     def _committed(self, message: str, *paths: Path) -> None:
         """Once the home is a git repository (aspire sync init), every write is a commit of its own;

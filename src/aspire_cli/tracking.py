@@ -9,7 +9,11 @@ then the talk's number that day, then their place in it), skipping numbers alrea
 numbers are always above them, so these stay put too.
 
 Status. A follow-up never rewrites a talk: each is a small file of its own (done, dropped, or
-open again), and the latest one recorded for a number says where that action stands. An open
+open again), and the latest for a number says where that action stands. Latest by sequence, not by
+clock: a follow-up's sequence is one more than the highest among its action's follow-ups when it was
+written, so it outranks every one its home knew of, whatever another machine's clock (or a file
+written by hand) says. Two of one sequence (written on two machines before a sync) are ordered by
+the time recorded, then by name, alike everywhere; files from before sequences count as 0. An open
 action past its due date is overdue.
 """
 
@@ -21,6 +25,7 @@ from typing import Any, NamedTuple
 OPEN, OVERDUE, DONE, DROPPED = "open", "overdue", "done", "dropped"
 STATUSES = (OPEN, OVERDUE, DONE, DROPPED)
 FOLLOW_UP_STATUSES = (DONE, DROPPED, OPEN)  # what a follow-up file can say ("open": reopened)
+SEQUENCE_MAX = 10**9  # the highest sequence a follow-up may hold: no action is followed up that often
 
 
 class Agreed(NamedTuple):
@@ -40,7 +45,8 @@ class FollowUpNote(NamedTuple):
     action: int
     status: str  # done, dropped or open
     day: str  # when it was done, dropped or reopened
-    recorded: str  # when aspire wrote it (ISO date-time): orders the notes of one action
+    sequence: int  # orders the notes of one action (0: written before sequences)
+    recorded: str  # when aspire wrote it (ISO date-time, UTC): breaks a tie of sequence
     note: str | None
     name: str  # the file's name: breaks a tie between two notes recorded at one instant
 
@@ -105,7 +111,7 @@ def track(
     """Every action of one employee with its status on `today`, in number order; and a line for each
     follow-up that names no action of theirs (the file is kept; it simply does not count)."""
     latest: dict[int, FollowUpNote] = {}
-    for note in sorted(notes, key=lambda n: (n.recorded, n.name)):
+    for note in sorted(notes, key=follow_up_order):
         latest[note.action] = note
     actions: list[TrackedAction] = []
     numbers: set[int] = set()
@@ -142,6 +148,16 @@ def track(
         if note.action not in numbers
     ]
     return actions, problems
+
+
+def follow_up_order(note: FollowUpNote) -> tuple[int, str, str]:
+    """Where a note stands among the notes of its action: the last one counts."""
+    return note.sequence, note.recorded, note.name
+
+
+def next_sequence(notes: list[FollowUpNote], action: int) -> int:
+    """The sequence of a new follow-up of `action`: above every one of its notes in `notes`."""
+    return max((note.sequence for note in notes if note.action == action), default=0) + 1
 
 
 def listing_order(actions: list[TrackedAction]) -> list[TrackedAction]:
