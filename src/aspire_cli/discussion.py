@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import stat
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -20,7 +21,7 @@ from aspire_cli import discussion_screen as screen
 from aspire_cli.discussion_screen import escape
 from aspire_cli.drafting import DraftKeeper
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, NotATerminal, WriteFailed
-from aspire_cli.files import private_dir
+from aspire_cli.files import ANSWERS_LIMIT, MiB, private_dir, read_regular
 from aspire_cli.ids import check_employee_id, parse_day
 from aspire_cli.interrupts import (
     as_aborted,
@@ -36,7 +37,7 @@ from aspire_cli.render import record_markdown
 from aspire_cli.safe_text import one_line
 from aspire_cli.store import LOCK_TIMEOUT_SECONDS, Store
 from aspire_cli.team import add_member
-from aspire_cli.toml_read import TomlError, loads
+from aspire_cli.toml_read import TomlError, load_bytes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -195,18 +196,50 @@ def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
 
 
 def _read_answers(source: str) -> dict[str, object]:
+    """The answers' TOML data, of at most ANSWERS_LIMIT bytes from a regular file or standard input."""
+    data = _stdin_bytes() if source == "-" else _answers_file_bytes(source)
     try:
-        if source == "-":
-            return loads(sys.stdin.read())
-        return loads(Path(source).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"answers file {source} does not exist.") from None
+        return load_bytes(data)
     except TomlError as exc:
         raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input up to its end, but never more than ANSWERS_LIMIT bytes (`yes |` never ends)."""
+    if sys.stdin is None:  # started with its standard input closed
+        raise BadInput("answers from stdin: there is no standard input; give a file: --answers FILE")
+    try:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)  # a test's stand-in for a terminal is text only
+        data = stream.read(ANSWERS_LIMIT + 1)
+        data = data.encode() if isinstance(data, str) else data
+    except OSError as exc:
+        raise BadInput(f"answers from stdin cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > ANSWERS_LIMIT:
+        raise BadInput(
+            f"answers from stdin: more than the {ANSWERS_LIMIT // MiB} MiB aspire reads as answers; "
+            "is it the right input?"
+        )
+    return data
+
+
+def _answers_file_bytes(source: str) -> bytes:
+    """A regular file's bytes: a FIFO could block for ever and a device (/dev/zero) never end."""
+    path = Path(source)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise BadInput(f"answers file {source} does not exist.") from None
     except OSError as exc:
         raise BadInput(f"answers file {source} cannot be read: {exc.strerror or exc}.") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"answers file {source} cannot be read: it is not UTF-8 text.") from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise BadInput(
+            f"answers file {source} is not a regular file (a pipe or a device?); "
+            "to pipe answers in, use --answers - instead."
+        )
+    try:
+        return read_regular(path, ANSWERS_LIMIT, follow=True)
+    except BadFile as exc:  # a folder, too big, or changed since
+        raise BadInput(f"answers file {exc.message}") from None
 
 
 def _source_name(source: str) -> str:

@@ -41,6 +41,7 @@ ARCHIVE_LIMIT = 64 * MiB  # the file as given: a career's records are a few hund
 UNPACKED_LIMIT = 64 * MiB  # everything the gzip stream unpacks to, tar headers included
 MEMBER_LIMIT = RECORD_LIMIT  # one record or follow-up, as aspire reads them from the home
 MEMBERS_LIMIT = 10_000
+NAME_SHOWN = 100  # characters of a member's name or link target shown in an error: a tar name has no limit
 
 
 def _one_line(value: str) -> str:
@@ -131,18 +132,22 @@ def unpack(data: bytes, label: str) -> Unpacked:
             raise _outside(label, name, manifest.employee)
     if len(set(listed)) != len(listed):
         twice = next(name for name in listed if listed.count(name) > 1)
-        raise BadFile(f"{label}: its manifest lists {twice} twice; nothing imported.")
+        raise BadFile(f"{label}: its manifest lists {_shown(twice)} twice; nothing imported.")
     for name in members:
         if name not in listed:
-            raise BadFile(f"{label}: holds {name}, which its manifest does not list; nothing imported.")
+            raise BadFile(
+                f"{label}: holds {_shown(name)}, which its manifest does not list; nothing imported."
+            )
     for entry in manifest.files:
         found = members.get(entry.path)
         if found is None:
-            raise BadFile(f"{label}: its manifest lists {entry.path}, which is missing; nothing imported.")
+            raise BadFile(
+                f"{label}: its manifest lists {_shown(entry.path)}, which is missing; nothing imported."
+            )
         if len(found) != entry.size or hashlib.sha256(found).hexdigest() != entry.sha256:
             raise BadFile(
-                f"{label}: {entry.path} is not the file its manifest describes (its checksum differs: "
-                "changed or damaged since the hand-over); nothing imported."
+                f"{label}: {_shown(entry.path)} is not the file its manifest describes (its checksum "
+                "differs: changed or damaged since the hand-over); nothing imported."
             )
     return Unpacked(manifest, {entry.path: members[entry.path] for entry in manifest.files})
 
@@ -180,20 +185,22 @@ def _members(data: bytes, label: str) -> tuple[dict[str, bytes], list[str]]:
                 if count > MEMBERS_LIMIT:
                     raise BadFile(f"{label}: holds more than {MEMBERS_LIMIT} files; nothing imported.")
                 if name in members or name in folders:
-                    raise BadFile(f"{label}: holds {name} twice; nothing imported.")
+                    raise BadFile(f"{label}: holds {_shown(name)} twice; nothing imported.")
                 if member.issym() or member.islnk():
                     raise BadFile(
-                        f"{label}: {name} is a link (to {member.linkname}); a hand-over holds only "
-                        "files; nothing imported."
+                        f"{label}: {_shown(name)} is a link (to {_shown(member.linkname)}); a hand-over "
+                        "holds only files; nothing imported."
                     )
                 if member.isdir():
                     folders.append(name.rstrip("/"))
                     continue
                 if not member.isfile():
-                    raise BadFile(f"{label}: {name} is not a file (a device or a FIFO?); nothing imported.")
+                    raise BadFile(
+                        f"{label}: {_shown(name)} is not a file (a device or a FIFO?); nothing imported."
+                    )
                 if member.size > MEMBER_LIMIT:
                     raise BadFile(
-                        f"{label}: {name} is {member.size / MiB:.1f} MiB, more than the "
+                        f"{label}: {_shown(name)} is {member.size / MiB:.1f} MiB, more than the "
                         f"{MEMBER_LIMIT // MiB} MiB of any record; nothing imported."
                     )
                 extracted = tar.extractfile(member)
@@ -238,6 +245,11 @@ def _in_folder(name: str, employee: str) -> bool:
 
 def _outside(label: str, name: str, employee: str) -> BadFile:
     return BadFile(
-        f"{label}: {name} is not a record in {employee_folder(employee)}/ (a hand-over holds only "
+        f"{label}: {_shown(name)} is not a record in {employee_folder(employee)}/ (a hand-over holds only "
         f"{employee}'s records and follow-ups); nothing imported."
     )
+
+
+def _shown(name: str) -> str:
+    """A member's name as an error shows it: cut at NAME_SHOWN characters (a tar name can be megabytes)."""
+    return name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1] + "…"

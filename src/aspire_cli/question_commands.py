@@ -3,12 +3,13 @@ leader's own before it is put to use."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from aspire_cli.errors import BadFile, BadInput
 from aspire_cli.plain_table import format_table
-from aspire_cli.question_sets import SHIPPED, available, load, own_folder
+from aspire_cli.question_sets import SHIPPED, available, load, own_folder, read_set
 from aspire_cli.safe_text import one_line, visible
 from aspire_cli.store import Store
 
@@ -61,20 +62,12 @@ def run_validate(store: Store, file: str) -> int:
     from pydantic import ValidationError
 
     from aspire_cli.questions import QuestionSet
-    from aspire_cli.toml_read import TomlError, loads
     from aspire_cli.validation import each_error
 
     path = Path(file).expanduser()
-    try:
-        data = loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"{one_line(str(path))}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadFile(
-            f"{one_line(str(path))}: cannot be read: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
-    except TomlError as exc:
-        raise BadFile(f"{one_line(str(path))}: not valid TOML: {exc}") from None
+    if not os.path.lexists(path):
+        raise BadInput(f"{one_line(str(path))}: no such file")
+    data = read_set(path)
     try:
         qset = QuestionSet.model_validate(data)
     except ValidationError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import stat
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.errors import BadFile
 from aspire_cli.paths import questions_dir
@@ -73,6 +73,15 @@ def stamps(home: Path) -> list[str]:
     from aspire_cli.files import stamp
 
     return [f"{s.path}:{stamp(s.path, 0)[0]}" for s in available(home).values()]
+
+
+def read_set(path: Path) -> dict[str, Any]:
+    """A question set file's TOML data, or a BadFile naming the file: only a regular file (a link is
+    followed) of at most SET_LIMIT bytes is read, so a FIFO, a device or a huge file cannot block
+    aspire or fill its memory."""
+    from aspire_cli.files import SET_LIMIT, read_toml
+
+    return read_toml(path, SET_LIMIT, follow=True)
 
 
 def load(path: Path) -> QuestionSet:

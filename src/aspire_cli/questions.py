@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -22,7 +23,6 @@ from pydantic import (
 
 from aspire_cli.errors import BadFile, BadInput
 from aspire_cli.paths import question_set_path
-from aspire_cli.toml_read import TomlError, loads
 from aspire_cli.validation import describe_error
 
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -198,16 +198,11 @@ def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
 
 def load_question_file(path: Path) -> QuestionSet:
     """A question set file, validated; a BadFile naming the file and the first problem."""
-    try:
-        data = loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.") from None
-    except IsADirectoryError:
-        raise BadFile(f"{path}: is a folder, not a question set file") from None
-    except OSError as exc:
-        raise BadFile(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    except (TomlError, UnicodeDecodeError) as exc:
-        raise BadFile(f"{path}: not valid TOML: {exc}") from None
+    from aspire_cli.question_sets import read_set
+
+    if not os.path.lexists(path):
+        raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.")
+    data = read_set(path)
     try:
         return QuestionSet.model_validate(data)
     except ValidationError as exc:

@@ -93,15 +93,13 @@ def question_texts(home: Path, set_id: str) -> tuple[int | None, dict[str, str]]
 
 @cache
 def _texts(path: Path) -> tuple[int, dict[str, str]]:
-    from aspire_cli.toml_read import TomlError, loads
+    from aspire_cli.question_sets import read_set
 
+    data = read_set(path)
     try:
-        data = loads(path.read_text(encoding="utf-8"))
         texts = {str(q["id"]): str(q["text"]) for q in data["questions"]}
         return int(data["version"]), texts
-    except OSError as exc:
-        raise BadFile(f"{path}: question set cannot be read: {exc.strerror or exc}") from None
-    except (TomlError, UnicodeDecodeError, KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):
         raise BadFile(f"{path}: not a question set; see: aspire questions validate {path}") from None
 
 
