@@ -441,3 +441,9 @@ def test_a_draft_committed_by_hand_is_never_sent(a: Machine, remote: Path):
     a("sync")
     assert "drafts/alice.talk.toml" not in remote_paths(remote)
     assert (a.home / "drafts/alice.talk.toml").read_text() == "what the leader typed\n"
+
+
+def test_the_merge_driver_reads_no_more_than_aspire_reads_anywhere():
+    from aspire_cli import sync_merge, sync_rules
+
+    assert sync_merge.LIMIT == sync_rules.FILE_LIMIT  # one cap, written twice so the driver starts light

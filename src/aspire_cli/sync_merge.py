@@ -36,6 +36,7 @@ from typing import Any
 NOTE = "aspire-sync-note: "
 TAG_ENV = "ASPIRE_SYNC_TAG"
 CONFLICT_MARK = ".conflict-"
+LIMIT = 64 * 1024 * 1024  # files.TEAM_LIMIT, not imported: the driver starts with as little as it can
 
 
 def merge_team(base: bytes, ours: bytes, theirs: bytes) -> tuple[str, list[str]] | None:
@@ -144,9 +145,9 @@ def keep_theirs_beside(path: Path, theirs: bytes, tag: str | None = None) -> Pat
 
 def _driver(mode: str, base: str, ours: str, theirs: str, path: str) -> int:
     """Run by git with the three versions in temporary files; the result goes into `ours`."""
-    mine, other = Path(ours).read_bytes(), Path(theirs).read_bytes()
+    mine, other = _bounded(ours), _bounded(theirs)
     if mode == "team":
-        merged = merge_team(Path(base).read_bytes(), mine, other)
+        merged = merge_team(_bounded(base), mine, other)
         if merged is not None:
             text, notes = merged
             Path(ours).write_text(text, encoding="utf-8")
@@ -155,6 +156,16 @@ def _driver(mode: str, base: str, ours: str, theirs: str, path: str) -> int:
             return 0
     keep_theirs_beside(Path(path), other)  # aspire sync finds it: a new file, named as no other is
     return 0
+
+
+def _bounded(path: str) -> bytes:
+    """A version git gives the driver, read whole only if it is no bigger than any file aspire
+    reads (64 MiB, the roster's cap): a bigger one is left unmerged, and aspire sync settles it."""
+    with Path(path).open("rb") as version:
+        data = version.read(LIMIT + 1)
+    if len(data) > LIMIT:
+        raise OSError(f"{path}: bigger than the {LIMIT // (1024 * 1024)} MiB aspire reads")
+    return data
 
 
 def main(argv: list[str]) -> int:
