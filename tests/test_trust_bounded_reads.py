@@ -88,7 +88,7 @@ def test_endless_standard_input_ends_in_one_line_naming_the_cap(alice):
         yes.kill()
         yes.wait()
         yes.stdout.close()
-    one_line_error(result, "stdin", "1 MiB")
+    one_line_error(result, "stdin", "4 MiB")
     assert records(alice) == []
 
 
@@ -105,7 +105,7 @@ def test_answers_from_a_closed_standard_input_are_one_line(alice):
 
 
 @pytest.mark.parametrize("source", ["file", "stdin"])
-def test_answers_over_one_mib_are_refused_and_up_to_it_saved(alice, tmp_path, source):
+def test_answers_over_four_mib_are_refused_and_up_to_it_saved(alice, tmp_path, source):
     def talk(size: int) -> subprocess.CompletedProcess:
         answers = tmp_path / "answers.toml"
         answers.write_text(padded(TALK_ANSWERS, size))
@@ -114,9 +114,9 @@ def test_answers_over_one_mib_are_refused_and_up_to_it_saved(alice, tmp_path, so
         with answers.open("rb") as stdin:
             return run(alice, "talk", "alice", "--answers", "-", stdin=stdin)
 
-    one_line_error(talk(MiB + 1), "1 MiB")
+    one_line_error(talk(4 * MiB + 1), "4 MiB")
     assert records(alice) == []
-    saved = talk(MiB)
+    saved = talk(4 * MiB)
     assert saved.returncode == 0, saved.stderr
     assert len(records(alice)) == 1
 

@@ -28,8 +28,9 @@ MiB = 1024 * 1024
 RECORD_LIMIT = 4 * MiB
 """The largest record or draft read: a year of answers is a few KiB, so a bigger file is not one."""
 TEAM_LIMIT = 64 * MiB
-ANSWERS_LIMIT = MiB
-"""The largest answers file (--answers FILE, or standard input) read: a talk's answers are a few KiB."""
+ANSWERS_LIMIT = RECORD_LIMIT
+"""The largest answers file (--answers FILE, or standard input) read: answers become a record, so at
+most what a record may be; a talk's answers are a few KiB."""
 SET_LIMIT = MiB
 """The largest question set read (shipped, your own or --questions FILE): the shipped ones are a few KiB."""
 
