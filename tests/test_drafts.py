@@ -3,6 +3,7 @@
 import os
 import time
 from datetime import date
+from pathlib import Path
 
 from aspire_cli.models import Record
 from aspire_cli.store import Store
@@ -49,3 +50,17 @@ def test_stale_temporary_files_are_swept_and_fresh_ones_left_alone(home):
     store.sweep_temp_files()
     assert not stale.exists() and fresh.exists()
     assert (home / "drafts/alice.talk.toml").exists()
+
+
+def test_a_draft_of_your_own_question_set_is_listed_not_called_unreadable(aspire, home):
+    shipped = (Path(__file__).parents[1] / "questions/talk.toml").read_text()
+    own = shipped.replace('id = "core_strength"', 'id = "superpower"')
+    assert own != shipped
+    (home / "questions").mkdir(parents=True)
+    (home / "questions/talk.toml").write_text(own)
+    draft(home, "alice", "talk", {"short_term_aspiration": "Lead", "superpower": "Calm"})
+    result = aspire("drafts")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    alice = next(line for line in result.stdout.splitlines() if "alice" in line)
+    assert "2 of 9" in alice and "aspire talk alice" in alice

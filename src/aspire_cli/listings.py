@@ -146,12 +146,12 @@ def _draft_progress(store: Store, path: Path, employee: str, kind: str) -> tuple
     """The draft's date and how many questions it answers, or the AspireError saying why not."""
     from aspire_cli.files import refuse_symlink
     from aspire_cli.ids import is_employee_id
-    from aspire_cli.questions import load_question_set
+    from aspire_cli.question_sets import set_for
 
     if kind not in ("prep", "talk") or not is_employee_id(employee):
         raise BadFile(f"{path}: not a draft (drafts are named <employee>.<prep|talk>.toml); move it away")
     refuse_symlink(path)
-    qset = load_question_set(kind)
+    qset = set_for(store.home, kind)  # the leader's own set where there is one, as the interview asks
     draft = store.read_draft(employee, kind, qset)
     if draft is None:
         raise BadFile(f"{path}: vanished while it was being listed")
