@@ -56,7 +56,8 @@ def test_a_draft_of_your_own_question_set_is_listed_not_called_unreadable(aspire
     shipped = (Path(__file__).parents[1] / "questions/talk.toml").read_text()
     own = shipped.replace('id = "core_strength"', 'id = "superpower"')
     assert own != shipped
-    (home / "questions").mkdir(parents=True)
+    (home / "questions").mkdir(parents=True, mode=0o700)
+    home.chmod(0o700)
     (home / "questions/talk.toml").write_text(own)
     draft(home, "alice", "talk", {"short_term_aspiration": "Lead", "superpower": "Calm"})
     result = aspire("drafts")
