@@ -28,11 +28,11 @@ from pathlib import Path
 import pexpect
 from baseline import jrnl_executable  # beside this script
 
-from aspire_cli.files import toml_text
-from aspire_cli.models import Member, Record, Team
-from aspire_cli.questions import Action, Answer, QuestionSet, load_question_set
-from aspire_cli.render import record_markdown
-from aspire_cli.store import Store
+from aspire_cli.domain.models import Member, Record, Team
+from aspire_cli.domain.questions import Action, Answer, QuestionSet, load_question_set
+from aspire_cli.storage.files import toml_text
+from aspire_cli.storage.store import Store
+from aspire_cli.views.record_text import record_markdown
 
 WORK = Path(__file__).resolve().parent / ".work"
 GENERATOR_VERSION = "aspire-bench-home 2"  # 2: records of the version 2 question sets
@@ -322,12 +322,12 @@ BRIEF_TIMER = """
 import io, sys, time
 from datetime import date
 from pathlib import Path
-import aspire_cli.discussion  # what `aspire talk` has loaded by the time it shows the brief
+import aspire_cli.interview.session  # what `aspire talk` has loaded by the time it shows the brief
 from rich.console import Console
-from aspire_cli.discussion import Discussion
-from aspire_cli.store import Store
+from aspire_cli.interview.session import Discussion
+from aspire_cli.storage.store import Store
 started = time.perf_counter()
-from aspire_cli import discussion_screen
+from aspire_cli.interview import screen as discussion_screen
 d = Discussion(Store(Path(sys.argv[1])), Console(file=io.StringIO(), width=100), "talk", None, date.today())
 discussion_screen.show_brief(d, sys.argv[2], date.today())
 print((time.perf_counter() - started) * 1000)

@@ -4,7 +4,7 @@ Each figure is the median of N runs, each a whole new process (started with posi
 /dev/null), after warm-up runs; ratios are to `jrnl --help`, a comparable Python CLI, timed in the
 same run. Every command runs twice: as a user runs it (the `aspire` console script, whose launcher
 may answer it without building the Typer app) and straight through the Typer app
-(`python -c "from aspire_cli.cli import app; app()"`), so that the two paths can be compared.
+(`python -c "from aspire_cli.cli.app import app; app()"`), so that the two paths can be compared.
 
 Several installs can be measured in one run, e.g. one per Typer version, each an `aspire` script in
 its own venv; the table names each by its venv's folder and its Typer version:
@@ -36,7 +36,7 @@ from baseline import jrnl_executable  # beside this script
 WORK = Path(__file__).resolve().parent / ".work"
 MEMBERS = 10
 ENV_EXTRA = {"NO_COLOR": "1", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
-TYPER_PATH = "import sys; from aspire_cli.cli import app; app(prog_name='aspire')"
+TYPER_PATH = "import sys; from aspire_cli.cli.app import app; app(prog_name='aspire')"
 WATCHED = ("typer", "pydantic", "rich", "questionary", "prompt_toolkit")
 ANSWERS = """\
 short_term_aspiration = "Lead a small team"

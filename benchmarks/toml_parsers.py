@@ -26,9 +26,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aspire_cli.files import toml_text
-from aspire_cli.models import Record
-from aspire_cli.questions import Action, Answer, QuestionSet, load_question_set
+from aspire_cli.domain.models import Record
+from aspire_cli.domain.questions import Action, Answer, QuestionSet, load_question_set
+from aspire_cli.storage.files import toml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PARSERS = ["tomllib", "tomli", "rtoml", "toml_rs"]
@@ -36,7 +36,7 @@ Loads = Callable[[str], dict[str, Any]]
 IMPORT_CONTEXTS = {
     "alone": "",
     "after datetime, re, typing": "import datetime, re, typing, string",
-    "after pydantic, aspire models": "import pydantic, aspire_cli.models",  # where aspire reads a record
+    "after pydantic, aspire models": "import pydantic, aspire_cli.domain.models",  # reading a record
 }
 
 LONG_TEXTS = [

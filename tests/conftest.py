@@ -15,7 +15,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from aspire_cli.cli import app
+from aspire_cli.cli.app import app
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))
 pytest_plugins = ["git_homes"]  # two machines and a remote, for the sync tests

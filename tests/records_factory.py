@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from aspire_cli.models import Member, Record, Team
-from aspire_cli.questions import Action, load_question_set
-from aspire_cli.render import record_markdown
-from aspire_cli.store import Store
+from aspire_cli.domain.models import Member, Record, Team
+from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.storage.store import Store
+from aspire_cli.views.record_text import record_markdown
 
 TALK = load_question_set("talk")
 PREP = load_question_set("prep")

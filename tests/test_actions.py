@@ -17,8 +17,8 @@ import pytest
 from records_factory import build_home
 from test_startup_guards import HEAVY, probe
 
-from aspire_cli.models import SCHEMA
-from aspire_cli.store import FOLLOW_UP_SCHEMA, Store
+from aspire_cli.domain.models import SCHEMA
+from aspire_cli.storage.store import FOLLOW_UP_SCHEMA, Store
 
 TODAY = date.today().isoformat()
 Plan = list[tuple[str, str | None]]  # (action, due) in the order agreed

@@ -14,9 +14,9 @@ from conftest import PREP_ANSWERS, TALK_ANSWERS, aspire_script, terminal_env
 from records_factory import write
 from rich.console import Console
 
-from aspire_cli import discussion
-from aspire_cli.models import Draft
-from aspire_cli.store import Store
+from aspire_cli.domain.models import Draft
+from aspire_cli.interview import session as discussion
+from aspire_cli.storage.store import Store
 
 TODAY = date.today()
 

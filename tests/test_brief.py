@@ -6,9 +6,9 @@ import pexpect
 from conftest import TALK_ANSWERS
 from test_terminal import spawn
 
-from aspire_cli.brief import BRIEF_LINES, brief
-from aspire_cli.looking_back import folder_contents
-from aspire_cli.store import Store
+from aspire_cli.storage.looking_back import folder_contents
+from aspire_cli.storage.store import Store
+from aspire_cli.views.brief import BRIEF_LINES, brief
 
 LAST_YEAR = "2025-11-20"
 AIMS = next(line for line in TALK_ANSWERS.splitlines() if line.startswith("aspiration_level")).split('"')[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import PREP_ANSWERS, TALK_ANSWERS
 
-from aspire_cli.schedule import add_months
+from aspire_cli.domain.schedule import add_months
 
 
 def files_under(home: Path) -> list[str]:

@@ -19,11 +19,11 @@ from conftest import aspire_script
 from typer._click.shell_completion import _resolve_context, _resolve_incomplete
 from typer.core import TyperArgument, TyperGroup
 
-from aspire_cli.cli import app
-from aspire_cli.completion import quick_answer
-from aspire_cli.launcher import GRAMMAR, NEW_EMPLOYEE_COMMANDS, parse_request
-from aspire_cli.store import Store
-from aspire_cli.team import add_member
+from aspire_cli.cli.app import app
+from aspire_cli.cli.completion import quick_answer
+from aspire_cli.cli.launcher import GRAMMAR, NEW_EMPLOYEE_COMMANDS, parse_request
+from aspire_cli.storage.roster import add_member
+from aspire_cli.storage.store import Store
 
 SHELL_VARIABLES = (
     "_ASPIRE_COMPLETE",
@@ -291,7 +291,7 @@ def test_the_commands_that_complete_no_id_are_the_typer_apps():
 PROBE = """
 import atexit, json, sys
 atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
-from aspire_cli.launcher import main
+from aspire_cli.cli.launcher import main
 main()
 """
 

@@ -56,7 +56,7 @@ time.sleep(30)
 
 
 def test_a_lock_held_too_long_gets_a_clear_message_and_changes_nothing(aspire, home, monkeypatch):
-    from aspire_cli import store
+    from aspire_cli.storage import store
 
     monkeypatch.setattr(store, "LOCK_TIMEOUT_SECONDS", 0.3)
     aspire("team", "add", "alice")

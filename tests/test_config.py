@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import TALK_ANSWERS
 
-from aspire_cli.schedule import add_months
+from aspire_cli.domain.schedule import add_months
 
 
 def write_config(home: Path, text: str) -> Path:

@@ -5,8 +5,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from aspire_cli.models import Record
-from aspire_cli.store import Store
+from aspire_cli.domain.models import Record
+from aspire_cli.storage.store import Store
 
 
 def draft(home, employee, kind, answers):

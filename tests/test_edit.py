@@ -17,8 +17,8 @@ import pytest
 from conftest import TALK_ANSWERS, aspire_script, terminal_env
 from records_factory import write
 
-from aspire_cli.looking_back import folder_contents
-from aspire_cli.store import Store
+from aspire_cli.storage.looking_back import folder_contents
+from aspire_cli.storage.store import Store
 
 RECORD = "records/alice/2026-11-20-talk"
 
@@ -392,8 +392,8 @@ def test_a_talk_written_before_numbers_keeps_the_numbers_its_actions_are_known_b
     assert result.exit_code == 0, result.stderr
     assert numbers(home, "records/alice/2025-11-26-talk") == [1]
     contents = folder_contents(store, ["alice"])["alice"]
-    from aspire_cli.looking_back import agreed_actions
-    from aspire_cli.tracking import numbered
+    from aspire_cli.domain.tracking import numbered
+    from aspire_cli.storage.looking_back import agreed_actions
 
     assert [(n, a.record) for n, a in numbered(agreed_actions(contents.records))] == [
         (1, "2025-11-26-talk.toml"),
@@ -433,8 +433,8 @@ def test_a_broken_record_is_fixed_by_an_edit_and_due_sees_it(aspire, alice, monk
 def test_a_markdown_copy_that_cannot_be_written_leaves_the_record_as_it_was(
     aspire, alice, monkeypatch, tmp_path
 ):
-    from aspire_cli import store as store_module
     from aspire_cli.errors import WriteFailed
+    from aspire_cli.storage import store as store_module
 
     real = store_module.atomic_write
 
@@ -544,7 +544,7 @@ def test_ctrl_c_at_what_now_keeps_the_edited_text_and_says_where(alice, tmp_path
 
 
 def test_an_edit_is_checked_against_your_own_question_set_as_a_read_is(aspire, alice, monkeypatch, tmp_path):
-    from aspire_cli.paths import questions_dir
+    from aspire_cli.storage.paths import questions_dir
 
     own = alice / "questions/talk.toml"
     own.parent.mkdir(mode=0o700)
@@ -561,7 +561,7 @@ def test_an_edit_is_checked_against_your_own_question_set_as_a_read_is(aspire, a
 
 
 def test_a_record_whose_question_set_is_gone_is_not_opened(aspire, alice, monkeypatch, tmp_path):
-    from aspire_cli.paths import questions_dir
+    from aspire_cli.storage.paths import questions_dir
 
     once = tmp_path / "short_talk.toml"
     once.write_text((questions_dir() / "talk.toml").read_text().replace('id = "talk"', 'id = "short_talk"'))

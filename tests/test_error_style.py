@@ -17,7 +17,7 @@ import pytest
 from conftest import aspire_script
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from aspire_cli.validation import describe_error
+from aspire_cli.domain.validation import describe_error
 
 LIBRARY_WORDS = ("Usage:", "Try '", "Error:", "Input should", "Field required", "Value error", "Traceback")
 
@@ -283,7 +283,7 @@ def test_pydantic_errors_are_told_in_plain_words(data, expected):
 
 
 def test_a_value_error_keeps_its_own_words_without_the_prefix():
-    from aspire_cli.models import Member
+    from aspire_cli.domain.models import Member
 
     with pytest.raises(ValidationError) as caught:
         Member.model_validate({"name": "a\tb"})

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from records_factory import build_home
 from test_startup_guards import HEAVY, probe
 
-from aspire_cli.export_command import csv_bytes, spreadsheet_cell
-from aspire_cli.export_rows import FIXED, Row
+from aspire_cli.commands.export import csv_bytes, spreadsheet_cell
+from aspire_cli.views.export_rows import FIXED, Row
 
 PREP_SECRETS = ("PREP-POTENTIAL-Zq7", "PREP-DEVELOPMENT-Zq7", "PREP-STRENGTHS-Zq7", "PREP-NEEDS-Zq7")
 PREP = f"""\

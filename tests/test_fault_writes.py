@@ -14,11 +14,11 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from aspire_cli import discussion
+from aspire_cli.domain.questions import load_question_set
 from aspire_cli.errors import WriteFailed
-from aspire_cli.files import atomic_write
-from aspire_cli.questions import load_question_set
-from aspire_cli.store import Store
+from aspire_cli.interview import session as discussion
+from aspire_cli.storage.files import atomic_write
+from aspire_cli.storage.store import Store
 
 STEPS = ["mkstemp", "write", "fsync", "replace"]
 
@@ -130,7 +130,7 @@ def test_when_neither_draft_nor_record_can_be_written_the_answers_are_printed(
 KILLED_WRITER = """
 import os, signal, sys
 from pathlib import Path
-from aspire_cli import files
+from aspire_cli.storage import files
 
 step = sys.argv[2]
 
@@ -160,7 +160,7 @@ def test_a_writer_killed_mid_write_leaves_the_old_file_whole_and_its_leftover_is
 def test_a_record_whose_markdown_copy_cannot_be_written_is_not_half_written(aspire, home, monkeypatch):
     from conftest import TALK_ANSWERS
 
-    from aspire_cli import store as store_module
+    from aspire_cli.storage import store as store_module
 
     aspire("team", "add", "alice")
     real = store_module.atomic_write

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from aspire_cli.handover_archive import MEMBER_LIMIT
+from aspire_cli.storage.archive import MEMBER_LIMIT
 
 PREP = (
     'potential = "Head of platform"\npotential_level = "two or more levels up"\nreadiness = "1-2 years"\n'
@@ -408,7 +408,7 @@ def test_a_refused_import_into_no_home_leaves_no_home(homes, tmp_path):
 
 
 def test_the_scratch_folder_goes_even_on_ctrl_c(homes, monkeypatch):
-    from aspire_cli.store import Store
+    from aspire_cli.storage.store import Store
 
     def interrupted(self, path):
         assert path.parent.parent.parent.name.startswith(".importing-")
@@ -476,7 +476,7 @@ def test_a_broken_record_stops_the_hand_over_and_is_named(homes):
 
 
 def test_a_record_of_a_question_set_this_home_lacks_waits_for_the_set(homes):
-    from aspire_cli.paths import questions_dir
+    from aspire_cli.storage.paths import questions_dir
 
     own = homes.out.parent / "mentoring.toml"
     own.write_text((questions_dir() / "prep.toml").read_text().replace('id = "prep"', 'id = "mentoring"', 1))
@@ -525,7 +525,7 @@ def test_numbers_written_before_numbering_may_not_shift():
     """Talks without stored numbers are numbered by their order: one arriving earlier would move ours."""
     from datetime import date
 
-    from aspire_cli.handover_numbers import Talk, clashing_numbers
+    from aspire_cli.domain.action_numbers import Talk, clashing_numbers
 
     ours = [Talk("here:a", (date(2025, 1, 1), 1), [None, None])]  # our 1 and 2
     theirs = [Talk("archive:b", (date(2024, 1, 1), 1), [None])]  # their 1, earlier: would take 1

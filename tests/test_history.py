@@ -10,9 +10,9 @@ import pytest
 from conftest import PREP_ANSWERS, aspire_script, terminal_env
 from test_show import HOSTILE, follow_up, hold_talk, one_line_error
 
-from aspire_cli.history import history_entries, history_lines
-from aspire_cli.looking_back import folder_contents, tracked_actions
-from aspire_cli.store import Store
+from aspire_cli.commands.history import history_entries, history_lines
+from aspire_cli.storage.looking_back import folder_contents, tracked_actions
+from aspire_cli.storage.store import Store
 
 TODAY = date.today()
 FIRST, SECOND, THIRD = ((TODAY - timedelta(days=days)).isoformat() for days in (1100, 730, 365))

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from aspire_cli.calendar_file import calendar_bytes
-from aspire_cli.schedule import NEVER_HELD, OVERDUE, DueRow, add_months
+from aspire_cli.domain.schedule import NEVER_HELD, OVERDUE, DueRow, add_months
+from aspire_cli.views.calendar import calendar_bytes
 
 TODAY = date.today()
 

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from records_factory import build_home, write
 
-from aspire_cli.due import due_report
-from aspire_cli.models import Member, Team
-from aspire_cli.store import Store
+from aspire_cli.domain.models import Member, Team
+from aspire_cli.storage.store import Store
+from aspire_cli.views.due import due_report
 
 AS_OF = date(2026, 11, 26)
 LATER = 10**12  # now_ns an hour-ish ahead of the clock would do; this treats every stamp as settled
@@ -161,8 +161,8 @@ def test_fresh_changes_are_not_kept_so_a_change_in_the_same_clock_tick_cannot_hi
 
 
 def test_the_roster_serves_from_the_index_while_team_toml_is_unchanged_and_never_after(home, monkeypatch):
-    from aspire_cli import files
-    from aspire_cli import store as store_module
+    from aspire_cli.storage import files
+    from aspire_cli.storage import store as store_module
 
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # treat every stamp as settled
     store = build_home(home, employees=2, years=1)
@@ -181,7 +181,7 @@ def test_the_roster_serves_from_the_index_while_team_toml_is_unchanged_and_never
 
 # -- the index is never the truth: a row that does not hold up is a miss -----------------------------
 def settled_home(home, monkeypatch):
-    from aspire_cli import files
+    from aspire_cli.storage import files
 
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # every stamp counts as settled
     store = build_home(home, employees=2, years=1)
@@ -229,7 +229,7 @@ def test_an_index_row_that_does_not_hold_up_is_a_miss(home, monkeypatch, corrupt
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(junk=st.binary(max_size=3000), keep=st.integers(0, 4096))
 def test_any_bytes_in_place_of_the_index_are_never_the_truth(home, monkeypatch, junk, keep):
-    from aspire_cli import files
+    from aspire_cli.storage import files
 
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)
     store = Store(home)
@@ -297,8 +297,8 @@ def test_due_is_the_same_with_and_without_the_index_on_a_home_of_hundreds(tmp_pa
 
 
 def test_drafts_are_listed_from_the_index_while_their_files_are_unchanged(aspire, home, monkeypatch):
-    from aspire_cli import files
-    from aspire_cli.models import Draft
+    from aspire_cli.domain.models import Draft
+    from aspire_cli.storage import files
 
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # every stamp counts as settled
     store = Store(home)

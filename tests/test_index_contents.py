@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 from records_factory import build_home, write
 
-from aspire_cli.due import due_report
-from aspire_cli.index import Index
-from aspire_cli.store import Store
+from aspire_cli.storage.index import Index
+from aspire_cli.storage.store import Store
+from aspire_cli.views.due import due_report
 
 LATER = 10**12  # every stamp counts as settled
 
@@ -135,7 +135,7 @@ def test_deleting_the_index_is_always_safe(store):
 
 
 def test_latest_answers_come_from_the_latest_record_of_each_kind_even_the_second_of_a_day(store, monkeypatch):
-    from aspire_cli.index import LATEST
+    from aspire_cli.storage.index import LATEST
 
     for _ in range(2):  # 2026-06-01-talk.toml, then -2: the later one of that day
         write(store, "talk", "emp-000", date(2026, 6, 1))

@@ -10,9 +10,9 @@ from typer._click.core import Command
 from typer._click.types import IntParamType, IntRange, StringParamType
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from aspire_cli import commands
-from aspire_cli.cli import app
-from aspire_cli.launcher import GRAMMAR, function_name, parse_request
+from aspire_cli.cli.app import app
+from aspire_cli.cli.launcher import GRAMMAR, function_name, parse_request
+from aspire_cli.commands import dispatch as commands
 
 
 def _kind(option: TyperOption) -> str:
@@ -71,7 +71,7 @@ def test_the_launchers_table_is_the_typer_apps():
 
 def test_the_launchers_default_commands_are_the_typer_apps():
     """`aspire actions alice` runs `actions list` on both paths."""
-    from aspire_cli.launcher import DEFAULT_COMMANDS
+    from aspire_cli.cli.launcher import DEFAULT_COMMANDS
 
     root = typer.main.get_command(app)
     defaults = {

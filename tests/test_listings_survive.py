@@ -179,8 +179,8 @@ def test_the_ends_of_the_calendar_crash_nothing(run, home, as_of):
 def test_a_talk_on_the_calendars_last_days_falls_due_on_its_last_day(home):
     from datetime import date
 
-    from aspire_cli.due import due_report
-    from aspire_cli.store import Store
+    from aspire_cli.storage.store import Store
+    from aspire_cli.views.due import due_report
 
     alice = team_home(home)
     alice.mkdir()
@@ -192,7 +192,7 @@ def test_a_talk_on_the_calendars_last_days_falls_due_on_its_last_day(home):
 
 # -- what is printed from a file -------------------------------------------------------------------
 def test_a_table_cell_cannot_drive_the_terminal_or_forge_a_line():
-    from aspire_cli.plain_table import format_table
+    from aspire_cli.views.table import format_table
 
     text = format_table(("Employee", "Name"), [("bob", "Bob\x1b]0;owned\x07\nforged line")])
     assert "\x1b" not in text and "\x07" not in text
@@ -247,14 +247,14 @@ def test_a_bad_draft_is_named_and_the_other_drafts_listed(aspire, home, spoil):
 def test_any_bytes_as_a_latest_talk_crash_nothing_and_everyone_else_is_listed(tmp_path_factory, content):
     from datetime import date
 
-    from aspire_cli.listings import run_due
-    from aspire_cli.store import Store
+    from aspire_cli.storage.store import Store
+    from aspire_cli.views.listings import run_due
 
     home = tmp_path_factory.mktemp("bytes") / "home"
     alice = team_home(home)
     alice.mkdir()
     (alice / TALK_NAME).write_bytes(content)
-    due = __import__("aspire_cli.due", fromlist=["due_report"]).due_report(
+    due = __import__("aspire_cli.views.due", fromlist=["due_report"]).due_report(
         Store(home), date(2026, 11, 26), 30, today=date(2026, 11, 26)
     )
     assert "bob" in [row.employee for row in due.rows]
@@ -266,7 +266,7 @@ def test_wide_characters_in_a_name_keep_the_columns_aligned(aspire, home):
     aspire("team", "add", "li", "--name", "李小龍 😀")
     aspire("team", "add", "bo", "--name", "Bo")
     lines = aspire("team", "list").stdout.splitlines()
-    from aspire_cli.plain_table import cell_width
+    from aspire_cli.views.table import cell_width
 
     starts = {cell_width(line[: line.index("months") - 3]) for line in lines if "months" in line}
     assert len(starts) == 1  # "12 months" starts in the same terminal column on every row

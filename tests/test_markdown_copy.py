@@ -10,10 +10,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from records_factory import talk_record
 
-from aspire_cli.questions import Action, load_question_set
-from aspire_cli.render import record_markdown
+from aspire_cli.domain.questions import Action, load_question_set
 from aspire_cli.safe_text import one_line, visible
-from aspire_cli.store import Store
+from aspire_cli.storage.store import Store
+from aspire_cli.views.record_text import record_markdown
 
 TALK = load_question_set("talk")
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])

@@ -13,10 +13,10 @@ import pytest
 from conftest import TALK_ANSWERS, aspire_script, terminal_env
 from rich.console import Console
 
-from aspire_cli import discussion
+from aspire_cli.domain.models import Draft
 from aspire_cli.errors import Aborted
-from aspire_cli.models import Draft
-from aspire_cli.store import Store
+from aspire_cli.interview import session as discussion
+from aspire_cli.storage.store import Store
 
 TODAY = date.today()
 DRAFT = "drafts/alice.talk.toml"
@@ -290,7 +290,7 @@ def test_sigterm_while_the_record_is_written_cannot_turn_success_into_failure(
     """A stop that arrives while the record is being saved is held, then dropped: the run succeeded."""
     from test_interview import TALK_KEYS
 
-    from aspire_cli import store as store_module
+    from aspire_cli.storage import store as store_module
 
     original = store_module.Store.write_record
 

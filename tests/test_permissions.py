@@ -30,8 +30,8 @@ def test_every_file_and_folder_the_tool_writes_is_private_whatever_the_umask(asp
     )
     assert aspire("due").exit_code == 0
     # a draft and an interview lock, through the same store calls an interview makes
-    from aspire_cli.models import Record
-    from aspire_cli.store import Store
+    from aspire_cli.domain.models import Record
+    from aspire_cli.storage.store import Store
 
     Store(home).save_draft(
         Record(kind="talk", employee="alice", date="2026-11-26", question_set="talk", question_set_version=1)

@@ -8,9 +8,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from aspire_cli.models import Record
-from aspire_cli.questions import Action, load_question_set
-from aspire_cli.render import record_panel
+from aspire_cli.domain.models import Record
+from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.views.record_text import record_panel
 
 TALK = load_question_set("talk")
 TITLE_ESCAPE = "\x1b]0;pwned\x07"  # sets the terminal's window title

@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from records_factory import talk_record
 
+from aspire_cli.domain.ids import check_employee_id, is_employee_id
+from aspire_cli.domain.models import Record
+from aspire_cli.domain.questions import load_question_set
 from aspire_cli.errors import BadInput
-from aspire_cli.files import toml_text
-from aspire_cli.ids import check_employee_id, is_employee_id
-from aspire_cli.models import Record
-from aspire_cli.questions import load_question_set
-from aspire_cli.render import record_markdown
-from aspire_cli.store import Store
+from aspire_cli.storage.files import toml_text
+from aspire_cli.storage.store import Store
+from aspire_cli.views.record_text import record_markdown
 
 TALK = load_question_set("talk")
 # Every Unicode category except lone surrogates, which no UTF-8 file can hold (the tool refuses them).

@@ -5,11 +5,11 @@ import pytest
 from markdown_it import MarkdownIt
 from records_factory import talk_record as factory_talk_record
 
+from aspire_cli.domain.models import Record, Team
+from aspire_cli.domain.questions import Action, load_question_set
 from aspire_cli.errors import BadFile
-from aspire_cli.models import Record, Team
-from aspire_cli.questions import Action, load_question_set
-from aspire_cli.render import record_markdown
-from aspire_cli.store import Store
+from aspire_cli.storage.store import Store
+from aspire_cli.views.record_text import record_markdown
 
 TALK = load_question_set("talk")
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import aspire_script
 
-from aspire_cli.report import (
+from aspire_cli.domain.schedule import add_months
+from aspire_cli.domain.team_report import (
     AIMS_HIGHER,
     ALIGNED,
     DIFFERENT_TRACK,
@@ -27,8 +28,7 @@ from aspire_cli.report import (
     alignment,
     initials,
 )
-from aspire_cli.report_views import CSV_COLUMNS
-from aspire_cli.schedule import add_months
+from aspire_cli.views.report import CSV_COLUMNS
 
 TODAY = date.today()
 DAY = (TODAY - timedelta(days=40)).isoformat()  # a talk 40 days ago: ok for a year
@@ -452,7 +452,7 @@ PROBE = """
 import atexit, json, sys
 atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
 sys.argv = ["aspire", *sys.argv[1:]]
-from aspire_cli.launcher import main
+from aspire_cli.cli.launcher import main
 main()
 """
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from aspire_cli.schedule import add_months, brief, due_row, most_urgent_first
+from aspire_cli.domain.schedule import add_months, brief, due_row, most_urgent_first
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from conftest import PREP_ANSWERS, aspire_script, terminal_env
 from records_factory import build_home
 from test_startup_guards import HEAVY, probe
 
-from aspire_cli.files import toml_text
-from aspire_cli.models import FollowUp
+from aspire_cli.domain.models import FollowUp
+from aspire_cli.storage.files import toml_text
 
 TODAY = date.today()
 YEAR_BEFORE = (TODAY - timedelta(days=730)).isoformat()
@@ -185,7 +185,7 @@ def test_an_answer_to_a_question_the_set_no_longer_asks_is_shown_under_its_id(as
 
 
 def test_your_own_question_set_words_the_questions(aspire, alice):
-    from aspire_cli.paths import question_set_path
+    from aspire_cli.storage.paths import question_set_path
 
     own = alice / "questions/talk.toml"
     own.parent.mkdir()

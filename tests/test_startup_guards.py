@@ -14,7 +14,7 @@ import pytest
 from conftest import TALK_ANSWERS
 from records_factory import build_home
 
-from aspire_cli.launcher import GRAMMAR
+from aspire_cli.cli.launcher import GRAMMAR
 
 PROBE = """
 import atexit, json, sys
@@ -23,7 +23,7 @@ sys.addaudithook(lambda event, args: event == "open" and opened.append(str(args[
 report = lambda: print(json.dumps({"modules": sorted(sys.modules), "opened": opened}), file=sys.stderr)
 atexit.register(report)
 sys.argv = ["aspire", *sys.argv[1:]]
-from aspire_cli.launcher import main
+from aspire_cli.cli.launcher import main
 main()
 """
 PROMPT_LIBRARIES = {"questionary", "prompt_toolkit"}

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from conftest import TALK_ANSWERS
 
+from aspire_cli.domain.models import Record
 from aspire_cli.errors import AspireError
-from aspire_cli.models import Record
-from aspire_cli.store import Store
+from aspire_cli.storage.store import Store
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from git_homes import ANSWERS, Machine, no_markers, one_line
 
-from aspire_cli.sync_merge import conflict_name, merge_team
+from aspire_cli.storage.merge_driver import conflict_name, merge_team
 
 # -- init and join -------------------------------------------------------------------------------
 
@@ -405,7 +405,7 @@ def test_a_side_that_is_not_a_roster_is_not_merged():
 
 
 def test_the_other_version_is_named_so_that_no_listing_reads_it():
-    from aspire_cli.store import FOLLOW_UP_NAME, RECORD_NAME
+    from aspire_cli.storage.store import FOLLOW_UP_NAME, RECORD_NAME
 
     copy = conflict_name(Path("records/alice/2026-11-20-talk-2.toml"), "1a2b3c4")
     assert copy.name == "2026-11-20-talk-2.conflict-1a2b3c4.toml"

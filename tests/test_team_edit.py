@@ -7,8 +7,8 @@ import tomllib
 import pytest
 from test_error_style import assert_one_error_line, script
 
-from aspire_cli import store as store_module
-from aspire_cli.store import Store
+from aspire_cli.storage import store as store_module
+from aspire_cli.storage.store import Store
 
 
 def roster(home):

@@ -12,10 +12,10 @@ from conftest import aspire_script, terminal_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aspire_cli.models import Draft, Record
-from aspire_cli.questions import load_question_set
-from aspire_cli.render import record_markdown
-from aspire_cli.store import Store
+from aspire_cli.domain.models import Draft, Record
+from aspire_cli.domain.questions import load_question_set
+from aspire_cli.storage.store import Store
+from aspire_cli.views.record_text import record_markdown
 
 RETITLE = "\x1b]0;PWNED\x07"  # sets the terminal's title
 CLEAR = "\x1b[2J\x1b[3J"  # clears the screen and the scrollback

@@ -4,8 +4,8 @@ import tomllib
 
 from records_factory import talk_record
 
-from aspire_cli.questions import Action
-from aspire_cli.store import Store
+from aspire_cli.domain.questions import Action
+from aspire_cli.storage.store import Store
 
 TYPED = "  Lead the guild\n\n\n  then the team  \n\t\n \n\n"
 

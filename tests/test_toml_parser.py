@@ -27,11 +27,11 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from records_factory import TALK, TALK_RAW, build_home
 
+from aspire_cli.domain.models import Draft, Member, Record, Team
+from aspire_cli.domain.questions import load_question_set
 from aspire_cli.errors import BadFile
-from aspire_cli.files import read_toml, toml_text
-from aspire_cli.models import Draft, Member, Record, Team
-from aspire_cli.questions import load_question_set
-from aspire_cli.toml_read import SAFE_BRACKETS, TomlError, load_bytes, loads
+from aspire_cli.storage.files import read_toml, toml_text
+from aspire_cli.storage.toml_read import SAFE_BRACKETS, TomlError, load_bytes, loads
 
 
 def same(a: Any, b: Any) -> bool:
@@ -231,7 +231,7 @@ def test_nesting_deeper_than_any_stack_is_an_error_not_a_crash():
     """toml_rs alone kills the process (SIGSEGV) from 500-1,000 levels (1 MiB stack) or 4,000-6,000
     (8 MiB): run where a crash cannot take the test run with it."""
     code = (
-        "from aspire_cli.toml_read import loads, TomlError\n"
+        "from aspire_cli.storage.toml_read import loads, TomlError\n"
         "deep = ['x = ' + '[' * 100_000 + ']' * 100_000, 'x = ' + '{a = ' * 50_000 + '1' + '}' * 50_000]\n"
         "for text in deep:\n"
         "    try:\n        loads(text)\n    except TomlError as exc:\n        print(exc)\n"
@@ -295,7 +295,7 @@ PROBE = """
 import atexit, json, sys
 atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
 sys.argv = ["aspire", *sys.argv[1:]]
-from aspire_cli.launcher import main
+from aspire_cli.cli.launcher import main
 main()
 """
 
@@ -314,4 +314,4 @@ def test_a_warm_due_loads_no_toml_parser_and_a_cold_one_the_fast_one(tmp_path):
     cold = modules_loaded_by(home, "due")
     assert "toml_rs" in cold  # the records were read, by the fast parser
     warm = modules_loaded_by(home, "due")
-    assert not warm & {"toml_rs", "tomllib", "aspire_cli.toml_read"}
+    assert not warm & {"toml_rs", "tomllib", "aspire_cli.storage.toml_read"}

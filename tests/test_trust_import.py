@@ -177,11 +177,11 @@ class Fault:
     would stop it."""
 
     def __init__(self, patch: pytest.MonkeyPatch, at: int | str, kind: str) -> None:
-        import aspire_cli.files
+        import aspire_cli.storage.files
 
-        self.real = aspire_cli.files.private_temp_file
+        self.real = aspire_cli.storage.files.private_temp_file
         self.at, self.kind, self.calls = at, kind, 0
-        patch.setattr(aspire_cli.files, "private_temp_file", self)
+        patch.setattr(aspire_cli.storage.files, "private_temp_file", self)
 
     def __call__(self, path: Path, data: bytes, **options: bool) -> str:
         self.calls += 1

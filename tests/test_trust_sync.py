@@ -444,6 +444,7 @@ def test_a_draft_committed_by_hand_is_never_sent(a: Machine, remote: Path):
 
 
 def test_the_merge_driver_reads_no_more_than_aspire_reads_anywhere():
-    from aspire_cli import sync_merge, sync_rules
+    from aspire_cli.storage import merge_driver as sync_merge
+    from aspire_cli.storage import sync_rules
 
     assert sync_merge.LIMIT == sync_rules.FILE_LIMIT  # one cap, written twice so the driver starts light

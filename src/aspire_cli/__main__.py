@@ -1,3 +1,3 @@
-from aspire_cli.launcher import main
+from aspire_cli.cli.launcher import main
 
 main()

@@ -70,7 +70,7 @@ def reporting(command: Callable[[], int]) -> int:
         sys.stdout.flush()  # here, not at exit, where a reader gone away means "Exception ignored"
         return code
     except KeyboardInterrupt as interrupt:
-        from aspire_cli.interrupts import as_aborted
+        from aspire_cli.interview.interrupts import as_aborted
 
         stop = as_aborted(interrupt)
         report(stop)

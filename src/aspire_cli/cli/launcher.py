@@ -1,0 +1,276 @@
+"""The `aspire` console script.
+
+Typer takes several times longer to import than Python takes to start, and `aspire due` runs from
+shell start-up files and cron, `aspire talk` starts with an employee waiting. So a plain request
+(a command, its options and arguments, nothing unusual) is read here, with the table below, and
+handed to the same function the Typer app would call (`commands`). Everything else, every `--help`,
+`--version` and every mistake, goes to the Typer app, which owns the interface and its words.
+
+The table is not a second declaration: it is generated from the Typer app, and
+tests/test_launcher.py fails (and prints the table to paste here) whenever the two differ, so an
+option added to the app cannot be missed here.
+
+A shell completing a word (COMPLETE_VAR set by the script `aspire --install-completion` installs)
+is answered here too when the word is an employee id: the table says whether it is one, and
+completion.py answers from the roster as the Typer app would (tests/test_completion.py compares).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# command: (options {name: (parameter, kind)}, arguments ((parameter, required), ...), defaults).
+# kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); "typer" (left to the Typer
+# app: an eager option, one with a callback, a type or range the launcher does not read).
+# "" is the app itself, whose options come before the command. Generated: do not edit by hand.
+Command = tuple[dict[str, tuple[str, str]], tuple[tuple[str, bool], ...], dict[str, object]]
+GRAMMAR: dict[str, Command] = {
+    "": (
+        {
+            "--home": ("home", "str"),
+            "--install-completion": ("install_completion", "typer"),
+            "--show-completion": ("show_completion", "typer"),
+            "--version": ("version", "typer"),
+        },
+        (),
+        {"home": None, "install_completion": None, "show_completion": None, "version": False},
+    ),
+    "actions done": (
+        {"--date": ("date_", "str"), "--note": ("note", "str")},
+        (("employee", True), ("number", True)),
+        {"date_": None, "employee": None, "note": None, "number": None},
+    ),
+    "actions drop": (
+        {"--note": ("note", "str")},
+        (("employee", True), ("number", True)),
+        {"employee": None, "note": None, "number": None},
+    ),
+    "actions list": (
+        {"--all": ("show_all", "flag"), "--as-of": ("as_of", "str"), "--json": ("as_json", "flag")},
+        (("employee", False),),
+        {"as_json": False, "as_of": None, "employee": None, "show_all": False},
+    ),
+    "actions reopen": ({}, (("employee", True), ("number", True)), {"employee": None, "number": None}),
+    "config": ({"--json": ("as_json", "flag")}, (), {"as_json": False}),
+    "drafts": ({}, (), {}),
+    "due": (
+        {
+            "--as-of": ("as_of", "str"),
+            "--brief": ("brief", "flag"),
+            "--ics": ("ics", "str"),
+            "--json": ("as_json", "flag"),
+            "--within": ("within", "int"),
+        },
+        (),
+        {"as_json": False, "as_of": None, "brief": False, "ics": None, "within": None},
+    ),
+    "edit": (
+        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
+        (("employee", True),),
+        {"date_": None, "employee": None, "kind": None},
+    ),
+    "export": (
+        {
+            "--format": ("format_", "str"),
+            "--include-prep": ("include_prep", "flag"),
+            "--out": ("out", "str"),
+            "--since": ("since", "str"),
+        },
+        (),
+        {"format_": "csv", "include_prep": False, "out": None, "since": None},
+    ),
+    "handover": (
+        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
+        (("employee", True),),
+        {"employee": None, "include_prep": False, "out": None},
+    ),
+    "history": ({"--json": ("as_json", "flag")}, (("employee", True),), {"as_json": False, "employee": None}),
+    "import": ({}, (("file", True),), {"file": None}),
+    "prep": (
+        {
+            "--answers": ("answers", "str"),
+            "--date": ("date_", "str"),
+            "--fresh": ("fresh", "flag"),
+            "--questions": ("questions", "str"),
+        },
+        (("employee", True),),
+        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+    ),
+    "questions list": ({}, (), {}),
+    "questions show": ({}, (("set_id", True),), {"set_id": None}),
+    "questions validate": ({}, (("file", True),), {"file": None}),
+    "report": (
+        {"--as-of": ("as_of", "str"), "--format": ("format_", "str"), "--out": ("out", "str")},
+        (),
+        {"as_of": None, "format_": "table", "out": None},
+    ),
+    "share": (
+        {"--format": ("format_", "str"), "--out": ("out", "str")},
+        (("employee", True),),
+        {"employee": None, "format_": "md", "out": None},
+    ),
+    "show": (
+        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
+        (("employee", True),),
+        {"date_": None, "employee": None, "kind": None},
+    ),
+    "sync init": ({}, (("remote", False),), {"remote": None}),
+    "sync now": ({}, (), {}),
+    "sync status": ({}, (), {}),
+    "talk": (
+        {
+            "--answers": ("answers", "str"),
+            "--date": ("date_", "str"),
+            "--fresh": ("fresh", "flag"),
+            "--questions": ("questions", "str"),
+        },
+        (("employee", False),),
+        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+    ),
+    "team add": (
+        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
+        (("employee", True),),
+        {"cadence": None, "employee": None, "name": None},
+    ),
+    "team edit": (
+        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
+        (("employee", True),),
+        {"cadence": None, "employee": None, "name": None},
+    ),
+    "team list": ({}, (), {}),
+    "team remove": ({}, (("employee", True),), {"employee": None}),
+}
+
+# A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
+DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
+
+# Every EMPLOYEE argument completes from the roster (cli.py), but for someone who is not on it yet;
+# tests/test_completion.py checks this against the Typer app.
+NEW_EMPLOYEE_COMMANDS = ("team add",)
+COMPLETE_VAR = "_ASPIRE_COMPLETE"  # set by the shell scripts of `aspire --install-completion`
+
+
+class Request:
+    """A plain request: the command, the raw --home (None when not given), its parameters."""
+
+    def __init__(self, command: str, home: str | None, params: dict[str, object]) -> None:
+        self.command = command
+        self.home = home
+        self.params = params
+
+
+def main() -> None:
+    if COMPLETE_VAR in os.environ:  # a shell asking for completions (see completion.py)
+        from aspire_cli.cli.completion import answer_quickly
+
+        answer_quickly()  # exits when the word is an employee id; else the Typer app answers
+    request = parse_request(sys.argv[1:])
+    if request is not None:
+        from aspire_cli.errors import reporting
+
+        sys.exit(reporting(lambda: run(request)))
+    from aspire_cli.cli.app import app
+
+    app(prog_name="aspire")
+
+
+def parse_request(args: list[str]) -> Request | None:
+    """The request, if `args` is a plain `[--home PATH] COMMAND [OPTIONS] [ARGUMENTS]`; else None."""
+    read = _read(args)
+    if read is None:
+        return None
+    request, words, _ = read
+    arguments = GRAMMAR[request.command][1]
+    if len(words) > len(arguments) or any(needed for _, needed in arguments[len(words) :]):
+        return None  # the Typer app words the mistake
+    request.params.update((name, word) for (name, _), word in zip(arguments, words, strict=False))
+    return request
+
+
+def employee_completed(args: list[str], incomplete: str) -> Request | None:
+    """The request so far, if the word after `args` (`incomplete`, being typed) is an EMPLOYEE
+    argument that completes from the roster, the line before it plain; else None (the Typer app
+    answers). `aspire actions <TAB>` is not one: there the group's commands are offered too."""
+    read = _read(args)
+    if read is None or incomplete.startswith("-"):
+        return None
+    request, words, group_alone = read
+    arguments = GRAMMAR[request.command][1]
+    if group_alone or len(words) >= len(arguments) or arguments[len(words)][0] != "employee":
+        return None
+    return None if request.command in NEW_EMPLOYEE_COMMANDS else request
+
+
+def _read(args: list[str]) -> tuple[Request, list[str], bool] | None:
+    """The request with its options (not its arguments), the words for its arguments, and whether
+    the line was a group alone (`aspire actions` is `aspire actions list`); None if not plain."""
+    rest = list(args)
+    root: dict[str, object] = {}
+    while rest and rest[0].startswith("-"):
+        if not _take_option(rest, GRAMMAR[""][0], root):
+            return None
+    group_alone = len(rest) == 1 and rest[0] in DEFAULT_COMMANDS
+    if rest and rest[0] in DEFAULT_COMMANDS and not (len(rest) > 1 and f"{rest[0]} {rest[1]}" in GRAMMAR):
+        rest.insert(1, DEFAULT_COMMANDS[rest[0]])  # `aspire actions alice`: `aspire actions list alice`
+    command = next((" ".join(rest[:n]) for n in (2, 1) if " ".join(rest[:n]) in GRAMMAR), "")
+    if not command:
+        return None
+    rest = rest[len(command.split()) :]
+    options, _, defaults = GRAMMAR[command]
+    given: dict[str, object] = {}
+    words = []
+    while rest:
+        if rest[0].startswith("-") and rest[0] != "-":  # "-" is a word: stdin, for --answers
+            if not _take_option(rest, options, given):
+                return None
+        else:
+            words.append(rest.pop(0))
+    home = root.get("home")
+    return (
+        Request(command, home if isinstance(home, str) else None, {**defaults, **given}),
+        words,
+        group_alone,
+    )
+
+
+def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: dict[str, object]) -> bool:
+    """Move the option at the head of `rest` (and its value) into `given`; False if it is not plain."""
+    word = rest.pop(0)
+    name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
+    if name not in options or options[name][0] in given:
+        return False  # unknown, -h, or given twice: the Typer app's to answer
+    param, kind = options[name]
+    if kind == "flag" and not equals:
+        given[param] = True
+        return True
+    if kind not in ("str", "int"):
+        return False
+    if not equals:
+        if not rest or (rest[0].startswith("-") and rest[0] != "-"):
+            return False
+        value = rest.pop(0)
+    if kind == "int":
+        if not (value.isascii() and value.isdigit()):
+            return False
+        given[param] = int(value)
+    else:
+        given[param] = value
+    return True
+
+
+def run(request: Request) -> int:
+    """The request's exit code; its errors are the caller's (errors.reporting, as in the Typer app)."""
+    from aspire_cli.commands import dispatch as commands
+
+    function = getattr(commands, function_name(request.command))
+    code: int = function(request.home, **request.params)
+    return code
+
+
+def function_name(command: str) -> str:
+    """The `commands` function of a command: `team add` is team_add, `import` is import_."""
+    import keyword
+
+    name = command.replace(" ", "_")
+    return f"{name}_" if keyword.iskeyword(name) else name

@@ -1,0 +1,2 @@
+"""One module per command or group: each reads its arguments as typed values, calls storage and views,
+and prints. Loadable without Typer."""

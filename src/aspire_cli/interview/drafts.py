@@ -1,0 +1,85 @@
+"""Keeping an interview's answers on disk as they are given, and saying where they are when it stops.
+
+The draft file is written the moment an answer (or an action) is complete, with stopping signals
+held back so it is never half-saved. If the disk refuses, the answers live on in memory and, if the
+record cannot be written either, are printed as an answers file: nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aspire_cli.domain.models import Draft, Record
+from aspire_cli.domain.questions import Answer
+from aspire_cli.errors import Aborted, AspireError, WriteFailed, warn
+from aspire_cli.interview.interrupts import signals_held
+from aspire_cli.storage.files import private_dir, toml_text
+
+if TYPE_CHECKING:
+    from aspire_cli.interview.session import Discussion
+
+
+class DraftKeeper:
+    """Keeps every answer on disk the moment it is given; if the disk refuses, in memory, and says so."""
+
+    def __init__(
+        self, d: Discussion, base: Record, resumed: dict[str, Answer], unfinished: str | None
+    ) -> None:
+        self.d = d
+        self.base = base
+        self.path = d.store.draft_path(base.employee, base.kind)
+        self.answers = resumed
+        self.unfinished = unfinished
+        self.on_disk = True  # the draft file holds every answer given so far
+
+    def check_the_drafts_folder(self) -> None:
+        """Say before the first question, not after it, when answers cannot be kept on disk."""
+        try:
+            private_dir(self.d.store.drafts_root, follow=False)
+        except AspireError as exc:
+            warn(
+                f"{exc.message} Until then your answers are kept in memory, "
+                "and printed if the record cannot be saved."
+            )
+            self.on_disk = False
+
+    def keep(self, answers: dict[str, Answer], unfinished: str | None) -> None:
+        self.answers, self.unfinished = answers, unfinished
+        draft = Draft(**self.base.model_dump(), unfinished=unfinished).with_answers(answers)
+        try:
+            with signals_held():
+                self.d.store.save_draft(draft)
+        except WriteFailed as exc:
+            if self.on_disk:
+                warn(f"{exc.message} Carrying on: your answers are kept in memory until the record is saved.")
+            self.on_disk = False
+        else:
+            self.on_disk = True
+
+    def finished(self) -> None:
+        """The record is written: the draft goes; if it cannot, a warning (the run has succeeded)."""
+        try:
+            self.d.store.delete_draft(self.base.employee, self.base.kind)
+        except (OSError, AspireError) as exc:
+            reason = exc.message if isinstance(exc, AspireError) else exc.strerror or str(exc)
+            warn(
+                f"the record is saved, but its draft {self.path} could not be removed ({reason}); delete it."
+            )
+
+    def safe_place(self) -> str:
+        """Where the answers are now, for a message; prints them if only memory holds them."""
+        if self.on_disk and self.path.exists():
+            resume = f"{self.d.command} {self.base.employee}"
+            return f"your answers so far are kept in {self.path}; resume with: {resume}"
+        if not self.answers:
+            return "no answer was given yet; nothing written."
+        print(toml_text(self.base.with_answers(self.answers).to_toml_data()["answers"]))
+        return (
+            "your answers are printed above as an answers file: save them to a file and run "
+            f"{self.d.command} {self.base.employee} --answers FILE"
+        )
+
+    def stopped_message(self, exc: Aborted) -> str:
+        why = "" if exc.exit_code == 130 else f"{exc.message}: "
+        place = self.safe_place()
+        return f"{why}no record written; {place}" if self.answers else f"{why}{place}"

@@ -1,0 +1,136 @@
+"""What a prep or talk shows around its questions: the title, what was already said, the prep notes,
+the team to pick from, the Saved line. Plain functions of a Discussion; Rich loads only when one
+of them draws."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aspire_cli.domain.questions import Answer, QuestionSet
+from aspire_cli.errors import AspireError
+from aspire_cli.safe_text import one_line, shorten, visible
+from aspire_cli.storage.store import parse_record_name
+from aspire_cli.views.record_text import KIND_TITLES, record_panel
+
+if TYPE_CHECKING:
+    from aspire_cli.domain.models import Record
+    from aspire_cli.interview.session import Discussion
+
+
+def escape(text: str) -> str:
+    """Text to put inside Rich markup as it is (Rich is imported only when something is drawn)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def say_saved(d: Discussion, path: Path) -> None:
+    named = parse_record_name(path)
+    second = ""
+    if named is not None and named.seq > 1:
+        nth = {2: "second", 3: "third"}.get(named.seq, f"{named.seq}th")
+        second = f" (the {nth} {d.kind} with {path.parent.name} on {named.day.isoformat()})"
+    from aspire_cli.views.table import use_colour
+
+    label = "\x1b[32mSaved\x1b[0m" if use_colour() else "Saved"
+    # plain print: a path is copied by hand, so it is never wrapped
+    with contextlib.suppress(OSError):  # the record is on disk: a closed terminal changes nothing
+        print(f"{label} {one_line(str(path))} and its readable copy {path.with_suffix('.md').name}{second}")
+
+
+def team_by_urgency(d: Discussion) -> list[tuple[str, str]]:
+    """The team as (id, aligned label with status), most urgent first, as `aspire due` lists it."""
+    from aspire_cli.views.due import due_report
+    from aspire_cli.views.listings import status_text
+
+    report = due_report(d.store, d.today, 30)
+    rows = [(row.employee, row.name, status_text(row)) for row in report.rows]
+    listed = {row[0] for row in rows}
+    rows += [(e, m.name, "see: aspire due") for e, m in sorted(d.store.roster().items()) if e not in listed]
+    id_width = max(len(row[0]) for row in rows)
+    name_width = max(len(one_line(row[1])) for row in rows)
+    return [(e, f"{e:<{id_width}}  {one_line(name):<{name_width}}  {status}") for e, name, status in rows]
+
+
+def introduce(d: Discussion, name: str, qset: QuestionSet, base: Record) -> None:
+    d.console.print(f"[bold]{KIND_TITLES[d.kind]} with {escape(one_line(name))}[/], {base.date.isoformat()}")
+    if qset.intro:
+        d.console.print(f"[dim]{escape(visible(qset.intro))}[/]", highlight=False)
+    d.console.print(
+        "[dim]Each answer is kept in a draft as you go; Ctrl-C stops and you can resume later.[/]"
+    )
+
+
+def already_said(
+    d: Discussion, qset: QuestionSet, answers: dict[str, Answer], unfinished: str | None, given_by: str
+) -> None:
+    """What was already said, one line a question, so the leader picks the thread back up."""
+    from rich.text import Text
+
+    done = sum(1 for key in answers if key != unfinished)
+    d.console.print()
+    d.console.print(f"[bold]{given_by}:[/] {done} of {len(qset.questions)} already answered.")
+    width = max(d.console.width - 8, 40)
+    said: list[tuple[str, str]] = []
+    for position, question in enumerate(qset.questions, 1):
+        answer = answers.get(question.id)
+        if isinstance(answer, tuple):
+            actions = "; ".join(item.action for item in answer)
+            said.append((f"{position}. {question.text}", f"{len(answer)} so far: {actions}"))
+        elif answer is not None:
+            said.append((f"{position}. {question.text}", answer))
+    label_width = min(max(len(label) for label, _ in said), width // 2)
+    for label, answer_given in said:
+        label = shorten(label, label_width)
+        d.console.print(
+            Text(f"  {label:<{label_width}}  ", style="dim")
+            + Text(shorten(answer_given, width - label_width))
+        )
+
+
+def show_brief(d: Discussion, employee: str, day: date) -> None:
+    """What the last talk said and where its actions stand (see brief.py), before the first question.
+    The brief is a help, not the job: a folder that cannot be read is one line, and the interview goes on."""
+    from rich.text import Text
+
+    from aspire_cli.storage.looking_back import folder_contents
+    from aspire_cli.views.brief import brief
+
+    try:
+        contents = folder_contents(d.store, [employee], frozenset({"talk", "follow-up"}))[employee]
+    except AspireError as exc:
+        d.console.print(f"[yellow]No brief:[/] {escape(one_line(exc.message))}", highlight=False)
+        return
+    d.console.print()
+    label_width = 12
+    for number, line in enumerate(brief(employee, contents, day, d.today, d.console.width - label_width)):
+        label = Text(f"  {line.label:<{label_width}}" if number else "", style="dim")  # the first: a title
+        d.console.print(label + Text(line.text, style=line.style), soft_wrap=True)
+    for problem in contents.problems[:2]:  # a broken file is named; the interview goes on
+        d.console.print(Text(f"  (not read: {one_line(problem)})", style="yellow"), soft_wrap=True)
+
+
+def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
+    """The latest prep notes made on or before the talk's day (a backfilled talk gets its own)."""
+    preps = [found for found in d.store.list_records(employee, "prep") if found.day <= day]
+    latest = preps[-1] if preps else None
+    if latest is None:
+        d.console.print(
+            f"[yellow]No prep notes for {employee} yet.[/] "
+            f"[dim](aspire prep {employee} before the meeting)[/]"
+        )
+        return
+    try:
+        prep, qset = d.store.checked_record(latest.path)  # qset None: a set used once (--questions)
+    except AspireError as exc:
+        d.console.print(
+            f"[yellow]Prep notes could not be read:[/] {escape(one_line(exc.message))}", highlight=False
+        )
+        return
+    from rich.text import Text
+
+    title = Text(f"Your prep notes for {name}, {prep.date.isoformat()}")  # literal: a name is not markup
+    d.console.print(record_panel(prep, qset, title))

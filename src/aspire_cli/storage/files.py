@@ -1,0 +1,355 @@
+"""Single files, read and written safely: the primitives under store.py (which knows the layout).
+
+Every write goes to a private temporary file in the same folder, is fsynced and moved into place
+with os.replace, so the old file stays whole until the new one is. Locks are flocks, which the
+kernel drops however the process ends. A stamp tells whether a file changed since the index learnt from it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat as stat_module
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from aspire_cli.errors import AspireError, BadFile, Busy, WriteFailed
+
+Stamp = str
+"""A file's identity and last change, "inode:size:mtime:ctime" (nanoseconds): one short string."""
+
+STABLE_AFTER_NS = 2_000_000_000
+"""How old a stamp must be to be kept in the index: a change within the file system's timestamp granularity
+could otherwise leave it unchanged (git's "racily clean" problem)."""
+
+MiB = 1024 * 1024
+RECORD_LIMIT = 4 * MiB
+"""The largest record or draft read: a year of answers is a few KiB, so a bigger file is not one."""
+TEAM_LIMIT = 64 * MiB
+ANSWERS_LIMIT = RECORD_LIMIT
+"""The largest answers file (--answers FILE, or standard input) read: answers become a record, so at
+most what a record may be; a talk's answers are a few KiB."""
+SET_LIMIT = MiB
+"""The largest question set read (shipped, your own or --questions FILE): the shipped ones are a few KiB."""
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path, timeout: float, busy: str) -> Iterator[None]:
+    """An flock on `path`, retried for `timeout` seconds. The kernel drops it when the process ends,
+    however it ends, so a crash can never leave the home locked."""
+    import fcntl
+    import time
+
+    fd = _open_lock_file(path)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise Busy(busy) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file, opened without following a link (a planted `.lock` link would otherwise have
+    its target chmodded) and without blocking on a FIFO; only a regular file will do."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        raise symlink_refused(path) if exc.errno == errno.ELOOP else write_failed(path, exc) from None
+    try:
+        _refuse_unless_regular(path, os.fstat(fd).st_mode)
+        os.fchmod(fd, 0o600)
+    except (OSError, AspireError) as exc:
+        os.close(fd)
+        raise write_failed(path, exc) if isinstance(exc, OSError) else exc from None
+    return fd
+
+
+def stamp(path: str | Path, now_ns: int, *, follow: bool = True) -> tuple[Stamp | None, bool]:
+    """The path's stamp (None if absent) and whether it has settled, i.e. is old enough that any
+    later change is bound to change the stamp too. ctime cannot be set back by hand. Without
+    `follow`, a symbolic link's own stamp. Any error but absence (a name too long, a folder that
+    cannot be searched) is raised: it must not pass for "absent"."""
+    try:
+        # str paths and os.stat: called per member by `aspire due`, where pathlib costs
+        st = os.stat(path) if follow else os.lstat(path)  # noqa: PTH116
+    except (FileNotFoundError, NotADirectoryError):
+        return None, True
+    settled = max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - STABLE_AFTER_NS
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}", settled
+
+
+def read_toml(path: Path, limit: int = RECORD_LIMIT, *, follow: bool = False) -> dict[str, Any]:
+    """A TOML file's data, or a BadFile naming the file and, where TOML knows it, the line.
+    Only a regular file of at most `limit` bytes is read; a link is followed only with `follow`."""
+    # not at the top: a warm `aspire due` reads no TOML, and need not load a parser
+    from aspire_cli.storage.toml_read import TomlError, load_bytes
+
+    data = read_regular(path, limit, follow=follow)
+    try:
+        return load_bytes(data)
+    except TomlError as exc:
+        raise BadFile(f"{path}: not valid TOML: {exc}") from None
+
+
+def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or a BadFile saying why not. A FIFO
+    cannot block the read (O_NONBLOCK, then fstat); a link is followed only with `follow`."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    try:
+        info = os.fstat(fd)
+        _refuse_unless_regular(path, info.st_mode)
+        _refuse_if_bigger(path, info.st_size, limit)
+        data = _read_at_most(fd, limit + 1)
+        _refuse_if_bigger(path, len(data), limit)  # it grew while being read
+        return data
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _read_at_most(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size > 0 and (chunk := os.read(fd, min(size, MiB))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _refuse_unless_regular(path: Path, mode: int) -> None:
+    if stat_module.S_ISDIR(mode):
+        raise BadFile(f"{path}: is a folder, expected a file")
+    if not stat_module.S_ISREG(mode):
+        raise BadFile(f"{path}: is not a regular file (a FIFO, a socket or a device?); move it away")
+
+
+def _refuse_if_bigger(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        raise BadFile(
+            f"{path}: is {size / MiB:.1f} MiB, more than the {limit // MiB} MiB aspire reads "
+            "for such a file; is it the right file?"
+        )
+
+
+def unreadable(path: Path, exc: OSError) -> BadFile:
+    """A BadFile for a read the system refused: a link not to follow, or what the system says."""
+    if exc.errno == errno.ELOOP:
+        return symlink_refused(path)
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return BadFile(f"{path}: does not exist (any more?)")
+    return BadFile(f"{path}: cannot be read: {exc.strerror or exc}")
+
+
+def symlink_refused(path: Path) -> BadFile:
+    return BadFile(
+        f"{path} is a symbolic link, and aspire does not follow links it did not make inside its "
+        "home: put the real file or folder there instead"
+    )
+
+
+def folder_names(folder: Path) -> list[str]:
+    """The names in a folder inside the home ([] if there is none), opened without following a
+    link; a BadFile if a link or a file stands in its place or it cannot be read."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR and not own_folder_exists(folder):
+            return []  # a file stands in place of a folder above: a write names it
+        raise _folder_refused(folder, exc) from None
+    try:
+        with os.scandir(fd) as entries:
+            return [entry.name for entry in entries]
+    except OSError as exc:
+        raise _folder_refused(folder, exc) from None
+    finally:
+        os.close(fd)
+
+
+def own_folder_exists(folder: Path) -> bool:
+    """Whether a folder inside the home exists; a BadFile if a link or a file stands in its place."""
+    try:
+        mode = os.lstat(folder).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise unreadable(folder, exc) from None
+    if stat_module.S_ISLNK(mode):
+        raise symlink_refused(folder)
+    if not stat_module.S_ISDIR(mode):
+        raise BadFile(f"{folder}: is a file, not a folder; move it away")
+    return True
+
+
+def _folder_refused(folder: Path, exc: OSError) -> BadFile:
+    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        try:
+            own_folder_exists(folder)
+        except BadFile as which:  # a link, or a file
+            return which
+    return unreadable(folder, exc)
+
+
+def refuse_symlink(path: Path) -> None:
+    """A BadFile if `path` is a symbolic link; nothing if it is anything else or absent."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    if stat_module.S_ISLNK(mode):
+        raise symlink_refused(path)
+
+
+def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
+    """Replace `path` with `text` all at once: the old file stays whole until the new one is.
+
+    `durable` fsyncs the data and the folder, so that a power cut cannot lose a saved answer.
+    """
+    refuse_symlink(path)  # replacing it would silently cut a link the user made
+    tmp: str | None = None
+    try:
+        tmp = private_temp_file(path, text.encode("utf-8"), durable=durable)
+        os.replace(tmp, path)
+        tmp = None
+        if durable:
+            _fsync_dir(path.parent)
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def private_temp_file(path: Path, data: bytes, *, durable: bool = True) -> str:
+    """`data` in a new private (0600) temporary file beside `path`, fsynced when `durable`: the first
+    half of every atomic write (the caller moves or links it into place, or removes it). An OSError
+    leaves no file behind."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def private_dir(folder: Path, *, follow: bool = True) -> None:
+    """Create a folder only its owner can enter (whatever the umask), and each missing folder above
+    it the same way; leave an existing one be. Without `follow`, a link in its place is refused."""
+    try:
+        mode = (os.stat if follow else os.lstat)(folder).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise write_failed(folder, exc) from None
+    if mode is not None and stat_module.S_ISLNK(mode):
+        raise symlink_refused(folder)
+    if mode is not None and not stat_module.S_ISDIR(mode):
+        raise _not_a_folder(folder)
+    if mode is None:
+        _make_private_levels(folder)
+
+
+def _make_private_levels(folder: Path) -> None:
+    """mkdir(parents=True) would give the parents the umask's mode: each level is made 0700 here."""
+    missing = []
+    level = folder
+    while not os.path.lexists(level) and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    for level in reversed(missing):
+        try:
+            level.mkdir(0o700)
+            level.chmod(0o700)
+        except FileExistsError:
+            if not level.is_dir():  # made by another process at the same moment: fine if a folder
+                raise _not_a_folder(level) from None
+        except OSError as exc:
+            raise write_failed(level, exc) from None
+
+
+def _not_a_folder(folder: Path) -> WriteFailed:
+    return WriteFailed(f"{folder} is a file, not a folder: move it away and try again.")
+
+
+def write_failed(path: Path, exc: OSError) -> WriteFailed:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.ENOTDIR: "a file stands where a folder should be",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return WriteFailed(f"could not write {path}: {reason}.")
+
+
+def toml_text(data: dict[str, Any]) -> str:
+    """TOML text, written the way records are: lists of tables under [answers] always as
+    [[answers.<id>]] blocks, for people reading the file."""
+    import tomli_w
+
+    # Multi-line strings read best, but TOML turns a carriage return in them into a plain newline:
+    # a document holding one is written with escaped one-line strings, so every answer comes back exact.
+    multiline = not any("\r" in text for text in _strings(data))
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return tomli_w.dumps(data, multiline_strings=multiline)
+    blocks = {k: v for k, v in answers.items() if isinstance(v, list) and v}
+    plain = {k: v for k, v in answers.items() if k not in blocks}
+    # [answers] is the last table written, so its array-of-tables blocks can follow it
+    text = tomli_w.dumps({**data, "answers": plain}, multiline_strings=multiline)
+    for key, items in blocks.items():
+        for item in items:
+            text += f"\n[[answers.{key}]]\n" + tomli_w.dumps(item, multiline_strings=multiline)
+    return text
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)

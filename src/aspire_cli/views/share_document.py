@@ -1,0 +1,170 @@
+"""The employee's own summary of a talk, as Markdown or as one self-contained HTML page. Pure
+functions of a `Summary`: what is in it was chosen by share_command.py (never a prep note).
+
+Markdown: every answer escaped as the record's Markdown copy escapes it (render.py), so that
+nothing typed can change the document's structure. HTML: every text escaped (html.escape) after
+its control characters are made visible; inline CSS, no script, nothing fetched from anywhere, so
+it opens the same offline, in a mail attachment, or printed.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import NamedTuple
+
+from aspire_cli.domain.tracking import TrackedAction
+from aspire_cli.safe_text import one_line, visible
+from aspire_cli.views.show import status_text
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class Item(NamedTuple):
+    """One question of the talk: its text, and the answer (None: left unanswered) or its actions."""
+
+    question: str
+    answer: str | list[TrackedAction] | None
+
+
+class Summary(NamedTuple):
+    leader: str | None
+    person: str  # the employee's name, or their id when the team has no name for them
+    day: date
+    items: list[Item]
+
+    @property
+    def title(self) -> str:
+        leader = f" with {self.leader}" if self.leader else ""
+        return f"Your career aspiration discussion{leader}, {long_date(self.day)}"
+
+    @property
+    def closing(self) -> str:
+        who = self.leader or "your leader"
+        return f"If anything here is not what you meant, tell {who}, and the record will be corrected."
+
+
+def long_date(day: date) -> str:
+    """26 November 2026, in English whatever the locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def action_fields(action: TrackedAction) -> list[str]:
+    """Number, action, measure, due date (or -), status: what the employee sees of an action (the
+    leader's follow-up notes are not part of it)."""
+    due = action.due.isoformat() if action.due else "-"
+    return [str(action.number), action.action, action.measure, due, status_text(action)]
+
+
+ACTION_HEADINGS = ["#", "Action", "Measure", "Due", "Status"]
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+def markdown(summary: Summary) -> str:
+    from aspire_cli.views.record_text import escape_block, escape_cell, escape_inline, heading_text
+
+    lines = [f"# {escape_inline(summary.title)}", "", f"For {escape_inline(summary.person)}.", ""]
+    for number, item in enumerate(summary.items, 1):
+        lines += [f"## {number}. {heading_text(item.question)}", ""]
+        if isinstance(item.answer, list) and item.answer:
+            lines.append("| " + " | ".join(ACTION_HEADINGS) + " |")
+            lines.append("|" + " --- |" * len(ACTION_HEADINGS))
+            for action in item.answer:
+                lines.append("| " + " | ".join(escape_cell(field) for field in action_fields(action)) + " |")
+        elif isinstance(item.answer, list):
+            lines.append("*No actions.*")
+        else:
+            text = escape_block(item.answer) if item.answer and item.answer.strip() else ""
+            lines.append(text or "*No answer.*")
+        lines.append("")
+    lines += ["---", "", f"*{escape_inline(summary.closing)}*", ""]
+    return "\n".join(lines)
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+       color: #1d2330; background: #fff; line-height: 1.5; margin: 0; }
+main { max-width: 46rem; margin: 2.5rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+.for { color: #555; margin: 0 0 2rem; }
+h2 { font-size: 1.05rem; margin: 1.75rem 0 .4rem; }
+.answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.none { color: #777; font-style: italic; margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { border: 1px solid #ccd; padding: .35rem .5rem; text-align: left; vertical-align: top;
+         white-space: pre-wrap; overflow-wrap: anywhere; }
+th { background: #f1f3f7; }
+td.status { white-space: nowrap; }
+.status-overdue { color: #a01616; font-weight: 600; }
+.status-done { color: #176b2c; }
+.status-dropped { color: #666; }
+.closing { color: #555; border-top: 1px solid #ccd; margin-top: 2.5rem; padding-top: 1rem; }
+@page { margin: 2cm; }
+@media print {
+  main { margin: 0; max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  th { background: none; }
+}
+""".strip()
+
+
+def escape(text: str) -> str:
+    """Text as HTML that shows it as it is: markup escaped, control characters as escapes."""
+    return html.escape(visible(text), quote=True)
+
+
+def html_document(summary: Summary) -> str:
+    """One self-contained HTML page: nothing in it is fetched, nothing runs."""
+    title = escape(one_line(summary.title))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        f"<style>\n{STYLE}\n</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{title}</h1>",
+        f'<p class="for">For {escape(one_line(summary.person))}.</p>',
+    ]
+    for number, item in enumerate(summary.items, 1):
+        parts.append(f"<h2>{number}. {escape(one_line(item.question))}</h2>")
+        parts.append(_html_answer(item.answer))
+    parts += [f'<p class="closing">{escape(summary.closing)}</p>', "</main>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _html_answer(answer: str | list[TrackedAction] | None) -> str:
+    if isinstance(answer, list):
+        return _html_actions(answer) if answer else '<p class="none">No actions.</p>'
+    if not answer or not answer.strip():
+        return '<p class="none">No answer.</p>'
+    return f'<p class="answer">{escape(answer.strip())}</p>'
+
+
+def _html_actions(actions: list[TrackedAction]) -> str:
+    head = "".join(f"<th>{escape(heading)}</th>" for heading in ACTION_HEADINGS)
+    rows = []
+    for action in actions:
+        *fields, status = action_fields(action)
+        cells = "".join(f"<td>{escape(field)}</td>" for field in fields)
+        rows.append(f'<tr>{cells}<td class="status status-{action.status}">{escape(status)}</td></tr>')
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"

@@ -1,0 +1,271 @@
+"""`aspire show`: one record as it was written, each answer under its question's text, and for a
+talk every action agreed in it with where it stands today (see tracking.py).
+
+Read through the index (looking_back), so that a warm `show` loads no pydantic: the question texts
+come from the question set's TOML as plain data. Piped, with NO_COLOR or on a dumb terminal it prints
+plain text wrapped to the terminal's width (80 columns when piped) and loads no Rich either; in a
+colour terminal Rich draws it. Whatever a record holds is printed through safe_text.
+
+The helpers here (question texts, action status words, wrapping) serve `aspire history` too.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction, numbered
+from aspire_cli.errors import AspireError, BadFile, report
+from aspire_cli.safe_text import one_line, visible
+from aspire_cli.storage.looking_back import agreed_actions, find_record, folder_contents, tracked_actions
+from aspire_cli.views.table import use_colour
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console, RenderableType
+
+    from aspire_cli.storage.index import IndexedRecord
+    from aspire_cli.storage.store import RecordFile, Store
+
+KIND_TITLES = {"prep": "Preparation notes", "talk": "Career aspiration discussion"}
+MAX_WIDTH = 100  # long answers read badly across a wide terminal
+INDENT = "    "
+STATUS_STYLES = {OVERDUE: "bold red", "open": "yellow", DONE: "green", DROPPED: "dim"}
+
+
+class Shown(NamedTuple):
+    """One answer as shown: its question's text (its id if the current set no longer asks it)."""
+
+    question: str
+    answer: str | list[TrackedAction] | None  # None: left unanswered
+
+
+def run_show(store: Store, employee: str, day: str | None, kind: str | None) -> int:
+    """Print the record asked for; 2 when a file its actions' status depends on could not be read."""
+    found = find_record(store, employee, day, kind)
+    kinds = frozenset({"talk", "follow-up"} if found.kind == "talk" else {"prep"})
+    contents = folder_contents(store, [employee], kinds)[employee]
+    record = next((r for r in contents.records if r.name == found.path.name), None)
+    if record is None:
+        raise BadFile(_problem_with(found, contents.problems))
+    problems: list[str] = []
+    statuses: dict[str, list[TrackedAction]] = {}
+    if record.kind == "talk":
+        actions, problems = tracked_actions(contents, employee, date.today())
+        statuses = actions_by_question(contents.records, actions).get(record.name, {})
+    version, answers = record.answers()
+    # the index keeps no set id: a record is taken to name the set of its kind, as `aspire prep`
+    # and `aspire talk` write them (one written with --questions FILE shows unknown ids as they are)
+    shown = shown_answers(question_texts(store.home, record.question_set()), version, answers, statuses)
+    title = record_title(display_name(store, employee), employee, record)
+    about = [f"Question set: {record.kind}, version {version}", f"File: {found.path}"]
+    if use_colour():
+        draw(title, about, shown)
+    else:
+        print("\n".join(plain_lines(title, about, shown, text_width())))
+    if any(a.is_open for actions in statuses.values() for a in actions):
+        print(f"\nMark an action done with: aspire actions done {employee} NUMBER")
+    for problem in problems:
+        report(BadFile(problem))
+    return 2 if problems else 0
+
+
+def _problem_with(found: RecordFile, problems: list[str]) -> str:
+    path = str(found.path)
+    mine = [problem for problem in problems if problem.startswith(f"{path}:")]
+    return mine[0] if mine else f"{path}: could not be read; see: aspire history {found.path.parent.name}"
+
+
+# -- what is shown -------------------------------------------------------------------------------
+def question_texts(home: Path, set_id: str) -> tuple[int | None, dict[str, str]]:
+    """The question set `set_id` as it applies in `home` (the leader's own, else the shipped one; see
+    question_sets.py): its version and each question's text by id, in order; (None, {}) when there
+    is no such set any more. Read as plain TOML, not validated into models (the index checked every
+    record it holds against this very file, whose stamp it depends on): a warm `show` loads no pydantic."""
+    from aspire_cli.storage.question_sets import available
+
+    found = available(home).get(set_id)
+    return (None, {}) if found is None else _texts(found.path)
+
+
+@cache
+def _texts(path: Path) -> tuple[int, dict[str, str]]:
+    from aspire_cli.storage.question_sets import read_set
+
+    data = read_set(path)
+    try:
+        texts = {str(q["id"]): str(q["text"]) for q in data["questions"]}
+        return int(data["version"]), texts
+    except (KeyError, TypeError, ValueError):
+        raise BadFile(f"{path}: not a question set; see: aspire questions validate {path}") from None
+
+
+def shown_answers(
+    texts: tuple[int | None, dict[str, str]],
+    version: int,
+    answers: dict[str, Any],
+    statuses: dict[str, list[TrackedAction]],
+) -> list[Shown]:
+    """The answers in the current set's order, each under its question; then any the set no longer
+    asks, under their id. A question the record's version did not ask is left out."""
+    current, by_id = texts
+    shown: list[Shown] = []
+    for key, text in [*by_id.items(), *((k, k) for k in answers if k not in by_id)]:
+        if key in statuses:
+            shown.append(Shown(text, statuses[key]))
+        elif isinstance(answers.get(key), str):
+            shown.append(Shown(text, answers[key]))
+        elif version == current and key not in answers:
+            shown.append(Shown(text, None))  # an optional question left unanswered
+    return shown
+
+
+def actions_by_question(
+    records: list[IndexedRecord], actions: list[TrackedAction]
+) -> dict[str, dict[str, list[TrackedAction]]]:
+    """For each talk (by file name), each actions question's actions with their status, in the
+    order agreed: numbered as tracking.py numbers them, so an action written before numbers existed
+    gets the number `aspire actions` shows."""
+    by_number = {action.number: action for action in actions}
+    numbers = iter([number for number, _ in numbered(agreed_actions(records))])
+    found: dict[str, dict[str, list[TrackedAction]]] = {}
+    for record in records:
+        if record.kind != "talk":
+            continue
+        found[record.name] = {
+            key: [by_number[next(numbers)] for _ in items] for key, items in record.actions.items()
+        }
+    return found
+
+
+def status_text(action: TrackedAction) -> str:
+    """open, overdue, done on DATE, dropped on DATE."""
+    if action.closed is not None:
+        return f"{action.status} on {action.closed.isoformat()}"
+    return action.status
+
+
+def day_label(record: IndexedRecord) -> str:
+    """The record's day as `--date` takes it: 2026-11-26, or 2026-11-26-2 for the second that day."""
+    return record.day if record.seq == 1 else f"{record.day}-{record.seq}"
+
+
+def display_name(store: Store, employee: str) -> str:
+    """'Alice Smith (alice)', or the id alone for someone with no name or no longer on the team."""
+    try:
+        member = store.roster_report()[0].get(employee)
+    except AspireError:  # a broken team.toml: the record can still be shown
+        member = None
+    name = member.name if member else ""
+    return f"{one_line(name)} ({employee})" if name else employee
+
+
+def record_title(name: str, employee: str, record: IndexedRecord) -> str:
+    title = KIND_TITLES.get(record.kind, record.kind)
+    nth = {2: "second", 3: "third"}.get(record.seq, f"number {record.seq}")
+    return f"{name}: {title}, {record.day}" + (f" ({nth} that day)" if record.seq > 1 else "")
+
+
+def text_width() -> int:
+    """The width to wrap at: $COLUMNS, else the terminal's, else (piped) 80; at most MAX_WIDTH.
+    As shutil.get_terminal_size finds it, without its imports (bz2, lzma: a few ms at every start)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else 0
+    if width <= 0:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+        except (OSError, ValueError, AttributeError):
+            width = 0
+    return max(min(width or 80, MAX_WIDTH), 40)
+
+
+def wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Multi-line text wrapped to `width`, its line breaks and blank lines kept, control characters
+    shown as escapes; the first line starts with `first`, the others with `rest`."""
+    lines: list[str] = []
+    for line in visible(text.strip()).split("\n"):
+        prefix = rest if lines else first
+        line = line.expandtabs(4).rstrip()
+        if len(prefix) + len(line) <= width:  # most answers: no need for textwrap
+            lines.append(f"{prefix}{line}" if line else "")
+            continue
+        import textwrap
+
+        lines += textwrap.wrap(line, width, initial_indent=prefix, subsequent_indent=rest)
+    return lines
+
+
+# -- plain text ----------------------------------------------------------------------------------
+def plain_lines(title: str, about: list[str], shown: list[Shown], width: int) -> list[str]:
+    lines = [*wrapped(title, width, "", ""), *map(one_line, about)]  # a path is not wrapped: copy it whole
+    for item in shown:
+        lines += ["", *wrapped(item.question, width, "", "")]
+        if isinstance(item.answer, list):
+            for action in item.answer:
+                lines += plain_action(action, width)
+        else:
+            lines += wrapped(item.answer or "(no answer)", width, INDENT, INDENT)
+    return lines
+
+
+def plain_action(action: TrackedAction, width: int) -> list[str]:
+    number = f"#{action.number}".ljust(4)
+    field = INDENT + " " * 4
+    lines = wrapped(action.action, width, f"{INDENT}{number}", field)
+    lines += wrapped(action.measure, width, f"{field}measure: ", f"{field}{' ' * 9}")
+    if action.due is not None:
+        lines.append(f"{field}due:     {action.due.isoformat()}")
+    lines.append(f"{field}status:  {status_text(action)}")
+    if action.note:
+        lines += wrapped(action.note, width, f"{field}note:    ", f"{field}{' ' * 9}")
+    return lines
+
+
+# -- Rich, in a colour terminal ------------------------------------------------------------------
+def draw(title: str, about: list[str], shown: list[Shown], console: Console | None = None) -> None:
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = console or Console(highlight=False, emoji=False)
+    console.width = min(console.width, MAX_WIDTH)
+    console.print(Text(one_line(title), style="bold"))
+    for line in about:
+        console.print(Text(one_line(line), style="dim"), soft_wrap=True)
+    for item in shown:
+        console.print()
+        console.print(Text(one_line(item.question), style="bold cyan"))
+        if isinstance(item.answer, list):
+            console.print(Padding(actions_grid(item.answer), (0, 0, 0, 4)))
+        elif item.answer is None:
+            console.print(Padding(Text("(no answer)", style="dim"), (0, 0, 0, 4)))
+        else:
+            console.print(Padding(Text(visible(item.answer.strip()).expandtabs(4)), (0, 0, 0, 4)))
+
+
+def actions_grid(actions: list[TrackedAction]) -> RenderableType:
+    """The actions as the plain text lays them out: number and action, then each field under it."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")  # the number
+    grid.add_column()
+    for action in actions:
+        fields = Table.grid(padding=(0, 1))
+        fields.add_column(no_wrap=True, style="dim")
+        fields.add_column()
+        fields.add_row("measure:", Text(visible(action.measure)))
+        if action.due is not None:
+            fields.add_row("due:", action.due.isoformat())
+        fields.add_row("status:", Text(status_text(action), style=STATUS_STYLES.get(action.status, "")))
+        if action.note:
+            fields.add_row("note:", Text(visible(action.note)))
+        grid.add_row(f"#{action.number}", Group(Text(visible(action.action), style="bold"), fields))
+    return grid
