@@ -29,8 +29,9 @@ import pexpect
 from baseline import jrnl_executable  # beside this script
 
 from aspire_cli.domain.models import Member, Record, Team
-from aspire_cli.domain.questions import Action, Answer, QuestionSet, load_question_set
+from aspire_cli.domain.questions import Action, Answer, QuestionSet
 from aspire_cli.storage.files import toml_text
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 from aspire_cli.views.record_text import record_markdown
 

@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from aspire_cli.domain.models import Member, Record, Team
-from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.domain.questions import Action
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 from aspire_cli.views.record_text import record_markdown
 

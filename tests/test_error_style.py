@@ -221,7 +221,7 @@ def test_arguments_that_are_not_utf8_are_named_not_a_traceback(aspire, home, tmp
 
 
 def test_an_os_error_nobody_foresaw_is_one_line_and_exit_74(capsys):
-    from aspire_cli.errors import reporting
+    from aspire_cli.cli.reporting import reporting
 
     def failing() -> int:
         raise OSError(errno.EIO, "Input/output error", "/some/file")

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from records_factory import build_home
 from test_startup_guards import HEAVY, probe
 
-from aspire_cli.commands.export import csv_bytes, spreadsheet_cell
+from aspire_cli.commands.export import csv_bytes
+from aspire_cli.views.csv_text import spreadsheet_cell
 from aspire_cli.views.export_rows import FIXED, Row
 
 PREP_SECRETS = ("PREP-POTENTIAL-Zq7", "PREP-DEVELOPMENT-Zq7", "PREP-STRENGTHS-Zq7", "PREP-NEEDS-Zq7")

@@ -14,10 +14,10 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from aspire_cli.domain.questions import load_question_set
 from aspire_cli.errors import WriteFailed
 from aspire_cli.interview import session as discussion
 from aspire_cli.storage.files import atomic_write
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 
 STEPS = ["mkstemp", "write", "fsync", "replace"]

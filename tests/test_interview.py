@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.domain.questions import Action
 from aspire_cli.errors import Aborted
 from aspire_cli.interview import session as discussion
 from aspire_cli.interview.prompts import TerminalPrompter
 from aspire_cli.interview.walk import run_interview
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 
 DONE = "\r"  # Enter submits an answer

@@ -13,9 +13,9 @@ import pytest
 from conftest import TALK_ANSWERS
 from rich.console import Console
 
-from aspire_cli.domain.questions import load_question_set
 from aspire_cli.errors import AspireError
 from aspire_cli.interview import session as discussion
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 
 GOOD_TALK = """schema = 1

@@ -10,8 +10,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from records_factory import talk_record
 
-from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.domain.questions import Action
 from aspire_cli.safe_text import one_line, visible
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 from aspire_cli.views.record_text import record_markdown
 

@@ -9,7 +9,8 @@ from rich.markup import escape
 from rich.text import Text
 
 from aspire_cli.domain.models import Record
-from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.domain.questions import Action
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.views.record_text import record_panel
 
 TALK = load_question_set("talk")

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from aspire_cli.domain.questions import Kind, load_question_set
+from aspire_cli.domain.questions import Kind
 from aspire_cli.errors import BadFile, BadInput
+from aspire_cli.storage.question_sets import load_question_set
 
 PREP_IDS = [
     "potential",

@@ -6,8 +6,9 @@ from markdown_it import MarkdownIt
 from records_factory import talk_record as factory_talk_record
 
 from aspire_cli.domain.models import Record, Team
-from aspire_cli.domain.questions import Action, load_question_set
+from aspire_cli.domain.questions import Action
 from aspire_cli.errors import BadFile
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 from aspire_cli.views.record_text import record_markdown
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aspire_cli.domain.models import Draft, Record
-from aspire_cli.domain.questions import load_question_set
+from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 from aspire_cli.views.record_text import record_markdown
 

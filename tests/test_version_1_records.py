@@ -8,7 +8,7 @@ import tomllib
 import pytest
 from conftest import TALK_ANSWERS
 
-from aspire_cli.domain.questions import load_question_set
+from aspire_cli.storage.question_sets import load_question_set
 
 # Written by `aspire prep` and `aspire talk` with the version 1 sets, byte for byte.
 V1_PREP = """\

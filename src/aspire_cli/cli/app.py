@@ -152,7 +152,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
 
 def _install_completion(ctx: typer.Context, shell: str | None) -> None:
     if shell is not None and not ctx.resilient_parsing:
-        from aspire_cli.cli.completion import install
+        from aspire_cli.cli.completion_scripts import install
 
         print(install(_shell(shell, "--install-completion")))
         raise typer.Exit()
@@ -160,7 +160,7 @@ def _install_completion(ctx: typer.Context, shell: str | None) -> None:
 
 def _show_completion(ctx: typer.Context, shell: str | None) -> None:
     if shell is not None and not ctx.resilient_parsing:
-        from aspire_cli.cli.completion import script
+        from aspire_cli.cli.completion_scripts import script
 
         print(script(_shell(shell, "--show-completion")))
         raise typer.Exit()

@@ -126,20 +126,3 @@ def _fish(values: list[str], action: str) -> tuple[str, int]:
     if action == "get-args" and values:
         return _lines(values), 0
     return "\n", 0
-
-
-def script(shell: str) -> str:
-    """Typer's completion script for `shell`, calling `aspire` with COMPLETE_VAR set."""
-    from typer._completion_shared import get_completion_script
-
-    return get_completion_script(prog_name="aspire", complete_var=COMPLETE_VAR, shell=shell)
-
-
-def install(shell: str) -> str:
-    """Typer's installation of that script (bash: ~/.bash_completions/aspire.sh, sourced from
-    ~/.bashrc; zsh: ~/.zfunc/_aspire, with ~/.zshrc told to load it; fish: its completions
-    folder), and what was done, in a line."""
-    from typer._completion_shared import install as install_script
-
-    _, path = install_script(shell=shell, prog_name="aspire", complete_var=COMPLETE_VAR)
-    return f"Installed {shell} completion in {path}: it works in every new terminal."

@@ -167,7 +167,7 @@ def main() -> None:
         answer_quickly()  # exits when the word is an employee id; else the Typer app answers
     request = parse_request(sys.argv[1:])
     if request is not None:
-        from aspire_cli.errors import reporting
+        from aspire_cli.cli.reporting import reporting
 
         sys.exit(reporting(lambda: run(request)))
     from aspire_cli.cli.app import app
@@ -260,7 +260,7 @@ def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: di
 
 
 def run(request: Request) -> int:
-    """The request's exit code; its errors are the caller's (errors.reporting, as in the Typer app)."""
+    """The request's exit code; its errors are the caller's (cli.reporting, as in the Typer app)."""
     from aspire_cli.commands import dispatch as commands
 
     function = getattr(commands, function_name(request.command))

@@ -2,7 +2,7 @@
 
 Click reports a mistake as a four-line block ("Usage: ... Try ... Error: ...") in its own words
 ("'soon' is not a valid integer."); here each becomes one line that says what is wrong and which
-help to read, through errors.reporting, the launcher's error path too. Help shows arguments as a
+help to read, through cli.reporting, the launcher's error path too. Help shows arguments as a
 user types them (`EMPLOYEE`, `[EMPLOYEE]`).
 
 Written for Typer 0.28 (pyproject pins it): 0.29 checks every parameter with pydantic, which
@@ -33,7 +33,8 @@ from typer._click.types import IntParamType, IntRange
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from aspire_cli.cli.launcher import COMPLETE_VAR
-from aspire_cli.errors import BadInput, reporting
+from aspire_cli.cli.reporting import reporting
+from aspire_cli.errors import BadInput
 
 
 class _NamesItsHelp:
@@ -49,7 +50,7 @@ class _NamesItsHelp:
 
 
 class ReportingGroup(_NamesItsHelp, TyperGroup):
-    """The app's one error path (errors.reporting, as in the launcher); a usage mistake is one line
+    """The app's one error path (cli.reporting, as in the launcher); a usage mistake is one line
     naming the help to read, not Click's "Usage: ... Try ... Error:" block."""
 
     def main(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
@@ -22,8 +20,7 @@ from pydantic import (
 )
 
 from aspire_cli.domain.validation import describe_error
-from aspire_cli.errors import BadFile, BadInput
-from aspire_cli.storage.paths import question_set_path
+from aspire_cli.errors import BadInput
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -189,21 +186,3 @@ class QuestionSet(BaseModel):
             except ValueError as exc:
                 raise BadInput(f"{question.id}: {exc}") from None
         return answers
-
-
-def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
-    """A shipped set by name (or one in `folder`)."""
-    return load_question_file(question_set_path(name, folder))
-
-
-def load_question_file(path: Path) -> QuestionSet:
-    """A question set file, validated; a BadFile naming the file and the first problem."""
-    from aspire_cli.storage.question_sets import read_set
-
-    if not os.path.lexists(path):
-        raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.")
-    data = read_set(path)
-    try:
-        return QuestionSet.model_validate(data)
-    except ValidationError as exc:
-        raise BadFile(f"{path}: {describe_error(exc, data)}") from None

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.errors import BadFile
-from aspire_cli.storage.paths import questions_dir
+from aspire_cli.storage.paths import question_set_path, questions_dir
 
 if TYPE_CHECKING:
     from aspire_cli.domain.questions import QuestionSet
@@ -91,8 +91,6 @@ def load(path: Path) -> QuestionSet:
 
 @cache
 def _load(path: Path, _stamp: tuple[int, int, int]) -> QuestionSet:
-    from aspire_cli.domain.questions import load_question_file
-
     qset = load_question_file(path)
     if path.parent != questions_dir() and path.parent.name == OWN_FOLDER and qset.id != path.stem:
         raise BadFile(f"{path}: its id is '{qset.id}'; name the file {qset.id}.toml or change the id")
@@ -118,3 +116,26 @@ def _own_files(home: Path) -> list[Path]:
     return sorted(
         folder / name for name in folder_names(folder) if name.endswith(".toml") and not name.startswith(".")
     )
+
+
+def load_question_set(name: str, folder: Path | None = None) -> QuestionSet:
+    """A shipped set by name (or one in `folder`)."""
+    return load_question_file(question_set_path(name, folder))
+
+
+def load_question_file(path: Path) -> QuestionSet:
+    """A question set file, validated; a BadFile naming the file and the first problem."""
+    import os
+
+    from pydantic import ValidationError
+
+    from aspire_cli.domain.questions import QuestionSet
+    from aspire_cli.domain.validation import describe_error
+
+    if not os.path.lexists(path):
+        raise BadFile(f"{path}: question set not found; reinstall aspire or restore the file.")
+    data = read_set(path)
+    try:
+        return QuestionSet.model_validate(data)
+    except ValidationError as exc:
+        raise BadFile(f"{path}: {describe_error(exc, data)}") from None

@@ -218,7 +218,7 @@ class Store:
         rewrite (team add, remove) can never drop a member silently. Listings use roster_report."""
         from aspire_cli.domain.models import Team
 
-        team: Team = _validated(Team, self.team_path, self.team_data())
+        team: Team = validated(Team, self.team_path, self.team_data())
         return team
 
     def team_data(self) -> dict[str, Any]:
@@ -245,18 +245,18 @@ class Store:
 
         data = self.team_data()
         try:
-            return _roster_entries(_validated(Team, self.team_path, data)), []
+            return _roster_entries(validated(Team, self.team_path, data)), []
         except BadFile:
             members = data.get("members")
             if not isinstance(members, dict):
                 raise
-        _validated(Team, self.team_path, {**data, "members": {}})  # the file's own keys
+        validated(Team, self.team_path, {**data, "members": {}})  # the file's own keys
         roster: Roster = {}
         problems: list[str] = []
         for employee, fields in members.items():
             one = {**data, "members": {employee: fields}}  # so the error names it as the file would
             try:
-                roster |= _roster_entries(_validated(Team, self.team_path, one))
+                roster |= _roster_entries(validated(Team, self.team_path, one))
             except BadFile as exc:
                 problems.append(exc.message)
         return roster, problems
@@ -310,9 +310,9 @@ class Store:
         and with `qset`, its answers against the questions."""
         from aspire_cli.domain.models import Record
 
-        record: Record = _validated(Record, path, read_toml(path))
+        record: Record = validated(Record, path, read_toml(path))
         if qset is not None:
-            record = _answers_checked(record, qset, path, complete=True)
+            record = answers_checked(record, qset, path, complete=True)
         named = parse_record_name(path)
         if named and (record.date != named.day or record.kind != named.kind):
             raise BadFile(
@@ -331,7 +331,7 @@ class Store:
         record = self.read_record(path)
         qset = set_or_none(self.home, record.question_set)
         if qset is not None:
-            record = _answers_checked(record, qset, path, complete=True)
+            record = answers_checked(record, qset, path, complete=True)
         return record, qset
 
     def write_record(self, record: Record, markdown: str) -> Path:
@@ -403,7 +403,7 @@ class Store:
         """A follow-up, checked against its own name and folder."""
         from aspire_cli.domain.models import FollowUp
 
-        follow_up: FollowUp = _validated(FollowUp, path, read_toml(path))
+        follow_up: FollowUp = validated(FollowUp, path, read_toml(path))
         match = FOLLOW_UP_NAME.fullmatch(path.name)
         if match and int(match[2]) != follow_up.action:
             raise BadFile(f"{path}: follows up action {follow_up.action} but is named {path.name}; fix it.")
@@ -474,10 +474,10 @@ class Store:
         path = self.draft_path(employee, kind)
         if not path.exists():
             return None
-        draft: Draft = _validated(Draft, path, read_toml(path))
+        draft: Draft = validated(Draft, path, read_toml(path))
         if draft.employee != employee or draft.kind != kind:
             raise BadFile(f"{path}: holds a {draft.kind} draft for '{draft.employee}'; delete or move it.")
-        return _answers_checked(draft, qset, path, complete=False)
+        return answers_checked(draft, qset, path, complete=False)
 
     def save_draft(self, draft: Record) -> Path:
         """Save a draft (a Draft, or a Record holding the answers so far)."""
@@ -568,38 +568,15 @@ def _roster_entries(team: Team) -> Roster:
     }
 
 
-def _answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complete: bool) -> AnyRecord:
-    """Answers checked by the questions: all of them for a record of this version of the set; for
-    one written with another version, only those this version still asks, and none required."""
-    from aspire_cli.errors import BadInput
+def validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
+    """`data` as a `model`, or a BadFile naming the file (storage/validated.py: pydantic loads only
+    when a file is read, never on the way to a listing)."""
+    from aspire_cli.storage.validated import validated as check
 
-    if record.question_set != qset.id:
-        raise BadFile(f"{path}: question_set is '{record.question_set}', expected '{qset.id}'")
-    answers: dict[str, object] = dict(record.answers)
-    same_version = record.question_set_version == qset.version
-    if not same_version:
-        asked = {question.id for question in qset.questions}
-        answers = {key: value for key, value in answers.items() if key in asked}
-    try:
-        checked = qset.validate_answers(answers, complete=complete and same_version)
-    except BadInput as exc:
-        raise BadFile(f"{path}: answers.{exc.message}") from None
-    return record.with_answers({**record.answers, **checked})
+    return check(model, path, data)
 
 
-def _validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
-    from pydantic import ValidationError
+def answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complete: bool) -> AnyRecord:
+    from aspire_cli.storage.validated import answers_checked as check
 
-    from aspire_cli.domain.models import SCHEMA
-    from aspire_cli.domain.validation import describe_error
-
-    schema = data.get("schema")
-    if isinstance(schema, int) and schema > SCHEMA:
-        raise BadFile(
-            f"{path}: written by a newer aspire (schema {schema}; this one reads up to {SCHEMA}); "
-            "upgrade aspire to read it."
-        )
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise BadFile(f"{path}: {describe_error(exc, data)}") from None
+    return check(record, qset, path, complete=complete)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from aspire_cli.domain.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE
 from aspire_cli.domain.team_report import GRID_ROWS, READINESS, MemberRow, TeamReport
-from aspire_cli.safe_text import one_line, safe_json, shorten, visible
+from aspire_cli.safe_text import one_line, safe_json, shorten
 from aspire_cli.views.table import cell_width
 
 FORMATS = ("table", "md", "csv", "json", "html")
@@ -240,22 +240,14 @@ def json_text(team: TeamReport) -> str:
 
 
 def csv_text(team: TeamReport) -> str:
-    """A member a row under a header row of CSV_COLUMNS, as `aspire export` writes CSV (RFC 4180,
-    CRLF): a text cell a spreadsheet would take for a formula (=, +, -, @ first) begins with an
-    apostrophe, and control characters are written as escapes (\\x1b); line breaks stay."""
-    import csv
-    import io
+    """A member a row under a header row of CSV_COLUMNS, written as `aspire export` writes CSV
+    (views/csv_text.py): never a formula, control characters as escapes, line breaks kept."""
+    from aspire_cli.views.csv_text import csv_file
 
-    from aspire_cli.commands.export import spreadsheet_cell
+    rows = [[_cell(value) for value in row.as_json().values()] for row in team.members]
+    return csv_file([list(CSV_COLUMNS), *rows], bom=False).decode("utf-8")
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for row in team.members:
-        writer.writerow(
-            [
-                "" if value is None else spreadsheet_cell(visible(value)) if isinstance(value, str) else value
-                for value in row.as_json().values()
-            ]
-        )
-    return buffer.getvalue()
+
+def _cell(value: object) -> str:
+    """A value as the csv module writes it: None empty, numbers and booleans as Python shows them."""
+    return "" if value is None else value if isinstance(value, str) else str(value)
