@@ -448,3 +448,20 @@ def test_the_merge_driver_reads_no_more_than_aspire_reads_anywhere():
     from aspire_cli.storage import sync_rules
 
     assert sync_merge.LIMIT == sync_rules.FILE_LIMIT  # one cap, written twice so the driver starts light
+
+
+def test_a_home_whose_git_config_names_the_old_driver_path_still_merges(both: tuple[Machine, Machine]):
+    """Homes synced by an older aspire run `python -m aspire_cli.sync_merge` until their next sync."""
+    import shlex
+    import sys
+
+    a, b = both
+    old = f"{shlex.quote(sys.executable)} -m aspire_cli.sync_merge team %O %A %B %P"
+    b.git("config", "merge.aspire-team.driver", old)
+    a("team", "add", "carol")
+    b("team", "add", "dave")
+    a("sync")
+    b.git("fetch", "--quiet", "origin")
+    b.git("merge", "--quiet", "--no-edit", "origin/main")  # by hand, before aspire rewrites the config
+    assert sorted(tomllib.loads((b.home / "team.toml").read_text())["members"]) == ["alice", "carol", "dave"]
+    no_markers(b)
