@@ -64,9 +64,7 @@ MODULE_LINES, FUNCTION_LINES = 300, 50
 # Rooms still too big when the house moved into packages: each may only shrink. Split one and take
 # it off this list (the test says when).
 TOO_BIG = {
-    "cli/app.py": 536,
     "commands/actions.py": 352,
-    "commands/dispatch.py": 372,
     "commands/edit.py": 403,
     "commands/handover.py": 392,
     "commands/sync.py": 328,

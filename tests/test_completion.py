@@ -186,7 +186,7 @@ def _lines() -> list[str]:
     """Command lines before the word being completed: every command, each of its arguments, each
     of its options (the next word being the option's value or not), and some odd ones."""
     lines = []
-    for command, (options, arguments, _) in GRAMMAR.items():
+    for command, (_, options, arguments, _) in GRAMMAR.items():
         if not command:
             continue
         for position in range(len(arguments) + 1):

@@ -3,20 +3,22 @@ table of the interface is the Typer app's, generated from it and checked here.""
 
 import inspect
 import pprint
+import sys
+from pathlib import Path
 
 import pytest
 import typer.main
-from typer._click.core import Command
+from typer._click.core import Command as ClickCommand
 from typer._click.types import IntParamType, IntRange, StringParamType
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from aspire_cli.cli.app import app
-from aspire_cli.cli.launcher import GRAMMAR, function_name, parse_request
-from aspire_cli.commands import dispatch as commands
+from aspire_cli.cli.grammar import GRAMMAR, Command
+from aspire_cli.cli.launcher import parse_request
 
 
 def _kind(option: TyperOption) -> str:
-    """How the launcher reads the option (see launcher.GRAMMAR)."""
+    """How the launcher reads the option (see cli/grammar.py)."""
     if option.is_eager or option.callback is not None or option.multiple or option.nargs != 1:
         return "typer"
     if option.is_flag:
@@ -29,7 +31,7 @@ def _kind(option: TyperOption) -> str:
     return "str" if type(option.type) is StringParamType else "typer"
 
 
-def _entry(command: Command):
+def _entry(command: ClickCommand) -> Command:
     options, arguments = {}, []
     for param in command.params:
         if isinstance(param, TyperOption):
@@ -41,11 +43,13 @@ def _entry(command: Command):
             )
             arguments.append((param.name, param.required))
     defaults = {param.name: param.default for param in command.params}
-    return (dict(sorted(options.items())), tuple(arguments), dict(sorted(defaults.items())))
+    runs = getattr(command.callback, "runs", None)  # cli.params.runs: the function the command runs
+    return Command(runs, dict(sorted(options.items())), tuple(arguments), dict(sorted(defaults.items())))
 
 
-def grammar_of_the_typer_app():
-    """launcher.GRAMMAR as it must be: every command of the Typer app, its options and arguments."""
+def grammar_of_the_typer_app() -> dict[str, Command]:
+    """cli/grammar.py's GRAMMAR as it must be: every command of the Typer app, the function it runs,
+    its options and arguments."""
     root = typer.main.get_command(app)
     grammar = {"": _entry(root)}
 
@@ -61,17 +65,50 @@ def grammar_of_the_typer_app():
     return dict(sorted(grammar.items()))
 
 
+class _Named:
+    """A function as the grammar's source names it: `team.add` (its module is imported there)."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+
+    def __repr__(self) -> str:
+        return f"{self.function.__module__.rpartition('.')[2]}.{self.function.__name__}"
+
+
+def grammar_source(grammar: dict[str, Command]) -> str:
+    """The GRAMMAR assignment to paste into cli/grammar.py (then `ruff format` it)."""
+    named = {
+        command: (_Named(entry.runs) if entry.runs else None, *entry[1:])
+        for command, entry in grammar.items()
+    }
+    text = pprint.pformat(named, width=110, sort_dicts=False)
+    for command in grammar:
+        text = text.replace(f"{command!r}: (", f"{command!r}: Command(", 1)
+    return f"GRAMMAR: dict[str, Command] = {text}\n"
+
+
 def test_the_launchers_table_is_the_typer_apps():
     expected = grammar_of_the_typer_app()
     assert expected == GRAMMAR, (
-        "launcher.GRAMMAR differs from the Typer app; paste this in its place:\n"
-        + pprint.pformat(expected, width=110, sort_dicts=False)
+        "cli/grammar.py's GRAMMAR differs from the Typer app; paste this in its place "
+        "(or run: python tests/test_launcher.py):\n" + grammar_source(expected)
     )
+
+
+def test_each_command_runs_one_function_with_the_parameters_the_typer_app_declares():
+    """The launcher calls entry.runs(home, **parameters); so does the Typer app's command."""
+    for command, entry in GRAMMAR.items():
+        if not command:
+            assert entry.runs is None
+            continue
+        assert entry.runs.__module__.startswith("aspire_cli.commands."), command
+        assert list(inspect.signature(entry.runs).parameters) == ["home", *_typer_parameters(command)]
+        assert set(entry.defaults) == set(_typer_parameters(command))
 
 
 def test_the_launchers_default_commands_are_the_typer_apps():
     """`aspire actions alice` runs `actions list` on both paths."""
-    from aspire_cli.cli.launcher import DEFAULT_COMMANDS
+    from aspire_cli.cli.grammar import DEFAULT_COMMANDS
 
     root = typer.main.get_command(app)
     defaults = {
@@ -83,15 +120,6 @@ def test_the_launchers_default_commands_are_the_typer_apps():
     request = parse_request(["actions", "alice", "--all"])
     assert request is not None and request.command == "actions list"
     assert request.params["employee"] == "alice" and request.params["show_all"] is True
-
-
-@pytest.mark.parametrize("command", [name for name in GRAMMAR if name])
-def test_each_command_calls_the_same_function_on_both_paths(command):
-    """The launcher calls commands.<name>(home, **parameters); so does the Typer app's command."""
-    function = getattr(commands, function_name(command))
-    defaults = GRAMMAR[command][2]
-    assert list(inspect.signature(function).parameters) == ["home", *_typer_parameters(command)]
-    assert set(defaults) == set(_typer_parameters(command))
 
 
 def _typer_parameters(command: str) -> list[str]:
@@ -133,7 +161,7 @@ def test_plain_requests_are_answered_without_typer(args, command, home, given):
     request = parse_request(args)
     assert request is not None
     assert (request.command, request.home) == (command, home)
-    assert request.params == {**GRAMMAR[command][2], **given}
+    assert request.params == {**GRAMMAR[command].defaults, **given}
 
 
 @pytest.mark.parametrize(
@@ -170,3 +198,13 @@ def test_plain_requests_are_answered_without_typer(args, command, home, given):
 )
 def test_everything_else_goes_to_the_typer_app(args):
     assert parse_request(args) is None
+
+
+if __name__ == "__main__":  # python tests/test_launcher.py: write the GRAMMAR of the Typer app in place
+    grammar = Path(__file__).resolve().parents[1] / "src/aspire_cli/cli/grammar.py"
+    text = grammar.read_text(encoding="utf-8")
+    start, end = text.index("GRAMMAR: dict[str, Command] = {"), text.index("\n}\n", text.index("GRAMMAR")) + 3
+    grammar.write_text(
+        text[:start] + grammar_source(grammar_of_the_typer_app()) + text[end:], encoding="utf-8"
+    )
+    print(f"wrote {grammar}; now run: ruff format {grammar}", file=sys.stderr)

@@ -2,12 +2,13 @@
 
 Typer takes several times longer to import than Python takes to start, and `aspire due` runs from
 shell start-up files and cron, `aspire talk` starts with an employee waiting. So a plain request
-(a command, its options and arguments, nothing unusual) is read here, with the table below, and
-handed to the same function the Typer app would call (`commands`). Everything else, every `--help`,
-`--version` and every mistake, goes to the Typer app, which owns the interface and its words.
+(a command, its options and arguments, nothing unusual) is read here, with the grammar of
+grammar.py, and handed to the very function the Typer app's command runs (the grammar carries it).
+Everything else, every `--help`, `--version` and every mistake, goes to the Typer app, which owns
+the interface and its words.
 
-The table is not a second declaration: it is generated from the Typer app, and
-tests/test_launcher.py fails (and prints the table to paste here) whenever the two differ, so an
+The grammar is not a second declaration: it is generated from the Typer app, and
+tests/test_launcher.py fails (and writes it again on request) whenever the two differ, so an
 option added to the app cannot be missed here.
 
 A shell completing a word (COMPLETE_VAR set by the script `aspire --install-completion` installs)
@@ -20,134 +21,8 @@ from __future__ import annotations
 import os
 import sys
 
-# command: (options {name: (parameter, kind)}, arguments ((parameter, required), ...), defaults).
-# kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); "typer" (left to the Typer
-# app: an eager option, one with a callback, a type or range the launcher does not read).
-# "" is the app itself, whose options come before the command. Generated: do not edit by hand.
-Command = tuple[dict[str, tuple[str, str]], tuple[tuple[str, bool], ...], dict[str, object]]
-GRAMMAR: dict[str, Command] = {
-    "": (
-        {
-            "--home": ("home", "str"),
-            "--install-completion": ("install_completion", "typer"),
-            "--show-completion": ("show_completion", "typer"),
-            "--version": ("version", "typer"),
-        },
-        (),
-        {"home": None, "install_completion": None, "show_completion": None, "version": False},
-    ),
-    "actions done": (
-        {"--date": ("date_", "str"), "--note": ("note", "str")},
-        (("employee", True), ("number", True)),
-        {"date_": None, "employee": None, "note": None, "number": None},
-    ),
-    "actions drop": (
-        {"--note": ("note", "str")},
-        (("employee", True), ("number", True)),
-        {"employee": None, "note": None, "number": None},
-    ),
-    "actions list": (
-        {"--all": ("show_all", "flag"), "--as-of": ("as_of", "str"), "--json": ("as_json", "flag")},
-        (("employee", False),),
-        {"as_json": False, "as_of": None, "employee": None, "show_all": False},
-    ),
-    "actions reopen": ({}, (("employee", True), ("number", True)), {"employee": None, "number": None}),
-    "config": ({"--json": ("as_json", "flag")}, (), {"as_json": False}),
-    "drafts": ({}, (), {}),
-    "due": (
-        {
-            "--as-of": ("as_of", "str"),
-            "--brief": ("brief", "flag"),
-            "--ics": ("ics", "str"),
-            "--json": ("as_json", "flag"),
-            "--within": ("within", "int"),
-        },
-        (),
-        {"as_json": False, "as_of": None, "brief": False, "ics": None, "within": None},
-    ),
-    "edit": (
-        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
-        (("employee", True),),
-        {"date_": None, "employee": None, "kind": None},
-    ),
-    "export": (
-        {
-            "--format": ("format_", "str"),
-            "--include-prep": ("include_prep", "flag"),
-            "--out": ("out", "str"),
-            "--since": ("since", "str"),
-        },
-        (),
-        {"format_": "csv", "include_prep": False, "out": None, "since": None},
-    ),
-    "handover": (
-        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
-        (("employee", True),),
-        {"employee": None, "include_prep": False, "out": None},
-    ),
-    "history": ({"--json": ("as_json", "flag")}, (("employee", True),), {"as_json": False, "employee": None}),
-    "import": ({}, (("file", True),), {"file": None}),
-    "prep": (
-        {
-            "--answers": ("answers", "str"),
-            "--date": ("date_", "str"),
-            "--fresh": ("fresh", "flag"),
-            "--questions": ("questions", "str"),
-        },
-        (("employee", True),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
-    ),
-    "questions list": ({}, (), {}),
-    "questions show": ({}, (("set_id", True),), {"set_id": None}),
-    "questions validate": ({}, (("file", True),), {"file": None}),
-    "report": (
-        {"--as-of": ("as_of", "str"), "--format": ("format_", "str"), "--out": ("out", "str")},
-        (),
-        {"as_of": None, "format_": "table", "out": None},
-    ),
-    "share": (
-        {"--format": ("format_", "str"), "--out": ("out", "str")},
-        (("employee", True),),
-        {"employee": None, "format_": "md", "out": None},
-    ),
-    "show": (
-        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
-        (("employee", True),),
-        {"date_": None, "employee": None, "kind": None},
-    ),
-    "sync init": ({}, (("remote", False),), {"remote": None}),
-    "sync now": ({}, (), {}),
-    "sync status": ({}, (), {}),
-    "talk": (
-        {
-            "--answers": ("answers", "str"),
-            "--date": ("date_", "str"),
-            "--fresh": ("fresh", "flag"),
-            "--questions": ("questions", "str"),
-        },
-        (("employee", False),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
-    ),
-    "team add": (
-        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
-        (("employee", True),),
-        {"cadence": None, "employee": None, "name": None},
-    ),
-    "team edit": (
-        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
-        (("employee", True),),
-        {"cadence": None, "employee": None, "name": None},
-    ),
-    "team list": ({}, (), {}),
-    "team remove": ({}, (("employee", True),), {"employee": None}),
-}
+from aspire_cli.cli.grammar import DEFAULT_COMMANDS, GRAMMAR, NEW_EMPLOYEE_COMMANDS, Command
 
-# A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
-DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
-
-# Every EMPLOYEE argument completes from the roster (cli.py), but for someone who is not on it yet;
-# tests/test_completion.py checks this against the Typer app.
-NEW_EMPLOYEE_COMMANDS = ("team add",)
 COMPLETE_VAR = "_ASPIRE_COMPLETE"  # set by the shell scripts of `aspire --install-completion`
 
 
@@ -158,6 +33,7 @@ class Request:
         self.command = command
         self.home = home
         self.params = params
+        self.entry: Command = GRAMMAR[command]
 
 
 def main() -> None:
@@ -181,7 +57,7 @@ def parse_request(args: list[str]) -> Request | None:
     if read is None:
         return None
     request, words, _ = read
-    arguments = GRAMMAR[request.command][1]
+    arguments = request.entry.arguments
     if len(words) > len(arguments) or any(needed for _, needed in arguments[len(words) :]):
         return None  # the Typer app words the mistake
     request.params.update((name, word) for (name, _), word in zip(arguments, words, strict=False))
@@ -196,7 +72,7 @@ def employee_completed(args: list[str], incomplete: str) -> Request | None:
     if read is None or incomplete.startswith("-"):
         return None
     request, words, group_alone = read
-    arguments = GRAMMAR[request.command][1]
+    arguments = request.entry.arguments
     if group_alone or len(words) >= len(arguments) or arguments[len(words)][0] != "employee":
         return None
     return None if request.command in NEW_EMPLOYEE_COMMANDS else request
@@ -208,7 +84,7 @@ def _read(args: list[str]) -> tuple[Request, list[str], bool] | None:
     rest = list(args)
     root: dict[str, object] = {}
     while rest and rest[0].startswith("-"):
-        if not _take_option(rest, GRAMMAR[""][0], root):
+        if not _take_option(rest, GRAMMAR[""].options, root):
             return None
     group_alone = len(rest) == 1 and rest[0] in DEFAULT_COMMANDS
     if rest and rest[0] in DEFAULT_COMMANDS and not (len(rest) > 1 and f"{rest[0]} {rest[1]}" in GRAMMAR):
@@ -217,7 +93,7 @@ def _read(args: list[str]) -> tuple[Request, list[str], bool] | None:
     if not command:
         return None
     rest = rest[len(command.split()) :]
-    options, _, defaults = GRAMMAR[command]
+    options, defaults = GRAMMAR[command].options, GRAMMAR[command].defaults
     given: dict[str, object] = {}
     words = []
     while rest:
@@ -261,16 +137,8 @@ def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: di
 
 def run(request: Request) -> int:
     """The request's exit code; its errors are the caller's (cli.reporting, as in the Typer app)."""
-    from aspire_cli.commands import dispatch as commands
+    from aspire_cli.commands.command_line import Home
 
-    function = getattr(commands, function_name(request.command))
-    code: int = function(request.home, **request.params)
-    return code
-
-
-def function_name(command: str) -> str:
-    """The `commands` function of a command: `team add` is team_add, `import` is import_."""
-    import keyword
-
-    name = command.replace(" ", "_")
-    return f"{name}_" if keyword.iskeyword(name) else name
+    runs = request.entry.runs
+    assert runs is not None  # "" is no command
+    return runs(Home(request.home), **request.params)

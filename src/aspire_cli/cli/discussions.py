@@ -1,0 +1,59 @@
+"""`aspire prep` and `aspire talk`, as the Typer app declares them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aspire_cli.cli.params import (
+    AnswersOpt,
+    EmployeeArg,
+    FreshOpt,
+    PlainCommand,
+    QuestionsOpt,
+    example,
+    runs,
+    team_ids,
+)
+from aspire_cli.commands import discussions
+
+app = typer.Typer()  # added to the app without a name: its commands are aspire's own
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire prep alice --date 2026-11-20"))
+@runs(discussions.prep)
+def prep(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    date_: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When you prepared (default: today).")
+    ] = None,
+    answers: AnswersOpt = None,
+    fresh: FreshOpt = False,
+    questions: QuestionsOpt = None,
+) -> None:
+    """Before the meeting: questions about the employee's potential and needs."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire talk alice --answers talk.toml"))
+@runs(discussions.talk)
+def talk(
+    ctx: typer.Context,
+    employee: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="EMPLOYEE",
+            help="The employee's id; leave out to pick from your team.",
+            autocompletion=team_ids,
+        ),
+    ] = None,
+    date_: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="When the discussion was held (default: today)."),
+    ] = None,
+    answers: AnswersOpt = None,
+    fresh: FreshOpt = False,
+    questions: QuestionsOpt = None,
+) -> None:
+    """In the meeting: the employee's aspirations and the actions you agree, with your prep notes at hand."""

@@ -1,0 +1,58 @@
+"""`aspire report`, `aspire export` and `aspire share`, as the Typer app declares them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aspire_cli.cli.params import EmployeeArg, IncludePrepOpt, OutOpt, PlainCommand, example, runs
+from aspire_cli.commands import documents
+
+app = typer.Typer()  # added to the app without a name: its commands are aspire's own
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire report --format html --out team.html"))
+@runs(documents.report)
+def report(
+    ctx: typer.Context,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="As of this day (default: today).")
+    ] = None,
+    format_: Annotated[
+        str,
+        typer.Option("--format", metavar="table|md|csv|json|html", help="What to write (default: table)."),
+    ] = "table",
+    out: OutOpt = None,
+) -> None:
+    """Your team at a glance: due dates, aspirations beside your view, and a potential-by-readiness grid."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire export --since 2026-01-01 --out talks.csv"))
+@runs(documents.export)
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        str, typer.Option("--format", metavar="csv|json", help="What to write (default: csv).")
+    ] = "csv",
+    out: OutOpt = None,
+    include_prep: IncludePrepOpt = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Only discussions on or after this day."),
+    ] = None,
+) -> None:
+    """Every talk as one row, for a spreadsheet or an HR system."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire share alice --format html --out alice.html"))
+@runs(documents.share)
+def share(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    out: OutOpt = None,
+    format_: Annotated[
+        str, typer.Option("--format", metavar="md|html", help="What to write (default: md).")
+    ] = "md",
+) -> None:
+    """The employee's own summary of their latest talk, to hand to them (never your prep notes)."""

@@ -1,0 +1,183 @@
+"""The launcher's table of aspire's interface, generated from the Typer app: tests/test_launcher.py
+fails whenever the two differ (and `python tests/test_launcher.py` writes GRAMMAR here again), so
+an option declared in the app cannot be missed here. Do not edit GRAMMAR by hand.
+
+Each command: the function it runs (the very one its Typer declaration runs, see cli/params.runs),
+its options {name: (parameter, kind)}, its arguments ((parameter, required), ...) and the defaults
+of its parameters. kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); "typer"
+(left to the Typer app: an eager option, one with a callback, a type or range the launcher does
+not read). "" is the app itself, whose options come before the command.
+
+Loaded on every run of the launcher: the modules of `commands` import nothing heavy at the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from aspire_cli.commands import (
+    archives,
+    discussions,
+    documents,
+    follow_ups,
+    listing,
+    question_sets,
+    records,
+    syncing,
+    team,
+)
+
+
+class Command(NamedTuple):
+    runs: Callable[..., int] | None  # None for "", the app itself
+    options: dict[str, tuple[str, str]]
+    arguments: tuple[tuple[str, bool], ...]
+    defaults: dict[str, object]
+
+
+GRAMMAR: dict[str, Command] = {
+    "": Command(
+        None,
+        {
+            "--home": ("home", "str"),
+            "--install-completion": ("install_completion", "typer"),
+            "--show-completion": ("show_completion", "typer"),
+            "--version": ("version", "typer"),
+        },
+        (),
+        {"home": None, "install_completion": None, "show_completion": None, "version": False},
+    ),
+    "actions done": Command(
+        follow_ups.done,
+        {"--date": ("date_", "str"), "--note": ("note", "str")},
+        (("employee", True), ("number", True)),
+        {"date_": None, "employee": None, "note": None, "number": None},
+    ),
+    "actions drop": Command(
+        follow_ups.drop,
+        {"--note": ("note", "str")},
+        (("employee", True), ("number", True)),
+        {"employee": None, "note": None, "number": None},
+    ),
+    "actions list": Command(
+        follow_ups.list_actions,
+        {"--all": ("show_all", "flag"), "--as-of": ("as_of", "str"), "--json": ("as_json", "flag")},
+        (("employee", False),),
+        {"as_json": False, "as_of": None, "employee": None, "show_all": False},
+    ),
+    "actions reopen": Command(
+        follow_ups.reopen, {}, (("employee", True), ("number", True)), {"employee": None, "number": None}
+    ),
+    "config": Command(listing.config, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
+    "drafts": Command(listing.drafts, {}, (), {}),
+    "due": Command(
+        listing.due,
+        {
+            "--as-of": ("as_of", "str"),
+            "--brief": ("brief", "flag"),
+            "--ics": ("ics", "str"),
+            "--json": ("as_json", "flag"),
+            "--within": ("within", "int"),
+        },
+        (),
+        {"as_json": False, "as_of": None, "brief": False, "ics": None, "within": None},
+    ),
+    "edit": Command(
+        records.edit,
+        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
+        (("employee", True),),
+        {"date_": None, "employee": None, "kind": None},
+    ),
+    "export": Command(
+        documents.export,
+        {
+            "--format": ("format_", "str"),
+            "--include-prep": ("include_prep", "flag"),
+            "--out": ("out", "str"),
+            "--since": ("since", "str"),
+        },
+        (),
+        {"format_": "csv", "include_prep": False, "out": None, "since": None},
+    ),
+    "handover": Command(
+        archives.hand_over,
+        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
+        (("employee", True),),
+        {"employee": None, "include_prep": False, "out": None},
+    ),
+    "history": Command(
+        records.history,
+        {"--json": ("as_json", "flag")},
+        (("employee", True),),
+        {"as_json": False, "employee": None},
+    ),
+    "import": Command(archives.take_in, {}, (("file", True),), {"file": None}),
+    "prep": Command(
+        discussions.prep,
+        {
+            "--answers": ("answers", "str"),
+            "--date": ("date_", "str"),
+            "--fresh": ("fresh", "flag"),
+            "--questions": ("questions", "str"),
+        },
+        (("employee", True),),
+        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+    ),
+    "questions list": Command(question_sets.list_sets, {}, (), {}),
+    "questions show": Command(question_sets.show, {}, (("set_id", True),), {"set_id": None}),
+    "questions validate": Command(question_sets.validate, {}, (("file", True),), {"file": None}),
+    "report": Command(
+        documents.report,
+        {"--as-of": ("as_of", "str"), "--format": ("format_", "str"), "--out": ("out", "str")},
+        (),
+        {"as_of": None, "format_": "table", "out": None},
+    ),
+    "share": Command(
+        documents.share,
+        {"--format": ("format_", "str"), "--out": ("out", "str")},
+        (("employee", True),),
+        {"employee": None, "format_": "md", "out": None},
+    ),
+    "show": Command(
+        records.show,
+        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
+        (("employee", True),),
+        {"date_": None, "employee": None, "kind": None},
+    ),
+    "sync init": Command(syncing.init, {}, (("remote", False),), {"remote": None}),
+    "sync now": Command(syncing.now, {}, (), {}),
+    "sync status": Command(syncing.status, {}, (), {}),
+    "talk": Command(
+        discussions.talk,
+        {
+            "--answers": ("answers", "str"),
+            "--date": ("date_", "str"),
+            "--fresh": ("fresh", "flag"),
+            "--questions": ("questions", "str"),
+        },
+        (("employee", False),),
+        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+    ),
+    "team add": Command(
+        team.add,
+        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
+        (("employee", True),),
+        {"cadence": None, "employee": None, "name": None},
+    ),
+    "team edit": Command(
+        team.edit,
+        {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
+        (("employee", True),),
+        {"cadence": None, "employee": None, "name": None},
+    ),
+    "team list": Command(team.list_members, {}, (), {}),
+    "team remove": Command(team.remove, {}, (("employee", True),), {"employee": None}),
+}
+
+# A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
+DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
+
+# Every EMPLOYEE argument completes from the roster (cli/params.py), but for someone who is not on
+# it yet; tests/test_completion.py checks this against the Typer app.
+NEW_EMPLOYEE_COMMANDS = ("team add",)

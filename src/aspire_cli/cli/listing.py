@@ -1,0 +1,67 @@
+"""`aspire due`, `aspire config` and `aspire drafts`, as the Typer app declares them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aspire_cli.cli.params import JsonOpt, PlainCommand, example, runs
+from aspire_cli.commands import listing
+
+app = typer.Typer()  # added to the app without a name: its commands are aspire's own
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire due --within 14"))
+@runs(listing.due)
+def due(
+    ctx: typer.Context,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Check as of this day (default: today)."),
+    ] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            metavar="DAYS",
+            help="Count as due soon within this many days (default: due_soon_days, see aspire config).",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the rows as a JSON array, for scripts and cron.")
+    ] = False,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief", help="One line, or nothing when all is well (for your shell's startup file)."
+        ),
+    ] = False,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Write each member's next discussion to an iCalendar file to import ('-': stdout).",
+        ),
+    ] = None,
+) -> None:
+    """Whose discussion is overdue or due soon, most urgent first."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire config --json"))
+@runs(listing.config)
+def config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Your settings, and where each comes from.
+
+    leader, cadence_months and due_soon_days are read from <home>/config.toml, then from
+    ASPIRE_LEADER, ASPIRE_CADENCE and ASPIRE_DUE_SOON, which win; home from --home, ASPIRE_HOME or
+    your user data folder.
+    """
+
+
+@app.command(epilog=example("aspire drafts"))
+@runs(listing.drafts)
+def drafts(ctx: typer.Context) -> None:
+    """Unfinished interviews, and how to resume them."""

@@ -1,0 +1,43 @@
+"""`aspire sync [now] | init | status`, as the Typer app declares them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aspire_cli.cli.params import PlainCommand, example, runs
+from aspire_cli.cli.usage import SyncsUnlessToldOtherwise
+from aspire_cli.commands import syncing
+
+app = typer.Typer(
+    cls=SyncsUnlessToldOtherwise,
+    help="Keep your aspire folder in git and in step with a private remote (the default: sync now).",
+    epilog=example("aspire sync"),
+    rich_markup_mode=None,
+)
+
+
+@app.command(
+    "init", cls=PlainCommand, epilog=example("aspire sync init git@example.com:you/aspire-notes.git")
+)
+@runs(syncing.init)
+def init(
+    ctx: typer.Context,
+    remote: Annotated[
+        str | None, typer.Argument(metavar="REMOTE", help="A git remote URL (a private repository).")
+    ] = None,
+) -> None:
+    """Make your aspire folder a git repository (or join one): every change becomes a commit."""
+
+
+@app.command("now", cls=PlainCommand, epilog=example("aspire sync now"))
+@runs(syncing.now)
+def now(ctx: typer.Context) -> None:
+    """Commit, fetch, merge and push; say what came in (this is what `aspire sync` runs)."""
+
+
+@app.command("status", cls=PlainCommand, epilog=example("aspire sync status"))
+@runs(syncing.status)
+def status(ctx: typer.Context) -> None:
+    """Whether your folder is a repository, its remote, commits ahead and behind, anything uncommitted."""

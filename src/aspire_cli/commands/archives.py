@@ -1,0 +1,21 @@
+"""`aspire handover` and `aspire import`: an employee's records, passed from one leader to the next
+(the work itself is in commands/handover.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aspire_cli.commands.command_line import Home
+
+
+def hand_over(home: Home, employee: str, out: str, include_prep: bool) -> int:
+    from aspire_cli.commands.handover import run_handover
+
+    return run_handover(home.store, employee, out, include_prep)
+
+
+def take_in(home: Home, file: str) -> int:
+    from aspire_cli.commands.handover import run_import
+
+    return run_import(home.store, file)

@@ -1,0 +1,40 @@
+"""`aspire prep` and `aspire talk`: hold a discussion (see interview/session.py) and keep its record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aspire_cli.commands.command_line import Home
+
+
+def prep(
+    home: Home, employee: str, date_: str | None, answers: str | None, fresh: bool, questions: str | None
+) -> int:
+    return _discussion(home, "prep", employee, date_, answers, fresh, questions)
+
+
+def talk(
+    home: Home,
+    employee: str | None,
+    date_: str | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None,
+) -> int:
+    return _discussion(home, "talk", employee, date_, answers, fresh, questions)
+
+
+def _discussion(
+    home: Home,
+    kind: str,
+    employee: str | None,
+    day: str | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None,
+) -> int:
+    from aspire_cli.interview.session import run_discussion
+
+    run_discussion(home.store, kind, employee, day, answers, fresh, questions)
+    return 0

@@ -1,0 +1,36 @@
+"""`aspire show`, `aspire history` and `aspire edit`: one record, every record, a record corrected."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aspire_cli.commands.command_line import usage_mistake
+
+if TYPE_CHECKING:
+    from aspire_cli.commands.command_line import Home
+
+
+def show(home: Home, employee: str, date_: str | None, kind: str | None) -> int:
+    from aspire_cli.views.show import run_show
+
+    return run_show(home.store, employee, date_, _kind(kind, "show"))
+
+
+def history(home: Home, employee: str, as_json: bool) -> int:
+    from datetime import date
+
+    from aspire_cli.commands.history import run_history
+
+    return run_history(home.store, employee, as_json, date.today())
+
+
+def edit(home: Home, employee: str, date_: str | None, kind: str | None) -> int:
+    from aspire_cli.commands.edit import run_edit
+
+    return run_edit(home.store, employee, date_, _kind(kind, "edit"))
+
+
+def _kind(kind: str | None, command: str) -> str | None:
+    if kind is not None and kind not in ("prep", "talk"):
+        raise usage_mistake(f"--kind '{kind}': must be prep or talk", command)
+    return kind

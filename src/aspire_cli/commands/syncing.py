@@ -1,0 +1,27 @@
+"""`aspire sync [now] | init | status`: the home kept in git, in step with a private remote (the
+work itself is in commands/sync.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aspire_cli.commands.command_line import Home
+
+
+def init(home: Home, remote: str | None) -> int:
+    from aspire_cli.commands.sync import run_init
+
+    return run_init(home.store, remote)
+
+
+def now(home: Home) -> int:
+    from aspire_cli.commands.sync import run_sync
+
+    return run_sync(home.store)
+
+
+def status(home: Home) -> int:
+    from aspire_cli.commands.sync import run_status
+
+    return run_status(home.store)
