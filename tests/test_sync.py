@@ -405,9 +405,9 @@ def test_a_side_that_is_not_a_roster_is_not_merged():
 
 
 def test_the_other_version_is_named_so_that_no_listing_reads_it():
-    from aspire_cli.storage.store import FOLLOW_UP_NAME, RECORD_NAME
+    from aspire_cli.storage.layout import parse_follow_up_name, split_record_name
 
     copy = conflict_name(Path("records/alice/2026-11-20-talk-2.toml"), "1a2b3c4")
     assert copy.name == "2026-11-20-talk-2.conflict-1a2b3c4.toml"
-    assert not RECORD_NAME.fullmatch(copy.name) and not FOLLOW_UP_NAME.fullmatch(copy.name)
+    assert not split_record_name(copy.name) and not parse_follow_up_name(copy.name)
     assert conflict_name(Path(".gitignore"), "1a2b3c4").name == ".gitignore.conflict-1a2b3c4"

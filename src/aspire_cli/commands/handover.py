@@ -31,7 +31,8 @@ from aspire_cli.errors import BadFile, BadInput, WriteFailed
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.archive import Unpacked, employee_folder
 from aspire_cli.storage.files import RECORD_LIMIT, folder_names, read_regular, write_failed
-from aspire_cli.storage.store import FOLLOW_UP_NAME, Store, parse_record_name
+from aspire_cli.storage.layout import parse_follow_up_name, parse_record_name
+from aspire_cli.storage.store import Store
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover_plan import Plan
@@ -144,7 +145,7 @@ def _default_cadence(store: Store) -> int:
 
 
 def _follow_up_names(store: Store, employee: str) -> list[str]:
-    return sorted(n for n in folder_names(store.records_dir(employee)) if FOLLOW_UP_NAME.fullmatch(n))
+    return sorted(n for n in folder_names(store.records_dir(employee)) if parse_follow_up_name(n))
 
 
 def _write_new_file(path: Path, data: bytes) -> None:
@@ -213,7 +214,7 @@ def check_contents(
         for path, data in unpacked.files.items():
             name = path.rpartition("/")[2]
             _write_private(folder / name, data)
-            if FOLLOW_UP_NAME.fullmatch(name):
+            if parse_follow_up_name(name):
                 follow_up = reader.read_follow_up(folder / name)
                 _check_follow_up_days(folder / name, follow_up, today)
                 follow_ups.append(ArrivingFollowUp(name, data, follow_up))
@@ -254,15 +255,15 @@ def _check_follow_up_days(path: Path, follow_up: FollowUp, today: date) -> None:
         raise BadFile(
             f"{path}: recorded at {follow_up.recorded.isoformat()}, after today ({today.isoformat()})"
         )
-    named = FOLLOW_UP_NAME.fullmatch(path.name)
+    named = parse_follow_up_name(path.name)
     assert named is not None  # handover_archive let in no other name
     try:
-        apart = abs((date.fromisoformat(named[1]) - recorded.astimezone(UTC).date()).days)
+        apart = abs((date.fromisoformat(named.day) - recorded.astimezone(UTC).date()).days)
     except ValueError:  # no such day: 2024-02-30
         apart = 2
     if apart > 1:
         raise BadFile(
-            f"{path}: named for {named[1]} but recorded at {follow_up.recorded.isoformat()}; a follow-up "
+            f"{path}: named for {named.day} but recorded at {follow_up.recorded.isoformat()}; a follow-up "
             "is named for the day it was recorded"
         )
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from aspire_cli.domain.action_numbers import Talk, clashing_numbers
 from aspire_cli.errors import BadFile
 from aspire_cli.storage.files import RECORD_LIMIT, folder_names, read_regular
-from aspire_cli.storage.store import FOLLOW_UP_NAME, parse_record_name
+from aspire_cli.storage.layout import parse_follow_up_name, parse_record_name
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover import ArrivingFollowUp, ArrivingRecord, Checked
@@ -52,7 +52,7 @@ def plan_import(store: Store, manifest: Manifest, checked: Checked, today: date)
     employee = manifest.employee
     team, display, notes = _member(store, manifest, today)
     names = set(folder_names(store.records_dir(employee)))
-    notes_here = {int(m[2]) for n in names if (m := FOLLOW_UP_NAME.fullmatch(n))}
+    notes_here = {m.action for n in names if (m := parse_follow_up_name(n))}
     here = _records_here(store, employee)
     placed = _place_records(checked.records, here, names, display)
     follow_ups, follow_ups_here = _place_follow_ups(store, employee, checked.follow_ups, names)
@@ -213,7 +213,7 @@ def _refuse_clashing_numbers(
     ]
     places = {f"archive:{name}": place for name, place in placed.places.items()}
     same = {f"archive:{name}": f"here:{there}" for name, there in placed.same.items()}
-    notes_arriving = {int(m[2]) for n, _ in follow_ups if (m := FOLLOW_UP_NAME.fullmatch(n))}
+    notes_arriving = {m.action for n, _ in follow_ups if (m := parse_follow_up_name(n))}
     clash = clashing_numbers(here_talks, archive_talks, places, same, notes_here, notes_arriving)
     if clash:
         numbers = f"number{'s' if len(clash) > 1 else ''} {', '.join(map(str, clash))}"

@@ -149,14 +149,14 @@ def _gist(text: str) -> str:
 
 def _unreadable_records(folder: str, problems: list[str]) -> list[Unreadable]:
     """The records that could not be read (a problem names its file first)."""
-    from aspire_cli.storage.store import RECORD_NAME
+    from aspire_cli.storage.layout import split_record_name
 
     found: list[Unreadable] = []
     for problem in problems:
         if problem.startswith(f"{folder}/"):
-            match = RECORD_NAME.fullmatch(problem.removeprefix(f"{folder}/").split(":", 1)[0])
-            if match:
-                found.append(Unreadable(match[1], int(match[3] or 1), match[2]))
+            named = split_record_name(problem.removeprefix(f"{folder}/").split(":", 1)[0])
+            if named:
+                found.append(Unreadable(*named))
     return found
 
 

@@ -10,8 +10,8 @@ from typing import NamedTuple
 from aspire_cli.errors import warn
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.git import git_out, run_git, shown
+from aspire_cli.storage.layout import VERSIONS_FOLDER, parse_follow_up_name, record_named_in
 from aspire_cli.storage.merge_driver import CONFLICT_MARK, original
-from aspire_cli.storage.store import FOLLOW_UP_NAME, RECORD_NAME, VERSIONS_FOLDER
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's own: what a first sync is compared to
 
@@ -80,8 +80,8 @@ class _News:
             self.top.add(path)
         elif parts[0] == "questions" and len(parts) == 2:
             _once(self.sets, name.removesuffix(".toml"))
-        elif parts[0] == "records" and len(parts) == 3 and (follow := FOLLOW_UP_NAME.fullmatch(name)):
-            _once(self.follow_ups, f"{parts[1]} #{follow[2]}" + (" (removed)" if status == "D" else ""))
+        elif parts[0] == "records" and len(parts) == 3 and (follow := parse_follow_up_name(name)):
+            _once(self.follow_ups, f"{parts[1]} #{follow.action}" + (" (removed)" if status == "D" else ""))
         elif (label := _label(path)) and name.endswith(".toml") and len(parts) == 3:
             _once(self.records.get(status[:1], self.records["M"]), label)
             self.recorded.add(label)
@@ -96,11 +96,10 @@ def _label(path: str) -> str | None:
     parts = path.split("/")
     if parts[0] != "records" or len(parts) not in (3, 4):
         return None
-    stem = parts[-1].split(".", 1)[0]
-    record = RECORD_NAME.fullmatch(stem + ".toml")
+    record = record_named_in(parts[-1])
     if record is None:
         return None
-    return f"{parts[1]} {record[1]} {record[2]}" + (f" ({record[3]})" if record[3] else "")
+    return f"{parts[1]} {record.day} {record.kind}" + (f" ({record.seq})" if record.seq > 1 else "")
 
 
 def _once(items: list[str], item: str) -> None:

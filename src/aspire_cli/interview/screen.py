@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from aspire_cli.domain.questions import Answer, QuestionSet
 from aspire_cli.errors import AspireError
 from aspire_cli.safe_text import one_line, shorten, visible
-from aspire_cli.storage.store import parse_record_name
+from aspire_cli.storage.layout import parse_record_name
 from aspire_cli.views.record_text import KIND_TITLES, record_panel
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from aspire_cli.domain.schedule import CADENCE_MONTHS
 from aspire_cli.errors import BadFile
 from aspire_cli.safe_text import has_control_characters
 from aspire_cli.storage.files import RECORD_LIMIT, MiB, read_regular
-from aspire_cli.storage.store import FOLLOW_UP_NAME, parse_record_name
+from aspire_cli.storage.layout import is_record_or_follow_up_name
 
 FORMAT = "aspire-handover"
 FORMAT_VERSION = 1
@@ -240,7 +240,7 @@ def _in_folder(name: str, employee: str) -> bool:
     folder, _, file_name = name.rpartition("/")
     if folder != employee_folder(employee):
         return False
-    return parse_record_name(Path(file_name)) is not None or FOLLOW_UP_NAME.fullmatch(file_name) is not None
+    return is_record_or_follow_up_name(file_name)
 
 
 def _outside(label: str, name: str, employee: str) -> BadFile:

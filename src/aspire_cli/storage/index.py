@@ -260,7 +260,7 @@ class Index:
         self, employee: str, folder: str, kinds: frozenset[str], stored: dict[Any, Any], answers: bool | str
     ) -> Contents:
         from aspire_cli.storage.files import folder_names
-        from aspire_cli.storage.store import FOLLOW_UP_NAME, RECORD_NAME
+        from aspire_cli.storage.layout import FOLLOW_UP, parse_follow_up_name, split_record_name
 
         contents = Contents([], [], [])
         try:
@@ -272,12 +272,12 @@ class Index:
         for name in names:
             if not name.endswith(".toml"):  # the Markdown copies: half the names
                 continue
-            record = RECORD_NAME.fullmatch(name)
+            record = split_record_name(name)
             if record is not None:
-                if record[2] in kinds:
-                    found.append((record[1], int(record[3] or 1), record[2], name))
-            elif "follow-up" in kinds and FOLLOW_UP_NAME.fullmatch(name):
-                found.append((name[:10], 0, "follow-up", name))
+                if record.kind in kinds:
+                    found.append((*record, name))
+            elif FOLLOW_UP in kinds and (follow_up := parse_follow_up_name(name)):
+                found.append((follow_up.day, 0, FOLLOW_UP, name))
         found.sort()
         latest = {kind: name for _, _, kind, name in found} if answers == LATEST else {}
         if latest.get("prep"):  # an older prep has no actions: with LATEST, only the latest is of use
@@ -573,7 +573,7 @@ def _holds_member(employee: Any, name: Any, cadence: Any, added: Any) -> bool:
 
 def _holds_folder(known: _Folder) -> bool:
     """Whether a stored folder entry is well formed: a talk's file name, its stamp, a text problem."""
-    from aspire_cli.storage.store import RECORD_NAME
+    from aspire_cli.storage.layout import split_record_name
 
     if known.problem is not None and not isinstance(known.problem, str):
         return False
@@ -581,8 +581,8 @@ def _holds_folder(known: _Folder) -> bool:
         return True
     # a path is built from the name: it must be a talk record's (sealed rows were written from
     # names parse_record_name accepted, so the date in it is a real one)
-    match = RECORD_NAME.fullmatch(known.latest) if isinstance(known.latest, str) else None
-    return match is not None and match[2] == "talk" and known.file_stamp is not None
+    named = split_record_name(known.latest) if isinstance(known.latest, str) else None
+    return named is not None and named.kind == "talk" and known.file_stamp is not None
 
 
 def _holds_file(row: tuple[Any, ...], kind: str, answers: bool) -> bool:

@@ -1,15 +1,5 @@
-"""The leader's folder: the one module that touches files.
-
-    <home>/team.toml                               the roster
-    <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
-    <home>/records/<employee>/<date>-<kind>.md     its readable copy
-    <home>/records/<employee>/<date>-action-<n>-<tag>.toml
-                                                   a follow-up of action n (done, dropped, open
-                                                   again): a new file each time, never rewritten
-    <home>/records/<employee>/.versions/<date>-<kind>.<UTC time>.toml
-                                                   a record as it was before an `aspire edit`
-    <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
-    <home>/.index.sqlite3                          what aspire learnt from the files (see index.py)
+"""The leader's folder: the one module that touches files. Where each file lives and how it is
+named: layout.py.
 
 The index is never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
 of the file it came from is unchanged and settled (see files.py). It can be deleted at any time.
@@ -26,15 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.errors import BadFile, WriteFailed
+from aspire_cli.storage import layout
 from aspire_cli.storage.files import (
     RECORD_LIMIT,
     TEAM_LIMIT,
@@ -50,6 +38,7 @@ from aspire_cli.storage.files import (
     unreadable,
     write_failed,
 )
+from aspire_cli.storage.layout import RecordFile
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
     from datetime import datetime
@@ -59,20 +48,7 @@ if TYPE_CHECKING:  # pydantic models load only when a file is read or written, n
 
 LOCK_TIMEOUT_SECONDS = 5.0
 TEMP_FILE_MAX_AGE_SECONDS = 3600  # no write takes this long, so such a file has no writer left
-RECORD_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?\.toml")
-VERSIONS_FOLDER = ".versions"  # in an employee's folder: records as they were before an edit
-# the tag is random, so that two copies of a home (sync) never make two different files of one name
-FOLLOW_UP_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})\.toml")
 FOLLOW_UP_SCHEMA = 1  # models.SCHEMA, written here without importing pydantic (a test keeps them equal)
-
-
-class RecordFile(NamedTuple):
-    """A record known by its name alone: sortable by day, then by its number that day."""
-
-    day: date
-    seq: int
-    kind: str
-    path: Path
 
 
 class RosterEntry(NamedTuple):
@@ -87,17 +63,6 @@ class RosterEntry(NamedTuple):
 
 
 Roster = dict[str, RosterEntry]
-
-
-def parse_record_name(path: Path) -> RecordFile | None:
-    match = RECORD_NAME.fullmatch(path.name)
-    if not match:
-        return None
-    try:
-        day = date.fromisoformat(match[1])
-    except ValueError:
-        return None
-    return RecordFile(day, int(match[3] or 1), match[2], path)
 
 
 def open_store(home: Path) -> Store:
@@ -119,21 +84,21 @@ class Store:
     # -- layout ---------------------------------------------------------------------------
     @property
     def team_path(self) -> Path:
-        return self.home / "team.toml"
+        return layout.team_path(self.home)
 
     @property
     def records_root(self) -> Path:
-        return self.home / "records"
+        return layout.records_root(self.home)
 
     @property
     def drafts_root(self) -> Path:
-        return self.home / "drafts"
+        return layout.drafts_root(self.home)
 
     def records_dir(self, employee: str) -> Path:
-        return self.records_root / check_employee_id(employee)
+        return layout.records_dir(self.home, employee)
 
     def draft_path(self, employee: str, kind: str) -> Path:
-        return self.drafts_root / f"{check_employee_id(employee)}.{kind}.toml"
+        return layout.draft_path(self.home, employee, kind)
 
     # -- the folder itself ----------------------------------------------------------------
     def ensure_home(self) -> str | None:
@@ -176,7 +141,7 @@ class Store:
     def locked(self) -> Iterator[None]:
         """Hold the home's lock around a read-modify-write; a clear Busy error if it stays taken."""
         self.ensure_home()
-        path = self.home / ".lock"
+        path = layout.lock_path(self.home)
         busy = (
             f"another aspire process has held {path} for {LOCK_TIMEOUT_SECONDS:g}s; "
             "wait for it to finish and try again."
@@ -189,8 +154,8 @@ class Store:
         """Held for a whole interview (or an --answers run, which `wait`s a little for another to end),
         so that two terminals cannot fill one draft at once."""
         self.ensure_home()
-        private_dir(self.home / ".locks", follow=False)
-        path = self.home / ".locks" / f"{kind}-{check_employee_id(employee)}.lock"
+        path = layout.interview_lock_path(self.home, employee, kind)
+        private_dir(path.parent, follow=False)
         busy = (
             f"another `aspire {kind} {employee}` is running (in another terminal?); finish or stop it first."
         )
@@ -287,14 +252,12 @@ class Store:
         folder = self.records_dir(employee)
         found: list[RecordFile] = []
         for name in folder_names(folder):  # names first: a Path is made for a record of the kind only
-            match = RECORD_NAME.fullmatch(name)
-            if match is None or (kind is not None and match[2] != kind):
+            named = layout.split_record_name(name)
+            if named is None or (kind is not None and named.kind != kind):
                 continue
-            try:
-                day = date.fromisoformat(match[1])
-            except ValueError:  # 2026-02-30: not a record's name
-                continue
-            found.append(RecordFile(day, int(match[3] or 1), match[2], folder / name))
+            record = layout.parse_record_name(folder / name)
+            if record is not None:  # else not of the calendar (2026-02-30): not a record's name
+                found.append(record)
         return sorted(found)
 
     def has_records(self) -> bool:
@@ -313,7 +276,7 @@ class Store:
         record: Record = validated(Record, path, read_toml(path))
         if qset is not None:
             record = answers_checked(record, qset, path, complete=True)
-        named = parse_record_name(path)
+        named = layout.parse_record_name(path)
         if named and (record.date != named.day or record.kind != named.kind):
             raise BadFile(
                 f"{path}: says {record.date} {record.kind} but is named {path.name}; rename or fix it."
@@ -340,22 +303,19 @@ class Store:
         with self.locked():
             private_dir(self.records_root, follow=False)
             private_dir(folder, follow=False)
-            stem = f"{record.date.isoformat()}-{record.kind}"
             seq = 1
-            while _slot_taken(folder / f"{stem}{_suffix(seq)}.toml") or _slot_taken(
-                folder / f"{stem}{_suffix(seq)}.md"
-            ):
+            path = folder / layout.record_name(record.date, record.kind, seq)
+            while _slot_taken(path) or _slot_taken(layout.markdown_path(path)):
                 seq += 1
-            path = folder / f"{stem}{_suffix(seq)}.toml"
+                path = folder / layout.record_name(record.date, record.kind, seq)
             atomic_write(path, toml_text(record.to_toml_data()))
             try:
-                atomic_write(path.with_suffix(".md"), markdown)
+                atomic_write(layout.markdown_path(path), markdown)
             except WriteFailed:
                 path.unlink()  # both files or neither: the draft stays, and a retry starts clean
                 raise
-            self._committed(
-                f"{record.kind}: {record.employee} {record.date}{_suffix(seq)}", path, path.with_suffix(".md")
-            )
+            change = f"{record.kind}: {record.employee} {record.date}{_suffix(seq)}"
+            self._committed(change, path, layout.markdown_path(path))
         return path
 
     def replace_record(self, path: Path, was: bytes, record: Record, markdown: str, when: datetime) -> Path:
@@ -368,13 +328,12 @@ class Store:
         with self.locked():
             if read_regular(path, RECORD_LIMIT) != was:
                 raise BadFile(f"{path}: changed while you were editing it; nothing saved.")
-            versions = path.parent / VERSIONS_FOLDER
+            versions = path.parent / layout.VERSIONS_FOLDER
             private_dir(versions, follow=False)
-            stem = f"{path.stem}.{when.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-            kept, seq = versions / f"{stem}.toml", 1
+            kept, seq = versions / layout.kept_version_name(path, when.astimezone(UTC)), 1
             while _slot_taken(kept):
                 seq += 1
-                kept = versions / f"{stem}-{seq}.toml"
+                kept = versions / layout.kept_version_name(path, when.astimezone(UTC), seq)
             atomic_write(kept, was.decode("utf-8"))
             atomic_write(path, toml_text(record.to_toml_data()))
             try:
@@ -404,8 +363,8 @@ class Store:
         from aspire_cli.domain.models import FollowUp
 
         follow_up: FollowUp = validated(FollowUp, path, read_toml(path))
-        match = FOLLOW_UP_NAME.fullmatch(path.name)
-        if match and int(match[2]) != follow_up.action:
+        named = layout.parse_follow_up_name(path.name)
+        if named and named.action != follow_up.action:
             raise BadFile(f"{path}: follows up action {follow_up.action} but is named {path.name}; fix it.")
         if follow_up.employee != path.parent.name:
             raise BadFile(f"{path}: belongs to '{follow_up.employee}' but sits in {path.parent.name}/.")
@@ -430,10 +389,10 @@ class Store:
                 data["note"] = follow_up["note"]
             private_dir(self.records_root, follow=False)
             private_dir(folder, follow=False)
-            stem = f"{follow_up['recorded'].astimezone().date().isoformat()}-action-{follow_up['action']}"
-            path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
+            day, action = follow_up["recorded"].astimezone().date(), follow_up["action"]
+            path = folder / layout.follow_up_name(day, action, secrets.token_hex(3))
             while _slot_taken(path):
-                path = folder / f"{stem}-{secrets.token_hex(3)}.toml"
+                path = folder / layout.follow_up_name(day, action, secrets.token_hex(3))
             atomic_write(path, toml_text(data))
             self._committed(f"follow-up: {employee} #{follow_up['action']} {follow_up['status']}", path)
         return path
@@ -494,7 +453,7 @@ class Store:
     def list_drafts(self) -> list[Path]:
         """The files named like drafts, by name alone; a BadFile if a link or a file stands in place
         of the drafts folder."""
-        return sorted(self.drafts_root / n for n in folder_names(self.drafts_root) if n.endswith(".toml"))
+        return sorted(self.drafts_root / n for n in folder_names(self.drafts_root) if layout.is_draft_name(n))
 
     # -- hand-over --------------------------------------------------------------------------
     def add_handed_over(

@@ -27,8 +27,14 @@ from aspire_cli.errors import AspireError, BadFile
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.files import TEAM_LIMIT, MiB
 from aspire_cli.storage.git import GitFailed, git_out, run_git, run_git_bytes
+from aspire_cli.storage.layout import (
+    VERSIONS_FOLDER,
+    is_kept_version_name,
+    is_markdown_name,
+    parse_follow_up_name,
+    split_record_name,
+)
 from aspire_cli.storage.merge_driver import original
-from aspire_cli.storage.store import FOLLOW_UP_NAME, RECORD_NAME, VERSIONS_FOLDER
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's own: what a history of its own is compared to
 
@@ -52,8 +58,6 @@ ATTRIBUTES = (
 FILE_LIMIT = TEAM_LIMIT  # the biggest file aspire reads from a home: nothing bigger comes in
 
 _TOP = {"team.toml", "config.toml", ".gitignore", ".gitattributes"}
-_MARKDOWN = re.compile(RECORD_NAME.pattern.removesuffix(r"\.toml") + r"\.md")
-_KEPT = re.compile(RECORD_NAME.pattern.removesuffix(r"\.toml") + r"\.\d{8}T\d{6}Z(?:-[1-9]\d*)?\.toml")
 _OWN_SET = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\.toml")
 _LOCAL_NAMES = re.compile(
     r"(drafts|\.locks|\.editing|\.importing-[^/]*)(/.*)?|\.lock|\.index\.sqlite3.*|(.*/)?\.[^/]*\.tmp"
@@ -75,8 +79,8 @@ def is_synced(path: str) -> bool:
         return False
     if len(parts) == 3:
         name = parts[2]
-        return any(pattern.fullmatch(name) for pattern in (RECORD_NAME, _MARKDOWN, FOLLOW_UP_NAME))
-    return len(parts) == 4 and parts[2] == VERSIONS_FOLDER and _KEPT.fullmatch(parts[3]) is not None
+        return bool(split_record_name(name) or is_markdown_name(name) or parse_follow_up_name(name))
+    return len(parts) == 4 and parts[2] == VERSIONS_FOLDER and is_kept_version_name(parts[3])
 
 
 def is_local(path: str) -> bool:

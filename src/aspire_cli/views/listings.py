@@ -133,7 +133,9 @@ def run_drafts(store: Store) -> int:
 
 
 def _draft_row(store: Store, index: Index, path: Path) -> tuple[str, str, str, str, str]:
-    employee, _, kind = path.name.removesuffix(".toml").partition(".")
+    from aspire_cli.storage.layout import parse_draft_name
+
+    employee, kind = parse_draft_name(path.name)
     found = index.draft(path, lambda: _draft_progress(store, path, employee, kind))
     if isinstance(found, str):  # the problem with it
         report(BadFile(found))

@@ -1,0 +1,198 @@
+"""Where every file of a home lives, and the one builder and parser of the names aspire gives them:
+
+    <home>/team.toml                               the roster
+    <home>/records/<employee>/<date>-<kind>.toml   a record, the truth (a second on one day: -2, -3...)
+    <home>/records/<employee>/<date>-<kind>.md     its readable copy
+    <home>/records/<employee>/<date>-action-<n>-<tag>.toml
+                                                   a follow-up of action n (done, dropped, open
+                                                   again): a new file each time, never rewritten
+    <home>/records/<employee>/.versions/<date>-<kind>.<UTC time>.toml
+                                                   a record as it was before an `aspire edit`
+    <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
+    <home>/.index.sqlite3                          what aspire learnt from the files (see index/)
+    <home>/.lock, <home>/.locks/<kind>-<employee>.lock
+                                                   the home's lock, and one per interview
+
+A name is built here and read here, nowhere else: a listing, the index, sync, the hand-over archive
+all ask this module what a name says. Plain Python: `aspire due` reads names for every member.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from aspire_cli.domain.ids import check_employee_id
+
+TEAM_FILE = "team.toml"
+RECORDS_FOLDER = "records"
+DRAFTS_FOLDER = "drafts"
+VERSIONS_FOLDER = ".versions"  # in an employee's folder: records as they were before an edit
+LOCK_FILE = ".lock"
+LOCKS_FOLDER = ".locks"
+INDEX_FILE = ".index.sqlite3"
+
+FOLLOW_UP = "follow-up"  # the kind a follow-up is listed as beside "prep" and "talk"
+_RECORD_STEM = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?")
+# the tag is random, so that two copies of a home (sync) never make two different files of one name
+_FOLLOW_UP = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})\.toml")
+_KEPT_TIME = re.compile(r"\d{8}T\d{6}Z(?:-[1-9]\d*)?")
+
+
+class RecordName(NamedTuple):
+    """What a record's name says, its day as written (not checked against the calendar)."""
+
+    day: str  # ISO date
+    seq: int  # its number that day (a second talk on one day is 2)
+    kind: str  # "prep" or "talk"
+
+
+class RecordFile(NamedTuple):
+    """A record known by its name alone: sortable by day, then by its number that day."""
+
+    day: date
+    seq: int
+    kind: str
+    path: Path
+
+
+class FollowUpName(NamedTuple):
+    """What a follow-up's name says: the day it was recorded (local time), its action, its tag."""
+
+    day: str  # ISO date, as written
+    action: int
+    tag: str
+
+
+# -- where files live --------------------------------------------------------------------------------
+def team_path(home: Path) -> Path:
+    return home / TEAM_FILE
+
+
+def records_root(home: Path) -> Path:
+    return home / RECORDS_FOLDER
+
+
+def records_dir(home: Path, employee: str) -> Path:
+    return records_root(home) / check_employee_id(employee)
+
+
+def drafts_root(home: Path) -> Path:
+    return home / DRAFTS_FOLDER
+
+
+def draft_path(home: Path, employee: str, kind: str) -> Path:
+    return drafts_root(home) / draft_name(check_employee_id(employee), kind)
+
+
+def lock_path(home: Path) -> Path:
+    return home / LOCK_FILE
+
+
+def interview_lock_path(home: Path, employee: str, kind: str) -> Path:
+    return home / LOCKS_FOLDER / f"{kind}-{check_employee_id(employee)}.lock"
+
+
+def index_path(home: Path) -> Path:
+    return home / INDEX_FILE
+
+
+# -- records, their readable copies and the versions an edit keeps -----------------------------------
+def record_stem(day: date, kind: str, seq: int = 1) -> str:
+    return f"{day.isoformat()}-{kind}{'' if seq == 1 else f'-{seq}'}"
+
+
+def record_name(day: date, kind: str, seq: int = 1) -> str:
+    return f"{record_stem(day, kind, seq)}.toml"
+
+
+def split_record_name(name: str) -> RecordName | None:
+    """What the name of a record says, or None if it is not one; the day is not checked against
+    the calendar (2026-02-30 passes: see parse_record_name)."""
+    if not name.endswith(".toml"):
+        return None
+    return _record_stem(name[:-5])
+
+
+def parse_record_name(path: Path) -> RecordFile | None:
+    """A record known by its name, or None if the name is not a record's or its day is not one of
+    the calendar."""
+    named = split_record_name(path.name)
+    if named is None:
+        return None
+    try:
+        day = date.fromisoformat(named.day)
+    except ValueError:  # 2026-02-30: not a record's name
+        return None
+    return RecordFile(day, named.seq, named.kind, path)
+
+
+def record_named_in(name: str) -> RecordName | None:
+    """The record a file belongs to, by the part of its name before the first dot: the record
+    itself, its readable copy or a version an edit kept."""
+    return _record_stem(name.split(".", 1)[0])
+
+
+def markdown_path(record: Path) -> Path:
+    """Where a record's readable copy lives: beside it, with .md for .toml."""
+    return record.with_suffix(".md")
+
+
+def is_markdown_name(name: str) -> bool:
+    return name.endswith(".md") and _record_stem(name[:-3]) is not None
+
+
+def kept_version_name(record: Path, when: datetime, seq: int = 1) -> str:
+    """The name of `record` as it was before an edit at `when` (UTC); -2, -3... if that is taken."""
+    return f"{record.stem}.{when:%Y%m%dT%H%M%SZ}{'' if seq == 1 else f'-{seq}'}.toml"
+
+
+def is_kept_version_name(name: str) -> bool:
+    stem, _, rest = name.partition(".")
+    return (
+        rest.endswith(".toml")
+        and _record_stem(stem) is not None
+        and _KEPT_TIME.fullmatch(rest[:-5]) is not None
+    )
+
+
+def _record_stem(stem: str) -> RecordName | None:
+    match = _RECORD_STEM.fullmatch(stem)
+    if match is None:
+        return None
+    return RecordName(match[1], int(match[3] or 1), match[2])
+
+
+# -- follow-ups --------------------------------------------------------------------------------------
+def follow_up_name(recorded_day: date, action: int, tag: str) -> str:
+    return f"{recorded_day.isoformat()}-action-{action}-{tag}.toml"
+
+
+def parse_follow_up_name(name: str) -> FollowUpName | None:
+    match = _FOLLOW_UP.fullmatch(name)
+    if match is None:
+        return None
+    return FollowUpName(match[1], int(match[2]), match[3])
+
+
+def is_record_or_follow_up_name(name: str) -> bool:
+    """Whether `name` is that of a record (of a real day) or of a follow-up: what a hand-over holds."""
+    return parse_record_name(Path(name)) is not None or parse_follow_up_name(name) is not None
+
+
+# -- drafts ------------------------------------------------------------------------------------------
+def draft_name(employee: str, kind: str) -> str:
+    return f"{employee}.{kind}.toml"
+
+
+def is_draft_name(name: str) -> bool:
+    """Whether a name in the drafts folder is listed as a draft (what it holds is checked on reading)."""
+    return name.endswith(".toml")
+
+
+def parse_draft_name(name: str) -> tuple[str, str]:
+    """(employee, kind) as a draft's name gives them, unchecked: a listing says what is wrong."""
+    employee, _, kind = name.removesuffix(".toml").partition(".")
+    return employee, kind
