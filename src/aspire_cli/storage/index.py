@@ -11,9 +11,10 @@ would have to wait long simply does not save. It holds answers, so it is as priv
 created 0600, never followed through a link.
 
 Tables: members (the roster from team.toml), folders (each member's record folder: its stamp and
-latest talk), records (every record and follow-up file known, by name; with its stamp, the problem
-with it, and once read its answers and, apart so that a team-wide list of actions need not load
-every answer, its actions), drafts (each draft's date and progress), meta (the stamps and versions the whole
+latest talk), records (every record and follow-up file known, by name, and what its name says:
+kind, day, number that day, so that no query parses a name; with its stamp, the problem with it,
+and once read its answers and, apart so that a team-wide list of actions need not load every
+answer, its actions), drafts (each draft's date and progress), meta (the stamps and versions the whole
 index depends on). Every row carries a seal, a checksum of its values, so that a row changed by
 anything but aspire is a miss.
 """
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from aspire_cli.domain.tracking import FollowUpNote
     from aspire_cli.storage.store import Roster, Store
 
-FORMAT = 7  # PRAGMA user_version: a file of another format is rebuilt (7: follow-ups have a sequence)
+FORMAT = 8  # PRAGMA user_version: a file of another format is rebuilt (8: what a file's name says)
 INDEX_NAME = ".index.sqlite3"
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
@@ -53,9 +54,9 @@ CREATE TABLE members (employee TEXT PRIMARY KEY, name TEXT NOT NULL, cadence INT
 CREATE TABLE roster_problems (message TEXT NOT NULL);
 CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, problem TEXT,
                       seal INTEGER NOT NULL);
-CREATE TABLE records (employee TEXT NOT NULL, name TEXT NOT NULL, stamp TEXT, problem TEXT,
-                      answers TEXT, answers_seal INTEGER, actions TEXT, seal INTEGER NOT NULL,
-                      PRIMARY KEY (employee, name));
+CREATE TABLE records (employee TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, day TEXT NOT NULL,
+                      seq INTEGER NOT NULL, stamp TEXT, problem TEXT, answers TEXT, answers_seal INTEGER,
+                      actions TEXT, seal INTEGER NOT NULL, PRIMARY KEY (employee, name));
 CREATE TABLE drafts (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, dated TEXT, answered TEXT,
                      problem TEXT, seal INTEGER NOT NULL);
 """
@@ -224,16 +225,16 @@ class Index:
             return {}
         query = (
             "SELECT f.employee, f.stamp, f.latest_talk, f.problem, f.seal, "
-            "r.stamp, r.problem, r.answers_seal, r.actions, r.seal "
+            "r.kind, r.day, r.seq, r.stamp, r.problem, r.answers_seal, r.actions, r.seal "
             "FROM folders f LEFT JOIN records r ON r.employee = f.employee AND r.name = f.latest_talk"
         )
         known: dict[str, _Folder] = {}
         for employee, folder_stamp, latest, folder_problem, seal, *record in self._rows(query):
-            file_stamp, problem, answers_seal, actions, record_seal = record
+            *said, file_stamp, problem, answers_seal, actions, record_seal = record
             if seal != _seal(employee, folder_stamp, latest, folder_problem):
                 continue  # a row that does not hold up is a miss
             if latest is not None and record_seal != _seal(
-                employee, latest, file_stamp, problem, answers_seal, actions
+                employee, latest, *said, file_stamp, problem, answers_seal, actions
             ):
                 continue
             known[employee] = _Folder(folder_stamp, latest, file_stamp, problem or folder_problem)
@@ -345,19 +346,13 @@ class Index:
         answers: str | None,
         actions: str | None,
     ) -> None:
+        said = _name_says(name)  # kept apart, so that a query picks by kind and day without parsing
+        if said is None:
+            return
         answers_seal = None if answers is None else _seal(answers)
-        row = (employee, name, file_stamp, problem, answers_seal, actions)
-        self._change(
-            "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            employee,
-            name,
-            file_stamp,
-            problem,
-            answers,
-            answers_seal,
-            actions,
-            _seal(*row),
-        )
+        seal = _seal(employee, name, *said, file_stamp, problem, answers_seal, actions)
+        row = (employee, name, *said, file_stamp, problem, answers, answers_seal, actions, seal)
+        self._change("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", *row)
 
     def _stored_files(
         self, employees: list[str], *, answers: bool, preps: bool = True, latest: bool = False
@@ -366,9 +361,9 @@ class Index:
         holds up; answers None when not asked for (a follow-up's always come: they are small)."""
         if self.db is None:
             return {}
-        wanted = "answers" if answers else "CASE WHEN name LIKE '%-action-%' THEN answers END"
-        columns = f"employee, name, stamp, problem, answers_seal, actions, seal, {wanted}"
-        no_preps = "" if preps else " AND name NOT LIKE '%-prep%'"  # a team's actions: half the rows
+        wanted = "answers" if answers else "CASE WHEN kind = 'follow-up' THEN answers END"
+        columns = f"employee, name, kind, day, seq, stamp, problem, answers_seal, actions, seal, {wanted}"
+        no_preps = "" if preps else " AND kind != 'prep'"  # a team's actions: half the rows
         if len(employees) <= 50:  # one member (show, history) or a few: only theirs
             marks = ", ".join("?" * len(employees))
             rows = self._rows(
@@ -377,8 +372,8 @@ class Index:
         else:
             rows = self._rows(f"SELECT {columns} FROM records WHERE 1{no_preps}")
         known: dict[Any, tuple[Any, ...]] = {}
-        for employee, name, file_stamp, problem, answers_seal, actions, seal, answers_text in rows:
-            if seal != _seal(employee, name, file_stamp, problem, answers_seal, actions):
+        for employee, name, *said, file_stamp, problem, answers_seal, actions, seal, answers_text in rows:
+            if seal != _seal(employee, name, *said, file_stamp, problem, answers_seal, actions):
                 continue  # a row that does not hold up is a miss
             if answers_text is not None and _seal(answers_text) != answers_seal:
                 continue
@@ -391,13 +386,12 @@ class Index:
         """The answers of each member's latest talk and prep as the index knows them, in one query
         (not one per member). Which record is latest is the folder's say: a file newer than the
         index simply has no answers here and is read."""
-        # the latest by name: the date, then the number that day (talk.toml < talk-2.toml < talk-10.toml)
+        # the latest as its name says: the day, then the number that day
         rows = self._rows(
             "SELECT employee, name, answers FROM ("
             " SELECT employee, name, answers, row_number() OVER ("
-            "  PARTITION BY employee, substr(name, 12, 4)"
-            "  ORDER BY substr(name, 1, 10) DESC, length(name) DESC, name DESC) AS place"
-            " FROM records WHERE substr(name, 12, 4) IN ('talk', 'prep')) WHERE place = 1"
+            "  PARTITION BY employee, kind ORDER BY day DESC, seq DESC) AS place"
+            " FROM records WHERE kind IN ('talk', 'prep')) WHERE place = 1"
         )
         for employee, name, answers_text in rows:
             row = known.get((employee, name))
@@ -596,6 +590,17 @@ def _holds_file(row: tuple[Any, ...], kind: str, answers: bool) -> bool:
     if kind == "follow-up" or answers:
         return isinstance(answers_text, str)
     return kind == "prep" or isinstance(actions, str)
+
+
+def _name_says(name: str) -> tuple[str, str, int] | None:
+    """(kind, day, number that day) as a record's or a follow-up's name says (follow-ups: 0)."""
+    from aspire_cli.storage.layout import FOLLOW_UP, parse_follow_up_name, split_record_name
+
+    record = split_record_name(name)
+    if record is not None:
+        return record.kind, record.day, record.seq
+    follow_up = parse_follow_up_name(name)
+    return None if follow_up is None else (FOLLOW_UP, follow_up.day, 0)
 
 
 def _json(value: Any) -> str:
