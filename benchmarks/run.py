@@ -30,9 +30,9 @@ from baseline import jrnl_executable  # beside this script
 
 from aspire_cli.domain.models import Member, Record, Team
 from aspire_cli.domain.questions import Action, Answer, QuestionSet
-from aspire_cli.storage.files import toml_text
 from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
+from aspire_cli.storage.toml_write import toml_text
 from aspire_cli.views.record_text import record_markdown
 
 WORK = Path(__file__).resolve().parent / ".work"

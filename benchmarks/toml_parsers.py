@@ -28,8 +28,8 @@ from typing import Any
 
 from aspire_cli.domain.models import Record
 from aspire_cli.domain.questions import Action, Answer, QuestionSet
-from aspire_cli.storage.files import toml_text
 from aspire_cli.storage.question_sets import load_question_set
+from aspire_cli.storage.toml_write import toml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PARSERS = ["tomllib", "tomli", "rtoml", "toml_rs"]

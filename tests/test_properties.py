@@ -17,9 +17,9 @@ from records_factory import talk_record
 from aspire_cli.domain.ids import check_employee_id, is_employee_id
 from aspire_cli.domain.models import Record
 from aspire_cli.errors import BadInput
-from aspire_cli.storage.files import toml_text
 from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
+from aspire_cli.storage.toml_write import toml_text
 from aspire_cli.views.record_text import record_markdown
 
 TALK = load_question_set("talk")

@@ -16,7 +16,7 @@ from records_factory import build_home
 from test_startup_guards import HEAVY, probe
 
 from aspire_cli.domain.models import FollowUp
-from aspire_cli.storage.files import toml_text
+from aspire_cli.storage.toml_write import toml_text
 
 TODAY = date.today()
 YEAR_BEFORE = (TODAY - timedelta(days=730)).isoformat()

@@ -29,9 +29,10 @@ from records_factory import TALK, TALK_RAW, build_home
 
 from aspire_cli.domain.models import Draft, Member, Record, Team
 from aspire_cli.errors import BadFile
-from aspire_cli.storage.files import read_toml, toml_text
+from aspire_cli.storage.files import read_toml
 from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.toml_read import SAFE_BRACKETS, TomlError, load_bytes, loads
+from aspire_cli.storage.toml_write import toml_text
 
 
 def same(a: Any, b: Any) -> bool:

@@ -18,7 +18,7 @@ import pytest
 from conftest import TALK_ANSWERS, aspire_script, terminal_env
 
 from aspire_cli.storage.archive import Manifest
-from aspire_cli.storage.files import toml_text
+from aspire_cli.storage.toml_write import toml_text
 
 MiB = 1024 * 1024
 MEMORY_CEILING = 1024 * MiB  # far above what a run needs (about 100 MiB), far below an endless read

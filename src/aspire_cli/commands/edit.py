@@ -122,7 +122,7 @@ def _begin(store: Store, found: RecordFile) -> Edit:
     numbers = edit_checks.numbers_around(store, found, text) if found.kind == "talk" else NO_NUMBERS
     numbered = edit_checks.with_numbers_shown(original, numbers) if original is not None else None
     if numbered is not None:
-        from aspire_cli.storage.files import toml_text
+        from aspire_cli.storage.toml_write import toml_text
 
         text = toml_text(numbered.to_toml_data())
     start = _header(found, qset) + text

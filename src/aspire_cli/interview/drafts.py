@@ -13,7 +13,8 @@ from aspire_cli.domain.models import Draft, Record
 from aspire_cli.domain.questions import Answer
 from aspire_cli.errors import Aborted, AspireError, WriteFailed, warn
 from aspire_cli.interview.interrupts import signals_held
-from aspire_cli.storage.files import private_dir, toml_text
+from aspire_cli.storage.files import private_dir
+from aspire_cli.storage.toml_write import toml_text
 
 if TYPE_CHECKING:
     from aspire_cli.interview.session import Discussion

@@ -91,7 +91,7 @@ def file_entry(path: str, data: bytes) -> ManifestFile:
 
 def pack(manifest: Manifest, files: dict[str, bytes]) -> bytes:
     """The archive's bytes: the manifest first, then the files, each a private regular file."""
-    from aspire_cli.storage.files import toml_text
+    from aspire_cli.storage.toml_write import toml_text
 
     when = int(manifest.created.timestamp())
     buffer = io.BytesIO()

@@ -1,8 +1,9 @@
-"""Single files, read and written safely: the primitives under store.py (which knows the layout).
+"""Single files and folders, read and written safely: the primitives under every module of storage
+(layout.py knows where each file lives).
 
-Every write goes to a private temporary file in the same folder, is fsynced and moved into place
-with os.replace, so the old file stays whole until the new one is. Locks are flocks, which the
-kernel drops however the process ends. A stamp tells whether a file changed since the index learnt from it.
+Every write goes through atomic_write: a private temporary file in the same folder, fsynced and
+moved into place with os.replace, so the old file stays whole until the new one is. A read takes
+only a regular file, up to a cap. A stamp tells whether a file changed since the index learnt from it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import contextlib
 import errno
 import os
 import stat as stat_module
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from aspire_cli.errors import AspireError, BadFile, Busy, WriteFailed
+from aspire_cli.errors import BadFile, WriteFailed
 
 Stamp = str
 """A file's identity and last change, "inode:size:mtime:ctime" (nanoseconds): one short string."""
@@ -33,46 +33,6 @@ ANSWERS_LIMIT = RECORD_LIMIT
 most what a record may be; a talk's answers are a few KiB."""
 SET_LIMIT = MiB
 """The largest question set read (shipped, your own or --questions FILE): the shipped ones are a few KiB."""
-
-
-@contextlib.contextmanager
-def exclusive_lock(path: Path, timeout: float, busy: str) -> Iterator[None]:
-    """An flock on `path`, retried for `timeout` seconds. The kernel drops it when the process ends,
-    however it ends, so a crash can never leave the home locked."""
-    import fcntl
-    import time
-
-    fd = _open_lock_file(path)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise Busy(busy) from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _open_lock_file(path: Path) -> int:
-    """The lock file, opened without following a link (a planted `.lock` link would otherwise have
-    its target chmodded) and without blocking on a FIFO; only a regular file will do."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-    try:
-        fd = os.open(path, flags, 0o600)
-    except OSError as exc:
-        raise symlink_refused(path) if exc.errno == errno.ELOOP else write_failed(path, exc) from None
-    try:
-        _refuse_unless_regular(path, os.fstat(fd).st_mode)
-        os.fchmod(fd, 0o600)
-    except (OSError, AspireError) as exc:
-        os.close(fd)
-        raise write_failed(path, exc) if isinstance(exc, OSError) else exc from None
-    return fd
 
 
 def stamp(path: str | Path, now_ns: int, *, follow: bool = True) -> tuple[Stamp | None, bool]:
@@ -112,7 +72,7 @@ def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes:
         raise unreadable(path, exc) from None
     try:
         info = os.fstat(fd)
-        _refuse_unless_regular(path, info.st_mode)
+        refuse_unless_regular(path, info.st_mode)
         _refuse_if_bigger(path, info.st_size, limit)
         data = _read_at_most(fd, limit + 1)
         _refuse_if_bigger(path, len(data), limit)  # it grew while being read
@@ -131,7 +91,7 @@ def _read_at_most(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def _refuse_unless_regular(path: Path, mode: int) -> None:
+def refuse_unless_regular(path: Path, mode: int) -> None:
     if stat_module.S_ISDIR(mode):
         raise BadFile(f"{path}: is a folder, expected a file")
     if not stat_module.S_ISREG(mode):
@@ -321,35 +281,3 @@ def write_failed(path: Path, exc: OSError) -> WriteFailed:
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
     return WriteFailed(f"could not write {path}: {reason}.")
-
-
-def toml_text(data: dict[str, Any]) -> str:
-    """TOML text, written the way records are: lists of tables under [answers] always as
-    [[answers.<id>]] blocks, for people reading the file."""
-    import tomli_w
-
-    # Multi-line strings read best, but TOML turns a carriage return in them into a plain newline:
-    # a document holding one is written with escaped one-line strings, so every answer comes back exact.
-    multiline = not any("\r" in text for text in _strings(data))
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        return tomli_w.dumps(data, multiline_strings=multiline)
-    blocks = {k: v for k, v in answers.items() if isinstance(v, list) and v}
-    plain = {k: v for k, v in answers.items() if k not in blocks}
-    # [answers] is the last table written, so its array-of-tables blocks can follow it
-    text = tomli_w.dumps({**data, "answers": plain}, multiline_strings=multiline)
-    for key, items in blocks.items():
-        for item in items:
-            text += f"\n[[answers.{key}]]\n" + tomli_w.dumps(item, multiline_strings=multiline)
-    return text
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)

@@ -261,7 +261,7 @@ class Index:
         self, employee: str, folder: str, kinds: frozenset[str], stored: dict[Any, Any], answers: bool | str
     ) -> Contents:
         from aspire_cli.storage.files import folder_names
-        from aspire_cli.storage.layout import FOLLOW_UP, parse_follow_up_name, split_record_name
+        from aspire_cli.storage.layout import split_folder_name
 
         contents = Contents([], [], [])
         try:
@@ -271,14 +271,9 @@ class Index:
             return contents
         found: list[tuple[Any, ...]] = []
         for name in names:
-            if not name.endswith(".toml"):  # the Markdown copies: half the names
-                continue
-            record = split_record_name(name)
-            if record is not None:
-                if record.kind in kinds:
-                    found.append((*record, name))
-            elif FOLLOW_UP in kinds and (follow_up := parse_follow_up_name(name)):
-                found.append((follow_up.day, 0, FOLLOW_UP, name))
+            said = split_folder_name(name) if name.endswith(".toml") else None  # not the Markdown copies
+            if said is not None and said.kind in kinds:
+                found.append((*said, name))
         found.sort()
         latest = {kind: name for _, _, kind, name in found} if answers == LATEST else {}
         if latest.get("prep"):  # an older prep has no actions: with LATEST, only the latest is of use
@@ -346,12 +341,15 @@ class Index:
         answers: str | None,
         actions: str | None,
     ) -> None:
-        said = _name_says(name)  # kept apart, so that a query picks by kind and day without parsing
+        from aspire_cli.storage.layout import split_folder_name
+
+        said = split_folder_name(name)  # kept apart: a query picks by kind and day, parsing no name
         if said is None:
             return
+        day, seq, kind = said
         answers_seal = None if answers is None else _seal(answers)
-        seal = _seal(employee, name, *said, file_stamp, problem, answers_seal, actions)
-        row = (employee, name, *said, file_stamp, problem, answers, answers_seal, actions, seal)
+        seal = _seal(employee, name, kind, day, seq, file_stamp, problem, answers_seal, actions)
+        row = (employee, name, kind, day, seq, file_stamp, problem, answers, answers_seal, actions, seal)
         self._change("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", *row)
 
     def _stored_files(
@@ -590,17 +588,6 @@ def _holds_file(row: tuple[Any, ...], kind: str, answers: bool) -> bool:
     if kind == "follow-up" or answers:
         return isinstance(answers_text, str)
     return kind == "prep" or isinstance(actions, str)
-
-
-def _name_says(name: str) -> tuple[str, str, int] | None:
-    """(kind, day, number that day) as a record's or a follow-up's name says (follow-ups: 0)."""
-    from aspire_cli.storage.layout import FOLLOW_UP, parse_follow_up_name, split_record_name
-
-    record = split_record_name(name)
-    if record is not None:
-        return record.kind, record.day, record.seq
-    follow_up = parse_follow_up_name(name)
-    return None if follow_up is None else (FOLLOW_UP, follow_up.day, 0)
 
 
 def _json(value: Any) -> str:

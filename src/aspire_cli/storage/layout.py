@@ -46,7 +46,7 @@ class RecordName(NamedTuple):
 
     day: str  # ISO date
     seq: int  # its number that day (a second talk on one day is 2)
-    kind: str  # "prep" or "talk"
+    kind: str  # "prep" or "talk" ("follow-up": see split_folder_name)
 
 
 class RecordFile(NamedTuple):
@@ -175,6 +175,16 @@ def parse_follow_up_name(name: str) -> FollowUpName | None:
     if match is None:
         return None
     return FollowUpName(match[1], int(match[2]), match[3])
+
+
+def split_folder_name(name: str) -> RecordName | None:
+    """What the name of a file in an employee's folder says: a record's day, number and kind, or a
+    follow-up's day, with number 0 and kind "follow-up"; None for any other name."""
+    record = split_record_name(name)
+    if record is not None:
+        return record
+    follow_up = parse_follow_up_name(name)
+    return None if follow_up is None else RecordName(follow_up.day, 0, FOLLOW_UP)
 
 
 def is_record_or_follow_up_name(name: str) -> bool:

@@ -27,18 +27,18 @@ from aspire_cli.storage.files import (
     RECORD_LIMIT,
     TEAM_LIMIT,
     atomic_write,
-    exclusive_lock,
     folder_names,
     own_folder_exists,
     private_dir,
     read_regular,
     read_toml,
     symlink_refused,
-    toml_text,
     unreadable,
     write_failed,
 )
 from aspire_cli.storage.layout import RecordFile
+from aspire_cli.storage.lock import exclusive_lock
+from aspire_cli.storage.toml_write import toml_text
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
     from datetime import datetime
