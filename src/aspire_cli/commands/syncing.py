@@ -1,5 +1,5 @@
 """`aspire sync [now] | init | status`: the home kept in git, in step with a private remote (the
-work itself is in commands/sync.py)."""
+work itself is in commands/sync.py, sync_init.py and sync_status.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 
 def init(home: Home, remote: str | None) -> int:
-    from aspire_cli.commands.sync import run_init
+    from aspire_cli.commands.sync_init import run_init
 
     return run_init(home.store, remote)
 
@@ -22,6 +22,6 @@ def now(home: Home) -> int:
 
 
 def status(home: Home) -> int:
-    from aspire_cli.commands.sync import run_status
+    from aspire_cli.commands.sync_status import run_status
 
     return run_status(home.store)

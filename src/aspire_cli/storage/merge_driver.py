@@ -3,7 +3,7 @@
 Records and follow-ups are new files with names that cannot collide, so git merges them alone.
 What both machines changed is merged here, by the drivers aspire names in the repository's own
 .git/info/attributes and .git/config (git runs them during `aspire sync`, or a `git pull` by hand),
-with a Python isolated from the home it runs in (sync.py, _configure):
+with a Python isolated from the home it runs in (sync_init.py, configure):
 
     team.toml  merge=aspire-team       python -E -P -m aspire_cli.storage.merge_driver team %O %A %B %P
     *          merge=aspire-keep-both  python -E -P -m aspire_cli.storage.merge_driver keep %O %A %B %P
