@@ -65,13 +65,11 @@ MODULE_LINES, FUNCTION_LINES = 300, 50
 # it off this list (the test says when).
 TOO_BIG = {
     "commands/actions.py": 352,
-    "commands/edit.py": 403,
-    "commands/handover.py": 392,
     "interview/session.py": 445,
     "storage/index.py": 610,
     "storage/store.py": 582,
 }
-TOO_LONG = {("commands/handover.py", "hand_over"): 52}
+TOO_LONG: dict[tuple[str, str], int] = {}
 
 
 def sizes() -> tuple[dict[str, int], dict[tuple[str, str], int]]:

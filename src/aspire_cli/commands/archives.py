@@ -1,5 +1,5 @@
 """`aspire handover` and `aspire import`: an employee's records, passed from one leader to the next
-(the work itself is in commands/handover.py)."""
+(the work itself is in commands/handover.py and handover_import.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,6 @@ def hand_over(home: Home, employee: str, out: str, include_prep: bool) -> int:
 
 
 def take_in(home: Home, file: str) -> int:
-    from aspire_cli.commands.handover import run_import
+    from aspire_cli.commands.handover_import import run_import
 
     return run_import(home.store, file)

@@ -1,12 +1,8 @@
 """`aspire edit`: a record corrected in the leader's own editor, kept only if it holds up.
 
-The editor ($VISUAL, else $EDITOR, else vi; split as a shell splits words, as git does) works on a
-private copy, <home>/.editing/<employee>/<the record's name> (folders 0700, file 0600). The copy is
-named like the record so that it is read back exactly as the record is read (store.checked_record:
-its name and folder, the question set it names), then checked as typed answers are (actions' due
-dates) and as edit_checks.py says (what an edit may not change; action numbers).
-What fails is one line: in a terminal the leader edits again or discards; with no terminal to ask
-in (an editor run by a script, as git allows) the run exits 2 and the record is unchanged.
+The editor (edit_editor.py) works on a private copy, <home>/.editing/<employee>/<the record's name>
+(folders 0700, file 0600). The copy is named like the record so that it is read back exactly as the
+record is read, then checked and kept (edit_keep.py, with edit_checks.py).
 
 Promises: a record changes only by a valid edit, replaced atomically under the home's lock, with
 its previous version kept in records/<employee>/.versions/ and its Markdown copy rewritten.
@@ -19,20 +15,19 @@ talk cannot race for action numbers.
 from __future__ import annotations
 
 import contextlib
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aspire_cli.commands.edit_checks import NO_NUMBERS, Numbers
+from aspire_cli.commands.edit_editor import open_the_copy
+from aspire_cli.commands.edit_keep import edit_until_settled, no_such_set
 from aspire_cli.domain.ids import check_employee_id
-from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput, Busy, report
-from aspire_cli.interview.interrupts import as_aborted, saving_the_record, stop_on_signals
-from aspire_cli.safe_text import one_line
-from aspire_cli.storage.files import RECORD_LIMIT, atomic_write, private_dir, read_regular
+from aspire_cli.errors import AspireError, BadFile, Busy
+from aspire_cli.interview.interrupts import as_aborted
+from aspire_cli.storage.files import RECORD_LIMIT, read_regular
 
 if TYPE_CHECKING:
     from aspire_cli.domain.models import Record
@@ -40,7 +35,6 @@ if TYPE_CHECKING:
     from aspire_cli.storage.store import RecordFile, Store
 
 EDIT_FOLDER = ".editing"  # shared with an interview's Ctrl-X Ctrl-E files (discussion.EDITOR_FOLDER)
-DEFAULT_EDITOR = "vi"
 
 
 @dataclass
@@ -84,8 +78,8 @@ def run_edit(store: Store, employee: str, day: str | None, kind: str | None) -> 
     with _edit_lock(store, employee, found.kind):
         edit = _begin(store, found)
         try:
-            _open_the_copy(edit)
-            return _edit_until_settled(edit)
+            open_the_copy(edit)
+            return edit_until_settled(edit)
         except KeyboardInterrupt as interrupt:  # a stop between two steps (SIGHUP, SIGTERM)
             raise _naming_the_copy(edit, as_aborted(interrupt)) from None
         except AspireError as exc:
@@ -140,7 +134,7 @@ def _as_read(store: Store, found: RecordFile, text: str) -> tuple[Record | None,
         original, qset = None, set_or_none(store.home, _set_named(text, found.kind))
     if qset is None:
         named = original.question_set if original is not None else _set_named(text, found.kind)
-        raise BadFile(f"{found.path}: {_no_such_set(store, named)}")
+        raise BadFile(f"{found.path}: {no_such_set(store, named)}")
     return original, qset
 
 
@@ -155,13 +149,6 @@ def _set_named(text: str, kind: str) -> str:
     return named if isinstance(named, str) else kind
 
 
-def _no_such_set(store: Store, set_id: str) -> str:
-    from aspire_cli.storage.question_sets import own_folder
-
-    folder = own_folder(store.home)
-    return f"written with the question set '{set_id}', which is neither shipped nor in {folder}; put it there"
-
-
 def _header(found: RecordFile, qset: QuestionSet) -> str:
     from aspire_cli.domain.questions import Kind
 
@@ -173,206 +160,6 @@ def _header(found: RecordFile, qset: QuestionSet) -> str:
     if any(question.kind is Kind.actions for question in qset.questions):
         lines[-1] += " A new action, without a number, gets the next free one."
     return "\n".join(lines) + "\n\n"
-
-
-# -- the editor -----------------------------------------------------------------------------------
-
-
-def _open_the_copy(e: Edit) -> None:
-    """The copy the editor opens: the record, or an edit left unsaved before, if the leader wants it."""
-    try:
-        leftover = read_regular(e.copy, RECORD_LIMIT)
-    except BadFile:
-        if e.copy.exists() or e.copy.is_symlink():
-            raise
-        leftover = None
-    if leftover is not None and leftover != e.start.encode("utf-8"):
-        if not e.terminal:
-            raise BadInput(
-                f"an edit of {e.path.name} that was not saved is waiting (carry on with it in a "
-                "terminal, or delete the file to start again from the record)"
-            )
-        if _carry_on_with(e):
-            return
-    private_dir(e.copy.parent.parent, follow=False)
-    private_dir(e.copy.parent, follow=False)
-    atomic_write(e.copy, e.start, durable=False)
-
-
-def _carry_on_with(e: Edit) -> bool:
-    from aspire_cli.interview import prompts
-
-    when = datetime.fromtimestamp(e.copy.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    choice = prompts.pick(
-        f"An edit of {e.path.name} that was not saved is kept from {when}: carry on with it?",
-        [
-            ("carry-on", "Carry on with it"),
-            ("restart", "Start again from the record (discard that edit)"),
-            ("cancel", "Cancel"),
-        ],
-    )
-    if choice == "cancel":
-        raise Aborted("nothing changed")
-    return choice == "carry-on"
-
-
-def _run_editor(e: Edit) -> None:
-    import shlex
-    import signal
-
-    variable, command = _editor()
-    try:
-        argv = shlex.split(command)
-    except ValueError as exc:
-        raise BadInput(f"{variable} '{command}' cannot be split into words ({exc}); fix it") from None
-    waiting = _say_waiting(argv[0])
-    try:
-        with stop_on_signals():  # Ctrl-C is the editor's: noted here, not acted on
-            code = subprocess.run([*argv, str(e.copy)], check=False).returncode
-    except OSError as exc:
-        raise AspireError(
-            f"cannot run {variable} '{command}': {exc.strerror or exc}; set VISUAL or EDITOR to an "
-            f"editor you have (e.g. export EDITOR=nano); {e.path.name} is unchanged"
-        ) from None
-    finally:
-        if waiting:
-            _stderr("\r\x1b[K")
-    if code in (-signal.SIGINT, 128 + signal.SIGINT):
-        raise Aborted(f"your editor was interrupted; nothing saved, {e.path.name} is unchanged")
-    if code != 0:
-        how = f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
-        raise AspireError(f"your editor ({command}) {how}, so nothing was saved; {e.path.name} is unchanged")
-
-
-def _editor() -> tuple[str, str]:
-    """Where the editor command comes from, and the command."""
-    import os
-
-    for name in ("VISUAL", "EDITOR"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            return f"${name}", value
-    return "the default editor", DEFAULT_EDITOR
-
-
-def _say_waiting(editor: str) -> bool:
-    """Like git: a line that a terminal editor covers and that is wiped after, for a GUI editor
-    that may open in another window (or return at once, without --wait)."""
-    import os
-
-    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
-        return False
-    _stderr(f"Waiting for your editor ({one_line(editor)}) to close the file... ")
-    return True
-
-
-def _stderr(text: str) -> None:
-    with contextlib.suppress(OSError):
-        sys.stderr.write(text)
-        sys.stderr.flush()
-
-
-# -- checking and keeping what was edited ---------------------------------------------------------
-
-
-def _edit_until_settled(e: Edit) -> int:
-    while True:
-        _run_editor(e)
-        try:
-            record = _edited_record(e)
-        except BadFile as exc:
-            problem = exc.message.removeprefix(f"{e.copy}: ")
-            if not e.terminal:
-                raise BadFile(f"not saved: {problem}; {e.path} is unchanged") from None
-            if _edit_again(problem):
-                continue
-            e.done = True
-            print(one_line(f"Discarded your changes; {e.path} is unchanged."))
-            return 1
-        if record is None or record == e.original:
-            return _no_change(e)
-        return _save(e, record)
-
-
-def _edit_again(problem: str) -> bool:
-    from aspire_cli.interview import prompts
-
-    report(BadFile(f"not saved: {problem}"))
-    choice = prompts.pick(
-        "What now?",
-        [("edit", "Edit again (your changes are kept)"), ("discard", "Discard your changes")],
-    )
-    return choice == "edit"
-
-
-def _edited_record(e: Edit) -> Record | None:
-    """The record as edited, checked as a record read and as typed answers are; None if the text
-    is as it was. A BadFile names the first problem."""
-    from aspire_cli.commands import edit_checks
-    from aspire_cli.domain.questions import actions_due_problem
-    from aspire_cli.storage.files import read_toml
-
-    text = read_regular(e.copy, RECORD_LIMIT)
-    if text == e.start.encode("utf-8"):
-        return None
-    problem = edit_checks.fixed_fields_problem(e.found, e.original, read_toml(e.copy))
-    if problem:
-        raise BadFile(problem)
-    record, qset = e.store.checked_record(e.copy)
-    if qset is None:
-        raise BadFile(f"question_set: {_no_such_set(e.store, record.question_set)}")
-    e.qset = qset  # the same set, unless the edit mends a record that named none it could find
-    answers = dict(record.answers)
-    problem = actions_due_problem(answers, record.date) or edit_checks.numbers_problem(e.numbers, record)
-    if problem:
-        raise BadFile(f"answers.{problem}")
-    return edit_checks.new_actions_numbered(e.numbers, record)
-
-
-def _no_change(e: Edit) -> int:
-    """Nothing to write; but a readable copy out of date (after an undo by hand) is written again."""
-    e.done = True
-    md = e.path.with_suffix(".md")
-    if e.original is not None:
-        from aspire_cli.views.record_text import record_markdown
-
-        markdown = record_markdown(e.original, e.qset, _display_name(e.store, e.employee))
-        try:
-            current = read_regular(md, RECORD_LIMIT)
-        except BadFile:
-            current = None
-        if current != markdown.encode("utf-8"):
-            e.store.write_markdown(e.path, markdown)
-            print(
-                one_line(
-                    f"No change to {e.path}; its readable copy {md.name} was out of date and is rewritten."
-                )
-            )
-            return 0
-    print(one_line(f"No change: {e.path} is as it was."))
-    return 0
-
-
-def _save(e: Edit, record: Record) -> int:
-    from aspire_cli.views.record_text import record_markdown
-
-    markdown = record_markdown(record, e.qset, _display_name(e.store, e.employee))
-    with saving_the_record():
-        kept = e.store.replace_record(e.path, e.was, record, markdown, datetime.now(UTC))
-        e.done = True
-    md = e.path.with_suffix(".md").name
-    before = f"{kept.parent.name}/{kept.name}"
-    print(one_line(f"Saved {e.path} and its readable copy {md}; the version before is in {before}"))
-    return 0
-
-
-def _display_name(store: Store, employee: str) -> str:
-    try:
-        roster, _ = store.roster_report()
-    except AspireError:  # a broken team.toml does not stop an edit: the id is the name then
-        return employee
-    member = roster.get(employee)
-    return member.display_name(employee) if member else employee
 
 
 # -- the copy, afterwards -------------------------------------------------------------------------

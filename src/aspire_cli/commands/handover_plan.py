@@ -1,5 +1,5 @@
 """Where what a hand-over archive brings goes in this home: planned whole, under the home's lock, from
-what the home holds now, before anything is written (handover.py writes the plan through the store).
+what the home holds now, before anything is written (handover_import.py writes the plan through the store).
 
 - The member: added with the archive's name and cadence if not on the team; one already on it
   keeps what it has here (a different name is said, not taken).
@@ -10,7 +10,7 @@ what the home holds now, before anything is written (handover.py writes the plan
   is in the archive, its Markdown copy rendered here.
 - A follow-up keeps its name; the same file already here is skipped; another file of that name
   (its random tag met by chance) gets a new tag.
-- Every action keeps its number (handover_numbers.py), or nothing is imported.
+- Every action keeps its number (domain/action_numbers.py), or nothing is imported.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from aspire_cli.storage.files import RECORD_LIMIT, folder_names, read_regular
 from aspire_cli.storage.layout import parse_follow_up_name, parse_record_name
 
 if TYPE_CHECKING:
-    from aspire_cli.commands.handover import ArrivingFollowUp, ArrivingRecord, Checked
+    from aspire_cli.commands.handover_check import ArrivingFollowUp, ArrivingRecord, Checked
     from aspire_cli.domain.models import Record, Team
     from aspire_cli.storage.archive import Manifest
     from aspire_cli.storage.store import RecordFile, Store
