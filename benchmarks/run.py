@@ -123,14 +123,14 @@ def build_home(home: Path, size: int) -> None:
     variants = {kind: answer_variants(qset, today) for kind, qset in qsets.items()}
     members = {}
     home.mkdir(mode=0o700)
-    store.records_root.mkdir(mode=0o700)
+    store.records.root.mkdir(mode=0o700)
     for i in range(1, size + 1):
         employee, name = f"emp-{i:05d}", f"Employee {i:05d}"
         cadence = 6 if i % 7 == 0 else 12
         rng = random.Random(f"{GENERATOR_VERSION}/{employee}")
         days = record_days(rng, cadence, today, never_held=i % 50 == 0)
         members[employee] = Member(name=name, cadence_months=cadence, added=days[0][0])
-        folder = store.records_dir(employee)
+        folder = store.records.folder(employee)
         folder.mkdir(mode=0o700)
         for n, (day, kind) in enumerate(days):
             qset = qsets[kind]
@@ -140,7 +140,7 @@ def build_home(home: Path, size: int) -> None:
             write_private(stem.with_suffix(".md"), record_markdown(record, qset, name))
         if i % max(1, size // 10) == 0:
             print(f"  {i}/{size} employees, {time.perf_counter() - started:.0f} s", flush=True)
-    store.write_team(Team(members=members))
+    store.team.write(Team(members=members))
     check_home(home, size)
     (home / ".complete").write_text(GENERATOR_VERSION + "\n", encoding="utf-8")
     print(f"built {home} in {time.perf_counter() - started:.1f} s", flush=True)
@@ -211,7 +211,7 @@ def time_command(
 def talk_first_question(aspire: str, home: Path, env: dict[str, str]) -> tuple[float, float]:
     """Seconds from spawning `aspire talk` until its first question shows, and until its answer
     prompt is drawn (ready for typing)."""
-    Store(home).delete_draft(TALK_EMPLOYEE, "talk")  # a draft would add a resume prompt first
+    Store(home).drafts.delete(TALK_EMPLOYEE, "talk")  # a draft would add a resume prompt first
     started = time.perf_counter()
     args = ["--home", str(home), "talk", TALK_EMPLOYEE]
     child = pexpect.spawn(aspire, args, env=env, encoding="utf-8", dimensions=(40, 120), timeout=30)
@@ -261,9 +261,9 @@ def time_draft_saves(home: Path) -> tuple[float, float]:
     times = []
     for _ in range(DRAFT_SAVES):
         started = time.perf_counter()
-        store.save_draft(record)
+        store.drafts.save(record)
         times.append((time.perf_counter() - started) * 1000)
-    store.delete_draft(TALK_EMPLOYEE, "talk")
+    store.drafts.delete(TALK_EMPLOYEE, "talk")
     return statistics.median(times), max(times)
 
 
@@ -401,7 +401,7 @@ def time_due_after_a_new_talk(aspire: str, home: Path, env: dict[str, str], runs
     store = Store(home)
     times = []
     for _ in range(runs):
-        path = store.write_record(record, "talk")
+        path = store.records.write(record, "talk")
         started = time.perf_counter()
         subprocess.run([aspire, "--home", str(home), "due"], env=env, capture_output=True, check=True)
         times.append((time.perf_counter() - started) * 1000)
@@ -415,11 +415,11 @@ def time_reading_every_record(home: Path) -> float:
     each file read (regular files only), parsed and checked against its question set."""
     store = Store(home)
     qsets = {kind: load_question_set(kind) for kind in ("prep", "talk")}
-    roster = store.roster()
+    roster = store.team.roster()
     started = time.perf_counter()
     for employee in roster:
-        for found in store.list_records(employee):
-            store.read_record(found.path, qsets[found.kind])
+        for found in store.records.listed(employee):
+            store.records.read(found.path, qsets[found.kind])
     return (time.perf_counter() - started) * 1000
 
 

@@ -52,14 +52,14 @@ def talk_record(**answers: object) -> Record:
 
 def write(store: Store, kind: str, employee: str, day: date) -> Path:
     rec = record(kind, employee, day)
-    return store.write_record(rec, record_markdown(rec, TALK if kind == "talk" else PREP, employee))
+    return store.records.write(rec, record_markdown(rec, TALK if kind == "talk" else PREP, employee))
 
 
 def build_home(home: Path, employees: int, years: int) -> Store:
     """`employees` members, each with a prep and a talk in each of the last `years` years."""
     store = Store(home)
     ids = [f"emp-{n:03d}" for n in range(employees)]
-    store.write_team(Team(members={e: Member(name=e.title(), cadence_months=12) for e in ids}))
+    store.team.write(Team(members={e: Member(name=e.title(), cadence_months=12) for e in ids}))
     for n, employee in enumerate(ids):
         for year in range(2026 - years, 2026):
             write(store, "prep", employee, date(year, 1 + n % 12, 10))

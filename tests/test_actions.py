@@ -18,7 +18,8 @@ from records_factory import build_home
 from test_startup_guards import HEAVY, probe
 
 from aspire_cli.domain.models import SCHEMA
-from aspire_cli.storage.store import FOLLOW_UP_SCHEMA, Store
+from aspire_cli.storage.follow_ups import FOLLOW_UP_SCHEMA
+from aspire_cli.storage.store import Store
 
 TODAY = date.today().isoformat()
 Plan = list[tuple[str, str | None]]  # (action, due) in the order agreed
@@ -414,7 +415,7 @@ def listed_anyway(aspire) -> list[dict]:
 
 def test_the_follow_up_schema_written_without_pydantic_is_the_models(home):
     assert FOLLOW_UP_SCHEMA == SCHEMA
-    path = Store(home).write_follow_up(
+    path = Store(home).follow_ups.write(
         {
             "employee": "alice",
             "action": 1,
@@ -424,7 +425,7 @@ def test_the_follow_up_schema_written_without_pydantic_is_the_models(home):
             "note": None,
         }
     )
-    follow_up = Store(home).read_follow_up(path)
+    follow_up = Store(home).follow_ups.read(path)
     assert (follow_up.action, follow_up.status, follow_up.note) == (1, "dropped", None)
 
 
@@ -437,7 +438,7 @@ def settled_homes(tmp_path_factory):
     for n in range(2):
         home = tmp_path_factory.mktemp(f"settled{n}") / "home"
         store = build_home(home, employees=12, years=4)
-        store.write_follow_up(
+        store.follow_ups.write(
             {
                 "employee": "emp-000",
                 "action": 1,
@@ -471,4 +472,4 @@ def test_done_on_a_warm_home_writes_its_file_without_pydantic(settled_homes):
     assert done.stdout.startswith("emp-002 #2 done (")
     assert not modules & HEAVY
     [written] = follow_ups(home, "emp-002")
-    assert Store(home).read_follow_up(written).note == "Well done"
+    assert Store(home).follow_ups.read(written).note == "Well done"

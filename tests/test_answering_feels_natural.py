@@ -237,7 +237,7 @@ def test_resuming_a_second_same_day_talk_does_not_ask_again(aspire, alice, keys,
     from test_interview import TALK_KEYS
 
     assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
-    Store(alice).save_draft(
+    Store(alice).drafts.save(
         Draft(
             kind="talk", employee="alice", date=TODAY, question_set="talk", question_set_version=2
         ).with_answers({"short_term_aspiration": "Typed before the stop"})

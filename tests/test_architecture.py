@@ -65,7 +65,6 @@ MODULE_LINES, FUNCTION_LINES = 300, 50
 # it off this list (the test says when).
 TOO_BIG = {
     "commands/actions.py": 352,
-    "interview/session.py": 445,
     "storage/index.py": 610,
     "storage/store.py": 582,
 }

@@ -19,7 +19,7 @@ def test_talk_shows_last_years_aspiration_and_open_actions_before_the_first_ques
     aspire("team", "add", "alice", "--name", "Alice Smith")
     held = aspire("talk", "alice", "--date", LAST_YEAR, "--answers", "-", input=OVERDUE_ANSWERS)
     assert held.exit_code == 0, held.stderr
-    Store(home).write_follow_up(
+    Store(home).follow_ups.write(
         dict(employee="alice", action=2, status="done", date=date(2026, 5, 4), recorded=datetime.now(UTC))
     )
     child = spawn(home, "talk", "alice")

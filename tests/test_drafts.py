@@ -11,7 +11,7 @@ from aspire_cli.storage.store import Store
 
 def draft(home, employee, kind, answers):
     qset = "talk" if kind == "talk" else "prep"
-    Store(home).save_draft(
+    Store(home).drafts.save(
         Record(
             kind=kind,
             employee=employee,

@@ -410,7 +410,7 @@ def test_kept_versions_are_not_records_to_any_listing(aspire, alice, monkeypatch
     for n, change in enumerate([("Delegation", "Feedback"), ("Feedback", "Coaching")]):
         assert edit(aspire, monkeypatch, editor(tmp_path, change, name=f"e{n}")).exit_code == 0
     assert len(list((alice / "records/alice/.versions").iterdir())) == 2
-    assert [r.path.name for r in store.list_records("alice")] == ["2026-11-20-talk.toml"]
+    assert [r.path.name for r in store.records.listed("alice")] == ["2026-11-20-talk.toml"]
     contents = folder_contents(store, ["alice"])["alice"]
     assert [r.name for r in contents.records] == ["2026-11-20-talk.toml"] and contents.problems == []
     assert contents.records[0].answers()[1]["development_area"] == "Coaching"  # the index saw the edit
@@ -434,9 +434,9 @@ def test_a_markdown_copy_that_cannot_be_written_leaves_the_record_as_it_was(
     aspire, alice, monkeypatch, tmp_path
 ):
     from aspire_cli.errors import WriteFailed
-    from aspire_cli.storage import store as store_module
+    from aspire_cli.storage import records as records_module
 
-    real = store_module.atomic_write
+    real = records_module.atomic_write
 
     def disk_full_for_markdown(path: Path, text: str, *, durable: bool = True) -> None:
         if path.suffix == ".md":
@@ -444,7 +444,7 @@ def test_a_markdown_copy_that_cannot_be_written_leaves_the_record_as_it_was(
         real(path, text, durable=durable)
 
     before = files(alice)
-    monkeypatch.setattr(store_module, "atomic_write", disk_full_for_markdown)
+    monkeypatch.setattr(records_module, "atomic_write", disk_full_for_markdown)
     result = edit(aspire, monkeypatch, editor(tmp_path, ("Delegation", "Feedback")))
     assert result.exit_code == 74
     one_line(result.stderr, "the disk is full", "your edited text is kept in")

@@ -99,7 +99,7 @@ def test_a_full_disk_at_the_end_of_a_talk_keeps_the_answers_in_the_draft(aspire,
     aspire("team", "add", "alice")
     monkeypatch.setattr(sys, "stdin", _Terminal())
     store = Store(home)
-    monkeypatch.setattr(store, "write_record", disk_full)
+    monkeypatch.setattr(store.records, "write", disk_full)
     keys.send_text("".join(TALK_KEYS))
     with pytest.raises(
         WriteFailed, match=r"Nothing is lost: your answers so far are kept in .*alice\.talk\.toml"
@@ -116,8 +116,8 @@ def test_when_neither_draft_nor_record_can_be_written_the_answers_are_printed(
     aspire("team", "add", "alice")
     monkeypatch.setattr(sys, "stdin", _Terminal())
     store = Store(home)
-    monkeypatch.setattr(store, "write_record", disk_full)
-    monkeypatch.setattr(store, "save_draft", disk_full)
+    monkeypatch.setattr(store.records, "write", disk_full)
+    monkeypatch.setattr(store.drafts, "save", disk_full)
     keys.send_text("".join(TALK_KEYS))
     with pytest.raises(WriteFailed, match="printed above as an answers file"):
         talk(store)
@@ -160,17 +160,17 @@ def test_a_writer_killed_mid_write_leaves_the_old_file_whole_and_its_leftover_is
 def test_a_record_whose_markdown_copy_cannot_be_written_is_not_half_written(aspire, home, monkeypatch):
     from conftest import TALK_ANSWERS
 
-    from aspire_cli.storage import store as store_module
+    from aspire_cli.storage import records as records_module
 
     aspire("team", "add", "alice")
-    real = store_module.atomic_write
+    real = records_module.atomic_write
 
     def refuse_markdown(path, text, **kwargs):
         if path.suffix == ".md":
             raise WriteFailed(f"could not write {path}: the disk is full.")
         real(path, text, **kwargs)
 
-    monkeypatch.setattr(store_module, "atomic_write", refuse_markdown)
+    monkeypatch.setattr(records_module, "atomic_write", refuse_markdown)
     result = aspire("talk", "alice", "--date", "2026-11-26", "--answers", "-", input=TALK_ANSWERS)
     assert result.exit_code == 74 and "disk is full" in result.stderr
     assert list((home / "records/alice").iterdir()) == []

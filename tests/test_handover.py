@@ -408,7 +408,7 @@ def test_a_refused_import_into_no_home_leaves_no_home(homes, tmp_path):
 
 
 def test_the_scratch_folder_goes_even_on_ctrl_c(homes, monkeypatch):
-    from aspire_cli.storage.store import Store
+    from aspire_cli.storage.follow_ups import FollowUps
 
     def interrupted(self, path):
         assert path.parent.parent.parent.name.startswith(".importing-")
@@ -417,7 +417,7 @@ def test_the_scratch_folder_goes_even_on_ctrl_c(homes, monkeypatch):
 
     archive = homes.hand_over()
     before = files(homes.new)
-    monkeypatch.setattr(Store, "read_follow_up", interrupted)
+    monkeypatch.setattr(FollowUps, "read", interrupted)
 
     result = homes.run(homes.new, "import", str(archive), ok=False)
 

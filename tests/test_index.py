@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from records_factory import build_home, write
 
 from aspire_cli.domain.models import Member, Team
+from aspire_cli.storage.drafts import Drafts
+from aspire_cli.storage.records import Records
+from aspire_cli.storage.roster import TeamFile
 from aspire_cli.storage.store import Store
 from aspire_cli.views.due import due_report
 
@@ -41,7 +44,7 @@ def test_a_warm_report_equals_a_cold_one_and_reads_no_record(home, monkeypatch):
     cold = report(store)
     assert index_path(store).exists()
     opened = []
-    monkeypatch.setattr(Store, "read_record", lambda self, path, qset=None: opened.append(path))
+    monkeypatch.setattr(Records, "read", lambda self, path, qset=None: opened.append(path))
     assert report(store) == cold
     assert opened == []
 
@@ -61,7 +64,7 @@ def test_a_second_talk_on_the_same_day_is_seen(home):
     report(store)
     settle()
     write(store, "talk", "emp-000", date(2026, 3, 3))
-    assert store.latest("emp-000", "talk").path.name == "2026-03-03-talk-2.toml"
+    assert store.records.latest("emp-000", "talk").path.name == "2026-03-03-talk-2.toml"
     rows, problems = report(store)
     assert rows == [("emp-000", "2026-03-03")] and problems == []
 
@@ -70,7 +73,7 @@ def test_a_latest_talk_broken_by_hand_is_reported_even_when_it_keeps_its_size(ho
     store = build_home(home, employees=2, years=1)
     report(store)
     settle()
-    path = store.latest("emp-001", "talk").path
+    path = store.records.latest("emp-001", "talk").path
     text = path.read_text()
     with path.open("r+") as handle:  # edited in place: same inode, same size
         handle.write(text.replace('willing = "yes"', 'willing = "yeh"'))
@@ -83,7 +86,7 @@ def test_a_changed_team_is_seen(home):
     store = build_home(home, employees=2, years=1)
     report(store)
     settle()
-    store.write_team(Team(members={"emp-001": Member(name="Only", cadence_months=6)}))
+    store.team.write(Team(members={"emp-001": Member(name="Only", cadence_months=6)}))
     rows, _ = report(store)
     assert [e for e, _ in rows] == ["emp-001"]
     assert due_report(store, AS_OF, 30).rows[0].cadence_months == 6
@@ -93,7 +96,7 @@ def test_a_deleted_latest_talk_falls_back_to_the_one_before(home):
     store = build_home(home, employees=1, years=2)
     report(store)
     settle()
-    store.latest("emp-000", "talk").path.unlink()
+    store.records.latest("emp-000", "talk").path.unlink()
     rows, _ = report(store)
     assert rows == [("emp-000", "2024-01-12")]
 
@@ -134,7 +137,7 @@ def test_a_broken_or_foreign_index_is_rebuilt_without_a_word(home, monkeypatch, 
     store, truth = settled_home(home, monkeypatch)
     INDEX_DAMAGE[damage](index_path(store))
     assert report(store) == truth
-    assert store.roster()["emp-001"].name == "Emp-001"
+    assert store.team.roster()["emp-001"].name == "Emp-001"
     if damage != "a folder":
         assert index_path(store).is_file() and not index_path(store).is_symlink()
         assert report(store) == truth
@@ -162,21 +165,23 @@ def test_fresh_changes_are_not_kept_so_a_change_in_the_same_clock_tick_cannot_hi
 
 def test_the_roster_serves_from_the_index_while_team_toml_is_unchanged_and_never_after(home, monkeypatch):
     from aspire_cli.storage import files
-    from aspire_cli.storage import store as store_module
+    from aspire_cli.storage.roster import RosterEntry
 
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # treat every stamp as settled
     store = build_home(home, employees=2, years=1)
-    assert sorted(store.roster()) == ["emp-000", "emp-001"]
+    assert sorted(store.team.roster()) == ["emp-000", "emp-001"]
     assert index_path(store).exists()
-    real_read_roster = Store.read_roster
-    monkeypatch.setattr(Store, "read_roster", lambda self: pytest.fail("team.toml parsed despite the index"))
-    assert store.roster()["emp-001"].name == "Emp-001"
-    assert store.member("emp-001") == store_module.RosterEntry("Emp-001", 12, None)
-    assert store.member("emp-404") is None
-    monkeypatch.setattr(Store, "read_roster", real_read_roster)
+    real_read_roster = TeamFile.read_roster
+    monkeypatch.setattr(
+        TeamFile, "read_roster", lambda self: pytest.fail("team.toml parsed despite the index")
+    )
+    assert store.team.roster()["emp-001"].name == "Emp-001"
+    assert store.team.member("emp-001") == RosterEntry("Emp-001", 12, None)
+    assert store.team.member("emp-404") is None
+    monkeypatch.setattr(TeamFile, "read_roster", real_read_roster)
     settle()
-    store.write_team(Team(members={"emp-002": Member(name="New", cadence_months=6)}))
-    assert store.roster() == {"emp-002": store_module.RosterEntry("New", 6, None)}
+    store.team.write(Team(members={"emp-002": Member(name="New", cadence_months=6)}))
+    assert store.team.roster() == {"emp-002": RosterEntry("New", 6, None)}
 
 
 # -- the index is never the truth: a row that does not hold up is a miss -----------------------------
@@ -186,7 +191,7 @@ def settled_home(home, monkeypatch):
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # every stamp counts as settled
     store = build_home(home, employees=2, years=1)
     truth = report(store)
-    assert store.roster() and index_path(store).exists()
+    assert store.team.roster() and index_path(store).exists()
     return store, truth
 
 
@@ -222,8 +227,8 @@ def test_an_index_row_that_does_not_hold_up_is_a_miss(home, monkeypatch, corrupt
         settle()
         (home / "team.toml").write_text((home / "team.toml").read_text())
     assert report(store) == truth
-    assert store.member("emp-001") == store.roster()["emp-001"]
-    assert store.roster()["emp-001"].cadence_months == 12
+    assert store.team.member("emp-001") == store.team.roster()["emp-001"]
+    assert store.team.roster()["emp-001"].cadence_months == 12
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -276,7 +281,7 @@ def test_due_is_the_same_with_and_without_the_index_on_a_home_of_hundreds(tmp_pa
     for n in range(3, 300, 11):
         write(store, "prep", f"emp-{n:03d}", date(2026, 6, 1))
     for n in range(5, 300, 29):
-        store.latest(f"emp-{n:03d}", "talk").path.write_text("[broken\n")
+        store.records.latest(f"emp-{n:03d}", "talk").path.write_text("[broken\n")
     time.sleep(2.1)
     env = {**os.environ, "ASPIRE_HOME": str(home)}
 
@@ -303,15 +308,15 @@ def test_drafts_are_listed_from_the_index_while_their_files_are_unchanged(aspire
     monkeypatch.setattr(files, "STABLE_AFTER_NS", -LATER)  # every stamp counts as settled
     store = Store(home)
     base = Draft(kind="talk", employee="alice", date=AS_OF, question_set="talk", question_set_version=2)
-    store.save_draft(base.with_answers({"short_term_aspiration": "Lead"}))
+    store.drafts.save(base.with_answers({"short_term_aspiration": "Lead"}))
     (home / "drafts/bob.talk.toml").write_text("[broken\n")
     first = aspire("drafts")
     assert "1 of 9" in first.stdout and "bob.talk.toml" in first.stderr
-    real_read_draft = Store.read_draft
-    monkeypatch.setattr(Store, "read_draft", lambda *args: pytest.fail("a draft read despite the index"))
+    real_read_draft = Drafts.read
+    monkeypatch.setattr(Drafts, "read", lambda *args: pytest.fail("a draft read despite the index"))
     again = aspire("drafts")
     assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, first.stdout, first.stderr)
-    monkeypatch.setattr(Store, "read_draft", real_read_draft)
+    monkeypatch.setattr(Drafts, "read", real_read_draft)
     settle()
-    store.save_draft(base.with_answers({"short_term_aspiration": "Lead", "long_term_aspiration": "CTO"}))
+    store.drafts.save(base.with_answers({"short_term_aspiration": "Lead", "long_term_aspiration": "CTO"}))
     assert "2 of 9" in aspire("drafts").stdout

@@ -8,7 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 from records_factory import build_home, write
 
+from aspire_cli.storage.follow_ups import FollowUps
 from aspire_cli.storage.index import Index
+from aspire_cli.storage.records import Records
 from aspire_cli.storage.store import Store
 from aspire_cli.views.due import due_report
 
@@ -33,7 +35,7 @@ def settle() -> None:
 
 
 def follow_up(store: Store, number: int, status: str = "done") -> None:
-    store.write_follow_up(
+    store.follow_ups.write(
         dict(
             employee="emp-000",
             action=number,
@@ -54,8 +56,8 @@ def test_a_warm_read_equals_a_cold_one_and_opens_no_file(store, monkeypatch):
     cold = contents(store)
     assert len(cold[0]) == 6 and len(cold[1]) == 1 and cold[2] == []
     opened = []
-    monkeypatch.setattr(Store, "read_record", lambda self, path, qset=None: opened.append(path))
-    monkeypatch.setattr(Store, "read_follow_up", lambda self, path: opened.append(path))
+    monkeypatch.setattr(Records, "read", lambda self, path, qset=None: opened.append(path))
+    monkeypatch.setattr(FollowUps, "read", lambda self, path: opened.append(path))
     assert contents(store) == cold
     assert opened == []
 
@@ -63,7 +65,7 @@ def test_a_warm_read_equals_a_cold_one_and_opens_no_file(store, monkeypatch):
 def test_a_record_edited_in_place_to_the_same_size_is_read_again(store):
     contents(store)
     settle()
-    path = store.list_records("emp-000", "talk")[0].path
+    path = store.records.listed("emp-000", "talk")[0].path
     text = path.read_text()
     assert 'willing = "yes"' in text
     with path.open("r+") as handle:  # same inode, same size: only mtime and ctime tell
@@ -83,14 +85,14 @@ def test_added_deleted_and_renamed_files_are_seen(store):
     settle()
     write(store, "talk", "emp-000", date(2026, 6, 1))
     follow_up(store, 2, "dropped")
-    first = store.list_records("emp-000", "prep")[0].path
+    first = store.records.listed("emp-000", "prep")[0].path
     first.unlink()
     after = contents(store)
     assert [name for name, _, _ in after[0]] == [n for n in before if n != first.name] + [
         "2026-06-01-talk.toml"
     ]
     assert [(note.action, note.status) for note in after[1]] == [(2, "dropped")]
-    talk = store.list_records("emp-000", "talk")[0].path
+    talk = store.records.listed("emp-000", "talk")[0].path
     talk.rename(talk.with_name("2020-01-01-talk.toml"))  # renamed: the date inside no longer matches
     problems = contents(store)[2]
     assert any("2020-01-01-talk.toml" in problem and "is named" in problem for problem in problems)
@@ -150,7 +152,7 @@ def test_latest_answers_come_from_the_latest_record_of_each_kind_even_the_second
 
     latest(LATEST)  # cold: every file read (and learnt)
     opened = []
-    monkeypatch.setattr(Store, "checked_record", lambda self, path: opened.append(path))
+    monkeypatch.setattr(Records, "checked", lambda self, path: opened.append(path))
     warm = latest(LATEST)
     assert opened == []  # warm: everything from the index, the latest answers in one query
     assert [name for name, has in warm["emp-000"] if has] == [

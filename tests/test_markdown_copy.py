@@ -38,7 +38,7 @@ def answer_markdown(text: str, name: str = "Alice") -> str:
 def test_ordinary_prose_is_written_as_typed(text, home):
     store = Store(home)
     record = talk_record(core_strength=text)
-    path = store.write_record(record, record_markdown(record, TALK, "Alice"))
+    path = store.records.write(record, record_markdown(record, TALK, "Alice"))
     assert f"\n{text}\n" in path.with_suffix(".md").read_text(encoding="utf-8")
 
 

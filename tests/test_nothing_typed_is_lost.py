@@ -16,6 +16,7 @@ from rich.console import Console
 from aspire_cli.domain.models import Draft
 from aspire_cli.errors import Aborted
 from aspire_cli.interview import session as discussion
+from aspire_cli.storage.drafts import Drafts
 from aspire_cli.storage.store import Store
 
 TODAY = date.today()
@@ -48,7 +49,7 @@ def answer(child, position, text):
 
 def save_draft(home, answers, unfinished=None, day=TODAY):
     base = dict(kind="talk", employee="alice", date=day, question_set="talk", question_set_version=2)
-    Store(home).save_draft(Draft(**base, answers=answers, unfinished=unfinished))
+    Store(home).drafts.save(Draft(**base, answers=answers, unfinished=unfinished))
     return (home / DRAFT).read_bytes()
 
 
@@ -193,7 +194,7 @@ def test_a_failed_draft_removal_after_the_record_is_one_warning_line(
     def refuse(self, employee, kind):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Store, "delete_draft", refuse)
+    monkeypatch.setattr(Drafts, "delete", refuse)
     keys.send_text("".join(TALK_KEYS))
     d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, TODAY)
     path = discussion.interactive(d, "alice", False)
@@ -290,16 +291,16 @@ def test_sigterm_while_the_record_is_written_cannot_turn_success_into_failure(
     """A stop that arrives while the record is being saved is held, then dropped: the run succeeded."""
     from test_interview import TALK_KEYS
 
-    from aspire_cli.storage import store as store_module
+    from aspire_cli.storage.records import Records
 
-    original = store_module.Store.write_record
+    original = Records.write
 
     def write_then_signal(self, record, markdown):
         path = original(self, record, markdown)
         os.kill(os.getpid(), signal.SIGTERM)  # held back until the draft is gone, then dropped
         return path
 
-    monkeypatch.setattr(store_module.Store, "write_record", write_then_signal)
+    monkeypatch.setattr(Records, "write", write_then_signal)
     keys.send_text("".join(TALK_KEYS))
     d = discussion.Discussion(Store(alice), Console(file=io.StringIO()), "talk", None, TODAY)
     path = discussion.interactive(d, "alice", False)

@@ -33,7 +33,7 @@ def test_every_file_and_folder_the_tool_writes_is_private_whatever_the_umask(asp
     from aspire_cli.domain.models import Record
     from aspire_cli.storage.store import Store
 
-    Store(home).save_draft(
+    Store(home).drafts.save(
         Record(kind="talk", employee="alice", date="2026-11-26", question_set="talk", question_set_version=1)
     )
     with Store(home).interview_lock("alice", "talk"):

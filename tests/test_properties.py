@@ -50,8 +50,8 @@ def test_any_answer_round_trips_through_toml_and_the_models_losing_only_trailing
 def test_a_100_kb_answer_round_trips_through_the_store(home):
     text = ("Grow the platform team. " * 4200 + "\nend with spaces   ")[:100_000]
     store = Store(home)
-    path = store.write_record(talk(text, "a", "b"), "md")
-    assert store.read_record(path, TALK).answers["development_area"] == text
+    path = store.records.write(talk(text, "a", "b"), "md")
+    assert store.records.read(path, TALK).answers["development_area"] == text
 
 
 def structure(markdown: str) -> list[str]:
@@ -100,8 +100,8 @@ def test_an_accepted_employee_id_cannot_escape_the_home_folder(candidate):
             check_employee_id(candidate)
         return
     for path, parent in [
-        (store.records_dir(candidate), home / "records"),
-        (store.draft_path(candidate, "talk"), home / "drafts"),
+        (store.records.folder(candidate), home / "records"),
+        (store.drafts.path(candidate, "talk"), home / "drafts"),
     ]:
         assert Path(os.path.normpath(path)).parent == parent  # what the OS would open
         assert path.name.startswith(candidate)

@@ -26,7 +26,7 @@ def talk_record(**answers) -> Record:
 def test_a_record_round_trips_toml_to_model_to_toml(home):
     store = Store(home)
     record = talk_record()
-    path = store.write_record(record, "md")
+    path = store.records.write(record, "md")
     text = path.read_text(encoding="utf-8")
     data = tomllib.loads(text)
     assert data["schema"] == 1 and data["kind"] == "talk" and data["employee"] == "alice"
@@ -38,33 +38,33 @@ def test_a_record_round_trips_toml_to_model_to_toml(home):
         "due": date(2027, 6, 30),
     }
     assert "[[answers.actions]]" in text
-    again = store.read_record(path, TALK)
+    again = store.records.read(path, TALK)
     assert again == record
-    assert store.write_record(again, "md").read_text(encoding="utf-8") == text
+    assert store.records.write(again, "md").read_text(encoding="utf-8") == text
 
 
 def test_a_second_talk_on_the_same_day_gets_a_numbered_name_and_the_first_is_untouched(home):
     store = Store(home)
-    first = store.write_record(talk_record(), "first")
-    second = store.write_record(talk_record(core_strength="Mentoring"), "second")
+    first = store.records.write(talk_record(), "first")
+    second = store.records.write(talk_record(core_strength="Mentoring"), "second")
     assert (first.name, second.name) == ("2026-11-26-talk.toml", "2026-11-26-talk-2.toml")
     assert first.with_suffix(".md").read_text() == "first"
-    assert store.read_record(first).answers["core_strength"] == "Architecture"
-    assert store.latest("alice", "talk").path == second
+    assert store.records.read(first).answers["core_strength"] == "Architecture"
+    assert store.records.latest("alice", "talk").path == second
 
 
 def test_the_latest_record_is_found_by_name_alone(home):
     store = Store(home)
     for day in (date(2024, 3, 1), date(2025, 11, 2), date(2023, 1, 5)):
-        store.write_record(talk_record().model_copy(update={"date": day}), "md")
+        store.records.write(talk_record().model_copy(update={"date": day}), "md")
     (home / "records" / "alice" / "notes.txt").write_text("not a record")
-    assert [r.day for r in store.list_records("alice")] == [
+    assert [r.day for r in store.records.listed("alice")] == [
         date(2023, 1, 5),
         date(2024, 3, 1),
         date(2025, 11, 2),
     ]
-    assert store.latest("alice", "talk").day == date(2025, 11, 2)
-    assert store.latest("alice", "prep") is None
+    assert store.records.latest("alice", "talk").day == date(2025, 11, 2)
+    assert store.records.latest("alice", "prep") is None
 
 
 def structure(markdown: str) -> list[str]:
@@ -122,14 +122,14 @@ def test_markdown_keeps_every_word_of_a_hostile_answer_visible():
 def test_the_team_round_trips(home):
     store = Store(home)
     team = Team.model_validate({"members": {"alice": {"name": "Alice", "cadence_months": 6}}})
-    store.write_team(team)
-    assert store.read_team() == team
-    assert "cadence_months = 6" in store.team_path.read_text()
+    store.team.write(team)
+    assert store.team.read() == team
+    assert "cadence_months = 6" in store.team.path.read_text()
 
 
 def test_a_record_from_an_older_version_of_the_set_stays_readable_when_a_question_is_added(home):
     store = Store(home)
-    path = store.write_record(talk_record(), "md")
+    path = store.records.write(talk_record(), "md")
     extra = {"id": "mentor", "text": "Who could mentor you?", "kind": "long_text"}
     grown = TALK.model_validate(
         {
@@ -138,7 +138,7 @@ def test_a_record_from_an_older_version_of_the_set_stays_readable_when_a_questio
             "questions": [*TALK.model_dump()["questions"], extra],
         }
     )
-    assert store.read_record(path, grown).answers["core_strength"] == "Architecture"
+    assert store.records.read(path, grown).answers["core_strength"] == "Architecture"
     same_version = grown.model_copy(update={"version": TALK.version})
     with pytest.raises(BadFile, match="mentor: an answer is required"):
-        store.read_record(path, same_version)
+        store.records.read(path, same_version)

@@ -106,7 +106,7 @@ def test_a_linked_drafts_folder_or_draft_is_refused(home, elsewhere, where):
         (home / where).symlink_to(elsewhere / "precious")
     before = snapshot(elsewhere)
     with pytest.raises(AspireError, match="symbolic link") as caught:
-        Store(home).save_draft(draft())
+        Store(home).drafts.save(draft())
     assert str(home / where) in caught.value.message
     assert snapshot(elsewhere) == before and [p.name for p in elsewhere.iterdir()] == ["precious"]
     assert (home / where).is_symlink()

@@ -55,7 +55,7 @@ def hostile_home(aspire, home):
     record = Record(
         kind="talk", employee="alice", date=day, question_set="talk", question_set_version=talk.version
     )
-    store.write_record(
+    store.records.write(
         record.with_answers(answers), record_markdown(record.with_answers(answers), talk, "Alice")
     )
     prep_answers = prep.validate_answers(
@@ -64,11 +64,11 @@ def hostile_home(aspire, home):
     prep_record = Record(
         kind="prep", employee="bob", date=day, question_set="prep", question_set_version=prep.version
     )
-    store.write_record(prep_record.with_answers(prep_answers), "prep")
+    store.records.write(prep_record.with_answers(prep_answers), "prep")
     draft = Draft(
         kind="talk", employee="bob", date=TODAY, question_set="talk", question_set_version=talk.version
     )
-    store.save_draft(draft.with_answers({"short_term_aspiration": HOSTILE}))
+    store.drafts.save(draft.with_answers({"short_term_aspiration": HOSTILE}))
     (home / "drafts" / f"x{RETITLE}.talk.toml").write_text("not a draft")
     (home / "records/bob" / f"2026-01-01-talk{CLEAR}.toml").write_text("ignored: not a record name")
     bad = (home / f"records/alice/{day.isoformat()}-talk.toml").read_text()

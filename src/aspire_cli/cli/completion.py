@@ -33,7 +33,7 @@ def employee_ids(home: str | None, incomplete: str) -> list[str]:
         store = Store(resolve_home(home))
         if not store.has_home():
             return []
-        roster, _ = store.roster_report()  # through the index, as `aspire team list` reads it
+        roster, _ = store.team.roster_report()  # through the index, as `aspire team list` reads it
     except (AspireError, OSError):
         return []
     return sorted(employee for employee in roster if employee.startswith(incomplete))

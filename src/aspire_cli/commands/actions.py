@@ -76,7 +76,7 @@ def _team_actions(store: Store, today: date) -> Found:
     index = Index(store)
     try:
         roster, problems = index.roster()
-        store.has_records()  # a link or a file in place of the records folder: no listing at all
+        store.records.exists()  # a link or a file in place of the records folder: no listing at all
         contents = index.contents(list(roster), TALKS_AND_FOLLOW_UPS, answers=False)
     finally:
         index.save()
@@ -106,7 +106,7 @@ def _contents(store: Store, employee: str) -> tuple[Roster, Contents]:
     finally:
         index.save()
     if employee not in roster and not (held.records or held.follow_ups or held.problems):
-        if store.list_records(employee):  # only preps: not a stranger
+        if store.records.listed(employee):  # only preps: not a stranger
             return roster, held
         raise BadInput(_stranger(employee, roster))
     return roster, held
@@ -245,7 +245,7 @@ def record_follow_up(
     action = _action(store, employee, number, today)
     _check_change(action, status)
     day = _follow_up_day(action, day_text, today) if status == DONE else today
-    store.write_follow_up(
+    store.follow_ups.write(
         {
             "employee": employee,
             "action": number,
@@ -275,7 +275,7 @@ def _action(store: Store, employee: str, number: int, today: date) -> TrackedAct
     """The employee's action of that number; a BadInput naming the numbers they have if none."""
     # The talks are listed before the index lists and reads the folder, not after: a talk written
     # in between (another terminal) is then one the index read too, never one taken for unread.
-    talks = store.list_records(employee, "talk")
+    talks = store.records.listed(employee, "talk")
     _, held = _contents(store, employee)
     _refuse_unread_talks(talks, held)
     actions, problems = tracked_actions(held, employee, today)

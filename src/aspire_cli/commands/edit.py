@@ -26,6 +26,7 @@ from aspire_cli.commands.edit_editor import open_the_copy
 from aspire_cli.commands.edit_keep import edit_until_settled, no_such_set
 from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.errors import AspireError, BadFile, Busy
+from aspire_cli.interview.editor_files import EDITING_FOLDER
 from aspire_cli.interview.interrupts import as_aborted
 from aspire_cli.storage.files import RECORD_LIMIT, read_regular
 
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
     from aspire_cli.domain.models import Record
     from aspire_cli.domain.questions import QuestionSet
     from aspire_cli.storage.store import RecordFile, Store
-
-EDIT_FOLDER = ".editing"  # shared with an interview's Ctrl-X Ctrl-E files (discussion.EDITOR_FOLDER)
 
 
 @dataclass
@@ -59,7 +58,7 @@ class Edit:
 
     @property
     def copy(self) -> Path:
-        return self.store.home / EDIT_FOLDER / self.employee / self.path.name
+        return self.store.home / EDITING_FOLDER / self.employee / self.path.name
 
     @property
     def again(self) -> str:

@@ -1,5 +1,5 @@
 """`aspire edit`'s check-and-keep: the edited copy read back exactly as a record is read
-(store.checked_record), checked as typed answers are (actions' due dates) and as edit_checks.py says
+(store.records.checked), checked as typed answers are (actions' due dates) and as edit_checks.py says
 (what an edit may not change; action numbers), then kept: the record replaced atomically under the
 home's lock, its previous version kept in records/<employee>/.versions/, its Markdown copy rewritten.
 What fails is one line: in a terminal the leader edits again or discards; with no terminal to ask in
@@ -67,7 +67,7 @@ def _edited_record(e: Edit) -> Record | None:
     problem = edit_checks.fixed_fields_problem(e.found, e.original, read_toml(e.copy))
     if problem:
         raise BadFile(problem)
-    record, qset = e.store.checked_record(e.copy)
+    record, qset = e.store.records.checked(e.copy)
     if qset is None:
         raise BadFile(f"question_set: {no_such_set(e.store, record.question_set)}")
     e.qset = qset  # the same set, unless the edit mends a record that named none it could find
@@ -91,7 +91,7 @@ def _no_change(e: Edit) -> int:
         except BadFile:
             current = None
         if current != markdown.encode("utf-8"):
-            e.store.write_markdown(e.path, markdown)
+            e.store.records.write_markdown(e.path, markdown)
             print(
                 one_line(
                     f"No change to {e.path}; its readable copy {md.name} was out of date and is rewritten."
@@ -107,7 +107,7 @@ def _save(e: Edit, record: Record) -> int:
 
     markdown = record_markdown(record, e.qset, _display_name(e.store, e.employee))
     with saving_the_record():
-        kept = e.store.replace_record(e.path, e.was, record, markdown, datetime.now(UTC))
+        kept = e.store.records.replace(e.path, e.was, record, markdown, datetime.now(UTC))
         e.done = True
     md = markdown_path(e.path).name
     before = f"{kept.parent.name}/{kept.name}"
@@ -117,7 +117,7 @@ def _save(e: Edit, record: Record) -> int:
 
 def _display_name(store: Store, employee: str) -> str:
     try:
-        roster, _ = store.roster_report()
+        roster, _ = store.team.roster_report()
     except AspireError:  # a broken team.toml does not stop an edit: the id is the name then
         return employee
     member = roster.get(employee)

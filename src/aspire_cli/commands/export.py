@@ -97,11 +97,11 @@ def _record_folders(store: Store, on_team: dict[str, str]) -> list[str]:
     from aspire_cli.storage.files import folder_names
 
     found = []
-    for name in folder_names(store.records_root):
+    for name in folder_names(store.records.root):
         if name in on_team or not is_employee_id(name):
             continue
         try:
-            if stat.S_ISREG(os.lstat(store.records_root / name).st_mode):
+            if stat.S_ISREG(os.lstat(store.records.root / name).st_mode):
                 continue
         except OSError:
             continue

@@ -20,8 +20,7 @@ from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.errors import BadInput
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.archive import employee_folder
-from aspire_cli.storage.files import RECORD_LIMIT, folder_names, read_regular, write_failed
-from aspire_cli.storage.layout import parse_follow_up_name
+from aspire_cli.storage.files import RECORD_LIMIT, read_regular, write_failed
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover_check import Checked
@@ -42,9 +41,9 @@ def hand_over(store: Store, employee: str, out: Path, include_prep: bool, now: d
     """Write the archive to `out`; the line that says what it holds."""
     employee = check_employee_id(employee)
     _check_out(store, out)
-    member = store.member(employee) if store.has_home() else None
-    records = [r for r in store.list_records(employee) if include_prep or r.kind == "talk"]
-    follow_ups = _follow_up_names(store, employee)
+    member = store.team.member(employee) if store.has_home() else None
+    records = [r for r in store.records.listed(employee) if include_prep or r.kind == "talk"]
+    follow_ups = store.follow_ups.names(employee)
     if member is None and not records and not follow_ups:
         raise BadInput(
             f"'{employee}' is not on your team and has no records to hand over; see: aspire team list"
@@ -63,7 +62,7 @@ def _packed(
     from aspire_cli import __version__
     from aspire_cli.storage.archive import FORMAT, FORMAT_VERSION, Manifest, file_entry, pack
 
-    folder = store.records_dir(employee)
+    folder = store.records.folder(employee)
     files = {f"{employee_folder(employee)}/{n}": read_regular(folder / n, RECORD_LIMIT) for n in names}
     manifest = Manifest(
         format=FORMAT,
@@ -126,10 +125,6 @@ def _default_cadence(store: Store) -> int:
     from aspire_cli.storage.settings import FLAG, Setting, settings_at
 
     return settings_at(Setting(store.home, FLAG, "--home"), os.environ).cadence_months.value
-
-
-def _follow_up_names(store: Store, employee: str) -> list[str]:
-    return sorted(n for n in folder_names(store.records_dir(employee)) if parse_follow_up_name(n))
 
 
 def _write_new_file(path: Path, data: bytes) -> None:

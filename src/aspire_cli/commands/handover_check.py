@@ -79,11 +79,11 @@ def check_contents(
             name = path.rpartition("/")[2]
             _write_private(folder / name, data)
             if parse_follow_up_name(name):
-                follow_up = reader.read_follow_up(folder / name)
+                follow_up = reader.follow_ups.read(folder / name)
                 _check_follow_up_days(folder / name, follow_up, today)
                 follow_ups.append(ArrivingFollowUp(name, data, follow_up))
                 continue
-            record = reader.read_record(folder / name)  # its date is the one in its name
+            record = reader.records.read(folder / name)  # its date is the one in its name
             _not_after(folder / name, record.date, today)
             qset = set_or_none(sets_home, record.question_set)
             if qset is None and need_sets:
@@ -91,7 +91,7 @@ def check_contents(
                     f"{folder / name}: uses the question set '{record.question_set}', which this home does "
                     f"not have: put its file in {sets_home / 'questions'}/ first"
                 )
-            checked = reader.read_record(folder / name, qset) if qset else record
+            checked = reader.records.read(folder / name, qset) if qset else record
             records.append(ArrivingRecord(name, data, record, checked, qset))
     except BadFile as exc:
         raise BadFile(f"{exc.message.replace(f'{scratch}{os.sep}', shown_as)}; {then}.") from None

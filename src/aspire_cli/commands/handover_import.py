@@ -23,6 +23,7 @@ from aspire_cli.commands.handover_check import check_contents, scratch_folder
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.files import write_failed
+from aspire_cli.storage.handed_over import add_handed_over
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover_plan import Plan
@@ -65,7 +66,7 @@ def import_archive(store: Store, path: Path, today: date) -> list[str]:
 def _write(store: Store, employee: str, plan: Plan) -> None:
     try:
         _write_copies(store, employee, plan.copies)
-        store.add_handed_over(employee, plan.team, plan.records, plan.follow_ups)
+        add_handed_over(store, employee, plan.team, plan.records, plan.follow_ups)
     except WriteFailed as exc:
         raise WriteFailed(
             f"{exc.message} Part of the archive may be in; once the disk is fixed, import it again: "
@@ -76,7 +77,7 @@ def _write(store: Store, employee: str, plan: Plan) -> None:
 def _write_copies(store: Store, employee: str, copies: list[tuple[str, str]]) -> None:
     """The missing Markdown copies of records already here, each a new private file; one that has
     appeared since the plan is left as it is. Under the home's lock, like every write of the import."""
-    folder = store.records_dir(employee)
+    folder = store.records.folder(employee)
     written: list[Path] = []
     try:
         for name, markdown in copies:

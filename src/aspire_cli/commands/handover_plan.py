@@ -51,7 +51,7 @@ class _Placed(NamedTuple):
 def plan_import(store: Store, manifest: Manifest, checked: Checked, today: date) -> Plan:
     employee = manifest.employee
     team, display, notes = _member(store, manifest, today)
-    names = set(folder_names(store.records_dir(employee)))
+    names = set(folder_names(store.records.folder(employee)))
     notes_here = {m.action for n in names if (m := parse_follow_up_name(n))}
     here = _records_here(store, employee)
     placed = _place_records(checked.records, here, names, display)
@@ -97,7 +97,7 @@ def _member(store: Store, manifest: Manifest, today: date) -> tuple[Team | None,
     from aspire_cli.domain.models import Member
 
     try:
-        team = store.read_team()
+        team = store.team.read()
     except BadFile as exc:
         raise BadFile(f"{exc.message}; mend it first (aspire team edit); nothing imported.") from None
     employee = manifest.employee
@@ -116,9 +116,9 @@ def _member(store: Store, manifest: Manifest, today: date) -> tuple[Team | None,
 
 def _records_here(store: Store, employee: str) -> list[tuple[RecordFile, Record]]:
     here = []
-    for found in store.list_records(employee):
+    for found in store.records.listed(employee):
         try:
-            here.append((found, store.read_record(found.path)))
+            here.append((found, store.records.read(found.path)))
         except BadFile as exc:  # its actions' numbers, or the very record arriving, cannot be known
             raise BadFile(
                 f"{exc.message}; mend it before importing {employee}'s records; nothing imported."
@@ -171,7 +171,7 @@ def _place_follow_ups(
     """The follow-ups to write, and how many are already here."""
     import secrets
 
-    folder = store.records_dir(employee)
+    folder = store.records.folder(employee)
     new: list[tuple[str, str]] = []
     already = 0
     for follow_up in arriving:

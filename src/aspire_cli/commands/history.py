@@ -89,13 +89,13 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
         raise BadInput(no_records_message(store, employee))
     contents = folder_contents(store, [employee])[employee]
     if not contents.records and not contents.problems:
-        if employee not in store.roster_report()[0]:
+        if employee not in store.team.roster_report()[0]:
             raise BadInput(no_records_message(store, employee))
         print("[]" if as_json else f"No records with {employee} yet; prepare with: aspire prep {employee}")
         return 0
     actions, problems = tracked_actions(contents, employee, today)
     entries = history_entries(contents.records, actions)
-    folder = str(store.records_dir(employee))
+    folder = str(store.records.folder(employee))
     if as_json:
         print(json_text([entry.as_json(folder) for entry in entries]))
     else:

@@ -61,7 +61,7 @@ def talk_summary(store: Store, employee: str, today: date) -> Summary:
         raise BadFile(f"{held.problems[0]} (fix it first: {employee}'s summary depends on it)")
     talks = [record for record in held.records if record.kind == "talk"]
     if not talks:
-        if employee not in roster and not store.list_records(employee):
+        if employee not in roster and not store.records.listed(employee):
             raise BadInput(no_records_message(store, employee))
         raise AspireError(
             f"no talk with {employee} yet, so nothing to share; hold one with: aspire talk {employee}"

@@ -51,8 +51,8 @@ def remove(home: Home, employee: str) -> int:
 
     store = home.store
     remove_member(store, employee)
-    folder = store.records_dir(employee)
-    kept = f"their records stay in {folder}" if store.list_records(employee) else "they had no records"
+    folder = store.records.folder(employee)
+    kept = f"their records stay in {folder}" if store.records.listed(employee) else "they had no records"
     print(one_line(f"Removed {employee} from your team; {kept}."))
     return 0
 

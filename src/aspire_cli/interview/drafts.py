@@ -1,18 +1,23 @@
-"""Keeping an interview's answers on disk as they are given, and saying where they are when it stops.
+"""Keeping an interview's answers on disk as they are given, saying where they are when it stops,
+and offering them back when the next interview with that employee starts.
 
 The draft file is written the moment an answer (or an action) is complete, with stopping signals
 held back so it is never half-saved. If the disk refuses, the answers live on in memory and, if the
-record cannot be written either, are printed as an answers file: nothing typed is lost.
+record cannot be written either, are printed as an answers file: nothing typed is lost. A draft
+found at the start is resumed, discarded or left alone as the leader chooses; --fresh discards it
+only after asking.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from aspire_cli.domain.models import Draft, Record
 from aspire_cli.domain.questions import Answer
-from aspire_cli.errors import Aborted, AspireError, WriteFailed, warn
+from aspire_cli.errors import Aborted, AspireError, BadFile, WriteFailed, warn
 from aspire_cli.interview.interrupts import signals_held
+from aspire_cli.interview.walk import first_unanswered
 from aspire_cli.storage.files import private_dir
 from aspire_cli.storage.toml_write import toml_text
 
@@ -84,3 +89,57 @@ class DraftKeeper:
         why = "" if exc.exit_code == 130 else f"{exc.message}: "
         place = self.safe_place()
         return f"{why}no record written; {place}" if self.answers else f"{why}{place}"
+
+
+# -- a draft offered when the next run starts -----------------------------------------------------
+
+
+def start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str, Answer], date, str | None]:
+    """Answers to start from (a draft's, when resumed), the discussion's date, and the question
+    (a list of actions) the draft stopped in the middle of."""
+    from aspire_cli.interview import prompts
+
+    path = d.store.draft_path(employee, d.kind)
+    if not path.exists():
+        return {}, d.new_day, None
+    if fresh:
+        discard_after_asking(d, employee)
+        return {}, d.new_day, None
+    qset = d.question_set()
+    try:
+        draft = d.store.read_draft(employee, d.kind, qset)
+    except BadFile as exc:
+        raise BadFile(
+            f"{exc.message}; to discard the draft and start over: {d.command} {employee} --fresh"
+        ) from None
+    assert draft is not None
+    asked = {question.id for question in qset.questions}
+    answers = {key: value for key, value in draft.answers.items() if key in asked}  # a set may have changed
+    unfinished = draft.unfinished if draft.unfinished in answers else None
+    done = first_unanswered(qset, answers, unfinished) - 1
+    choice = prompts.pick(
+        f"There is an unfinished {d.kind} with {employee} from {draft.date} "
+        f"({done} of {len(qset.questions)} answered): resume it?",
+        [
+            ("resume", f"Resume at question {done + 1}"),
+            ("fresh", "Start over (discard the draft)"),
+            ("cancel", "Cancel"),
+        ],
+    )
+    if choice == "cancel":
+        raise Aborted(f"nothing changed; the draft is still in {path}")
+    if choice == "fresh":
+        d.store.delete_draft(employee, d.kind)
+        return {}, d.new_day, None
+    if d.day is not None and d.day != draft.date:
+        d.console.print(f"The draft was dated {draft.date}; it is now dated {d.day} (--date).")
+    return answers, d.day or draft.date, unfinished
+
+
+def discard_after_asking(d: Discussion, employee: str) -> None:
+    from aspire_cli.interview import prompts
+
+    path = d.store.draft_path(employee, d.kind)
+    if not prompts.confirm(f"Discard the unfinished {d.kind} draft in {path}?", default=False):
+        raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
+    d.store.delete_draft(employee, d.kind)

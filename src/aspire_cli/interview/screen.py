@@ -49,7 +49,9 @@ def team_by_urgency(d: Discussion) -> list[tuple[str, str]]:
     report = due_report(d.store, d.today, 30)
     rows = [(row.employee, row.name, status_text(row)) for row in report.rows]
     listed = {row[0] for row in rows}
-    rows += [(e, m.name, "see: aspire due") for e, m in sorted(d.store.roster().items()) if e not in listed]
+    rows += [
+        (e, m.name, "see: aspire due") for e, m in sorted(d.store.team.roster().items()) if e not in listed
+    ]
     id_width = max(len(row[0]) for row in rows)
     name_width = max(len(one_line(row[1])) for row in rows)
     return [(e, f"{e:<{id_width}}  {one_line(name):<{name_width}}  {status}") for e, name, status in rows]
@@ -115,7 +117,7 @@ def show_brief(d: Discussion, employee: str, day: date) -> None:
 
 def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
     """The latest prep notes made on or before the talk's day (a backfilled talk gets its own)."""
-    preps = [found for found in d.store.list_records(employee, "prep") if found.day <= day]
+    preps = [found for found in d.store.records.listed(employee, "prep") if found.day <= day]
     latest = preps[-1] if preps else None
     if latest is None:
         d.console.print(
@@ -124,7 +126,7 @@ def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
         )
         return
     try:
-        prep, qset = d.store.checked_record(latest.path)  # qset None: a set used once (--questions)
+        prep, qset = d.store.records.checked(latest.path)  # qset None: a set used once (--questions)
     except AspireError as exc:
         d.console.print(
             f"[yellow]Prep notes could not be read:[/] {escape(one_line(exc.message))}", highlight=False

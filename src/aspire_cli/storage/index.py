@@ -41,7 +41,8 @@ from aspire_cli.storage.files import stamp
 
 if TYPE_CHECKING:
     from aspire_cli.domain.tracking import FollowUpNote
-    from aspire_cli.storage.store import Roster, Store
+    from aspire_cli.storage.roster import Roster
+    from aspire_cli.storage.store import Store
 
 FORMAT = 8  # PRAGMA user_version: a file of another format is rebuilt (8: what a file's name says)
 INDEX_NAME = ".index.sqlite3"
@@ -129,19 +130,19 @@ class Index:
         from aspire_cli.storage.files import unreadable
 
         try:
-            current, settled = stamp(self.store.team_path, self.now_ns)  # before reading
+            current, settled = stamp(self.store.team.path, self.now_ns)  # before reading
         except OSError as exc:
-            raise unreadable(self.store.team_path, exc) from None
+            raise unreadable(self.store.team.path, exc) from None
         known = self._stored_roster(current)
         if known is not None:
             return known
-        roster, problems = self.store.read_roster()
+        roster, problems = self.store.team.read_roster()
         if settled:
             self._learn_roster(current, roster, problems)
         return roster, problems
 
     def _stored_roster(self, current: str | None) -> tuple[Roster, list[str]] | None:
-        from aspire_cli.storage.store import RosterEntry
+        from aspire_cli.storage.roster import RosterEntry
 
         if self.db is None or self._meta("team") != _text(current):
             return None
@@ -174,7 +175,7 @@ class Index:
     def latest_talks(self, employees: list[str]) -> dict[str, Latest]:
         """Each member's latest talk, read from its file only where the index cannot vouch for it."""
         known = self._stored_folders()
-        root = str(self.store.records_root)
+        root = str(self.store.records.root)
         found: dict[str, Latest] = {}
         for employee in employees:
             folder = f"{root}/{employee}"
@@ -207,7 +208,7 @@ class Index:
 
     def _read_latest_talk(self, employee: str) -> tuple[Latest, str | None, bool]:
         try:
-            latest = self.store.latest(employee, "talk")
+            latest = self.store.records.latest(employee, "talk")
         except AspireError as exc:  # a link or a file in place of the folder
             return Latest(None, None, exc.message), None, True
         if latest is None:
@@ -215,7 +216,7 @@ class Index:
         file_stamp, file_settled = stamp(latest.path, self.now_ns, follow=False)
         problem = None
         try:
-            self.store.checked_record(latest.path)
+            self.store.records.checked(latest.path)
         except AspireError as exc:
             problem = exc.message
         return Latest(str(latest.path), latest.day.isoformat(), problem), file_stamp, file_settled
@@ -251,7 +252,7 @@ class Index:
         stored = self._stored_files(
             employees, answers=answers is True, preps="prep" in kinds, latest=answers == LATEST
         )
-        root = str(self.store.records_root)
+        root = str(self.store.records.root)
         return {
             employee: self._folder_contents(employee, f"{root}/{employee}", kinds, stored, answers)
             for employee in employees
@@ -312,12 +313,12 @@ class Index:
         answers_text = actions_text = problem = None
         try:
             if kind == "follow-up":
-                follow_up = self.store.read_follow_up(Path(path))
+                follow_up = self.store.follow_ups.read(Path(path))
                 data = follow_up.model_dump(mode="json", exclude={"schema_version", "employee", "recorded"})
                 data["recorded"] = follow_up.recorded.astimezone(UTC).isoformat()  # compared as text
                 answers_text = _json(data)
             else:
-                record, _ = self.store.checked_record(Path(path))
+                record, _ = self.store.records.checked(Path(path))
                 data = record.model_dump(mode="json")["answers"]
                 lists = {key: value for key, value in data.items() if isinstance(value, list)}
                 plain = {key: value for key, value in data.items() if key not in lists}

@@ -102,7 +102,7 @@ def find_record(store: Store, employee: str, day: str | None, kind: str | None) 
     from aspire_cli.domain.ids import check_employee_id, parse_day
 
     check_employee_id(employee)
-    records = store.list_records(employee)
+    records = store.records.listed(employee)
     if not records:
         raise BadInput(no_records_message(store, employee))
     wanted_kinds = [kind] if kind else ["talk", "prep"]
@@ -135,7 +135,7 @@ def _label(record: RecordFile) -> str:
 def no_records_message(store: Store, employee: str) -> str:
     import difflib
 
-    roster, _ = store.roster_report() if store.has_home() else ({}, [])
+    roster, _ = store.team.roster_report() if store.has_home() else ({}, [])
     if employee in roster:
         return f"no records with {employee} yet; prepare with: aspire prep {employee}"
     close = difflib.get_close_matches(employee, list(roster), n=1, cutoff=0.6)

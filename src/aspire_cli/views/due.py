@@ -33,7 +33,7 @@ def due_report(
     index = Index(store, now_ns)
     try:
         roster, problems = index.roster()
-        store.has_records()  # a link or a file in place of the records folder: no report at all
+        store.records.exists()  # a link or a file in place of the records folder: no report at all
         latest = index.latest_talks(list(roster))
     finally:
         index.save()
@@ -57,12 +57,12 @@ def _latest_talk_by(store: Store, employee: str, as_of: date) -> Latest:
     """The latest talk held on or before `as_of`, read from the files (the index keeps the latest)."""
     from aspire_cli.errors import AspireError
 
-    talks = [record for record in store.list_records(employee, "talk") if record.day <= as_of]
+    talks = [record for record in store.records.listed(employee, "talk") if record.day <= as_of]
     if not talks:
         return Latest(None, None, None)
     path = talks[-1].path
     try:
-        store.checked_record(path)
+        store.records.checked(path)
     except AspireError as exc:
         return Latest(str(path), talks[-1].day.isoformat(), exc.message)
     return Latest(str(path), talks[-1].day.isoformat(), None)

@@ -97,7 +97,7 @@ def run_team_list(store: Store) -> int:
     if not store.has_home():
         print(no_home_yet(store))
         return 0
-    roster, problems = store.roster_report()
+    roster, problems = store.team.roster_report()
     _name_problems(problems)
     if not roster and not problems:
         print(NO_TEAM_YET)
@@ -116,7 +116,7 @@ def run_drafts(store: Store) -> int:
     if not store.has_home():
         print(no_home_yet(store, "No unfinished drafts"))
         return 0
-    paths = store.list_drafts()
+    paths = store.drafts.listed()
     if not paths:
         print("No unfinished drafts.")
         return 0
@@ -128,7 +128,7 @@ def run_drafts(store: Store) -> int:
     finally:
         index.save()
     print(format_table(("Employee", "Kind", "Dated", "Answered", "Resume with"), rows))
-    print(f"Drafts are kept in {one_line(str(store.drafts_root))}")
+    print(f"Drafts are kept in {one_line(str(store.drafts.root))}")
     return 2 if any(row[3] == UNREADABLE for row in rows) else 0  # as due and team list do
 
 
@@ -154,7 +154,7 @@ def _draft_progress(store: Store, path: Path, employee: str, kind: str) -> tuple
         raise BadFile(f"{path}: not a draft (drafts are named <employee>.<prep|talk>.toml); move it away")
     refuse_symlink(path)
     qset = set_for(store.home, kind)  # the leader's own set where there is one, as the interview asks
-    draft = store.read_draft(employee, kind, qset)
+    draft = store.drafts.read(employee, kind, qset)
     if draft is None:
         raise BadFile(f"{path}: vanished while it was being listed")
     answered = sum(1 for key in draft.answers if key != draft.unfinished)  # a list of actions begun: not yet

@@ -156,7 +156,7 @@ def day_label(record: IndexedRecord) -> str:
 def display_name(store: Store, employee: str) -> str:
     """'Alice Smith (alice)', or the id alone for someone with no name or no longer on the team."""
     try:
-        member = store.roster_report()[0].get(employee)
+        member = store.team.roster_report()[0].get(employee)
     except AspireError:  # a broken team.toml: the record can still be shown
         member = None
     name = member.name if member else ""

@@ -1,0 +1,113 @@
+"""The interview itself, held under the employee's interview lock: ask every question, keep each
+answer in the draft as it is given (drafts.py), and write the record. Once the record is on disk the
+run has succeeded; until then a stop says where the answers are."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aspire_cli.domain.models import SCHEMA, Record
+from aspire_cli.domain.questions import Answer, QuestionSet, actions_due_problem
+from aspire_cli.errors import Aborted, AspireError, BadInput, WriteFailed
+from aspire_cli.interview import screen
+from aspire_cli.interview.drafts import DraftKeeper
+from aspire_cli.interview.editor_files import EDITING_FOLDER, editor_files_in
+from aspire_cli.interview.interrupts import as_aborted, saving_the_record, stop_if_signalled, stop_on_signals
+from aspire_cli.interview.walk import run_interview
+from aspire_cli.storage.looking_back import with_action_numbers
+from aspire_cli.views.record_text import record_markdown
+
+if TYPE_CHECKING:
+    from aspire_cli.interview.session import Discussion
+
+RESUMING = "Resuming"  # answers from a draft: its day was agreed to when it began
+
+
+def hold(
+    d: Discussion,
+    employee: str,
+    name: str,
+    qset: QuestionSet,
+    answers: dict[str, Answer],
+    day: date,
+    unfinished: str | None = None,
+    *,
+    given_by: str = "",
+) -> Path:
+    """The interview itself, under the employee's interview lock: ask, keep, write. `given_by`
+    says where answers given before come from (RESUMING: a draft the leader already began)."""
+    from aspire_cli.interview import prompts
+
+    with stop_on_signals():
+        if given_by != RESUMING:  # a resumed draft was agreed to when it began
+            _confirm_another_on_the_same_day(d, employee, day)
+        draft = DraftKeeper(d, new_record(d, employee, qset, day), answers, unfinished)
+        screen.introduce(d, name, qset, draft.base)
+        draft.check_the_drafts_folder()
+        screen.show_brief(d, employee, day)
+        if d.kind == "talk":
+            screen.show_prep_notes(d, employee, name, day)
+        if answers:
+            screen.already_said(d, qset, answers, unfinished, given_by)
+        try:
+            with editor_files_in(d.store.home / EDITING_FOLDER):
+                prompter = prompts.TerminalPrompter(d.console, day)
+                answers = run_interview(qset, prompter, answers, draft.keep, unfinished)
+            stop_if_signalled()  # a Ctrl-C after the last answer still stops before the record
+        except KeyboardInterrupt as interrupt:  # a signal that arrived between two prompts
+            stop = as_aborted(interrupt)
+            raise Aborted(draft.stopped_message(stop), stop.exit_code) from None
+        except Aborted as exc:
+            raise Aborted(draft.stopped_message(exc), exc.exit_code) from None
+        record = draft.base.with_answers(qset.validate_answers(dict(answers)))
+        return write_record(d, name, qset, record, draft)
+
+
+def write_record(
+    d: Discussion, name: str, qset: QuestionSet, record: Record, draft: DraftKeeper | None = None
+) -> Path:
+    problem = actions_due_problem(dict(record.answers), record.date)
+    if problem:
+        raise BadInput(f"{problem}; nothing written.")
+    if record.kind == "talk":
+        record = with_action_numbers(d.store, record)
+    markdown = record_markdown(record, qset, name)
+    try:
+        with saving_the_record():
+            path = d.store.write_record(record, markdown)
+            if draft is not None:
+                draft.finished()
+    except WriteFailed as exc:
+        if draft is None:
+            raise
+        raise WriteFailed(f"{exc.message} Nothing is lost: {draft.safe_place()}") from None
+    return path
+
+
+def new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> Record:
+    return Record(
+        schema_version=SCHEMA,
+        kind=d.kind,
+        employee=employee,
+        date=day,
+        question_set=qset.id,
+        question_set_version=qset.version,
+    )
+
+
+def _confirm_another_on_the_same_day(d: Discussion, employee: str, day: date) -> None:
+    """A second record on one day is saved as -2: asked first, as it is usually a mistake."""
+    from aspire_cli.interview import prompts
+
+    same_day = [r for r in d.store.list_records(employee, d.kind) if r.day == day]
+    if not same_day:
+        return
+    nth = len(same_day) + 1
+    question = (
+        f"You already have a {d.kind} with {employee} on {day.isoformat()} ({same_day[-1].path.name}). "
+        f"Hold another one that day (saved as {day.isoformat()}-{d.kind}-{nth})?"
+    )
+    if not prompts.confirm(question, default=False):
+        raise AspireError(f"nothing started; the {d.kind} of {day.isoformat()} is in {same_day[-1].path}")
