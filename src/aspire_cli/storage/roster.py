@@ -201,20 +201,19 @@ def _team_to_change(
 
 def _mended(store: Store, employee: str, changes: dict[str, object]) -> Team | None:
     """The team with `changes` made to `employee`'s raw entry, if that makes every member valid."""
-    from pydantic import ValidationError
-
     from aspire_cli.domain.models import Team
+    from aspire_cli.storage.validated import validated
 
     data = store.team.data()
     members = data.get("members")
     if not isinstance(members, dict) or not isinstance(members.get(employee), dict):
         return None
+    mended = {**data, "members": {**members, employee: {**members[employee], **changes}}}
     try:
-        return Team.model_validate(
-            {**data, "members": {**members, employee: {**members[employee], **changes}}}
-        )
-    except ValidationError:
+        team: Team = validated(Team, store.team.path, mended)
+    except BadFile:
         return None
+    return team
 
 
 def _on_the_team(team: Team, employee: str) -> Member:
