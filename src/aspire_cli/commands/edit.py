@@ -128,7 +128,7 @@ def _as_read(store: Store, found: RecordFile, text: str) -> tuple[Record | None,
     from aspire_cli.storage.question_sets import set_or_none
 
     try:
-        original, qset = store.checked_record(found.path)
+        original, qset = store.records.checked(found.path)
     except BadFile:
         original, qset = None, set_or_none(store.home, _set_named(text, found.kind))
     if qset is None:

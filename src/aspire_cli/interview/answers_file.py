@@ -30,7 +30,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
     if employee is None:
         raise BadInput(f"name the employee: {d.command} EMPLOYEE --answers {source}")
     employee = check_employee_id(employee)
-    member = d.store.member(employee)
+    member = d.store.team.member(employee)
     if member is None:
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
     name = member.display_name(employee)
@@ -68,7 +68,7 @@ def _file_answers(qset: QuestionSet, raw: dict[str, object], source: str, day: d
 
 def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
     """An answers file never replaces what was typed: with a draft there, it stops and says so."""
-    path = d.store.draft_path(employee, d.kind)
+    path = d.store.drafts.path(employee, d.kind)
     if not path.exists() and not path.is_symlink():
         return
     if fresh and sys.stdin.isatty():

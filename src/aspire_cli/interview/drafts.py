@@ -33,7 +33,7 @@ class DraftKeeper:
     ) -> None:
         self.d = d
         self.base = base
-        self.path = d.store.draft_path(base.employee, base.kind)
+        self.path = d.store.drafts.path(base.employee, base.kind)
         self.answers = resumed
         self.unfinished = unfinished
         self.on_disk = True  # the draft file holds every answer given so far
@@ -41,7 +41,7 @@ class DraftKeeper:
     def check_the_drafts_folder(self) -> None:
         """Say before the first question, not after it, when answers cannot be kept on disk."""
         try:
-            private_dir(self.d.store.drafts_root, follow=False)
+            private_dir(self.d.store.drafts.root, follow=False)
         except AspireError as exc:
             warn(
                 f"{exc.message} Until then your answers are kept in memory, "
@@ -54,7 +54,7 @@ class DraftKeeper:
         draft = Draft(**self.base.model_dump(), unfinished=unfinished).with_answers(answers)
         try:
             with signals_held():
-                self.d.store.save_draft(draft)
+                self.d.store.drafts.save(draft)
         except WriteFailed as exc:
             if self.on_disk:
                 warn(f"{exc.message} Carrying on: your answers are kept in memory until the record is saved.")
@@ -65,7 +65,7 @@ class DraftKeeper:
     def finished(self) -> None:
         """The record is written: the draft goes; if it cannot, a warning (the run has succeeded)."""
         try:
-            self.d.store.delete_draft(self.base.employee, self.base.kind)
+            self.d.store.drafts.delete(self.base.employee, self.base.kind)
         except (OSError, AspireError) as exc:
             reason = exc.message if isinstance(exc, AspireError) else exc.strerror or str(exc)
             warn(
@@ -99,7 +99,7 @@ def start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str
     (a list of actions) the draft stopped in the middle of."""
     from aspire_cli.interview import prompts
 
-    path = d.store.draft_path(employee, d.kind)
+    path = d.store.drafts.path(employee, d.kind)
     if not path.exists():
         return {}, d.new_day, None
     if fresh:
@@ -107,7 +107,7 @@ def start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str
         return {}, d.new_day, None
     qset = d.question_set()
     try:
-        draft = d.store.read_draft(employee, d.kind, qset)
+        draft = d.store.drafts.read(employee, d.kind, qset)
     except BadFile as exc:
         raise BadFile(
             f"{exc.message}; to discard the draft and start over: {d.command} {employee} --fresh"
@@ -129,7 +129,7 @@ def start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str
     if choice == "cancel":
         raise Aborted(f"nothing changed; the draft is still in {path}")
     if choice == "fresh":
-        d.store.delete_draft(employee, d.kind)
+        d.store.drafts.delete(employee, d.kind)
         return {}, d.new_day, None
     if d.day is not None and d.day != draft.date:
         d.console.print(f"The draft was dated {draft.date}; it is now dated {d.day} (--date).")
@@ -139,7 +139,7 @@ def start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str
 def discard_after_asking(d: Discussion, employee: str) -> None:
     from aspire_cli.interview import prompts
 
-    path = d.store.draft_path(employee, d.kind)
+    path = d.store.drafts.path(employee, d.kind)
     if not prompts.confirm(f"Discard the unfinished {d.kind} draft in {path}?", default=False):
         raise AspireError(f"kept the draft; resume it with: {d.command} {employee}")
-    d.store.delete_draft(employee, d.kind)
+    d.store.drafts.delete(employee, d.kind)

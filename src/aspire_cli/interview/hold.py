@@ -76,7 +76,7 @@ def write_record(
     markdown = record_markdown(record, qset, name)
     try:
         with saving_the_record():
-            path = d.store.write_record(record, markdown)
+            path = d.store.records.write(record, markdown)
             if draft is not None:
                 draft.finished()
     except WriteFailed as exc:
@@ -101,7 +101,7 @@ def _confirm_another_on_the_same_day(d: Discussion, employee: str, day: date) ->
     """A second record on one day is saved as -2: asked first, as it is usually a mistake."""
     from aspire_cli.interview import prompts
 
-    same_day = [r for r in d.store.list_records(employee, d.kind) if r.day == day]
+    same_day = [r for r in d.store.records.listed(employee, d.kind) if r.day == day]
     if not same_day:
         return
     nth = len(same_day) + 1

@@ -125,7 +125,7 @@ def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:
     employee, name = _choose_employee(d, employee)
     qset = d.question_set()
     with d.store.interview_lock(employee, d.kind):
-        d.store.sweep_temp_files(d.store.records_dir(employee))
+        d.store.sweep_temp_files(d.store.records.folder(employee))
         answers, day, unfinished = start_or_resume(d, employee, fresh)
         return hold(d, employee, name, qset, answers, day, unfinished, given_by=RESUMING if answers else "")
 
@@ -135,10 +135,10 @@ def _choose_employee(d: Discussion, employee: str | None) -> tuple[str, str]:
     from aspire_cli.interview import prompts
 
     if employee is not None:
-        member = d.store.member(check_employee_id(employee))
+        member = d.store.team.member(check_employee_id(employee))
         if member is not None:
             return employee, member.display_name(employee)
-    roster = d.store.roster()
+    roster = d.store.team.roster()
     if employee is None:
         if not roster:
             raise BadInput("no one is on your team yet; add someone first: aspire team add alice")
