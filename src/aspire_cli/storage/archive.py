@@ -11,7 +11,7 @@ Reading trusts nothing, and writes nothing: the archive is read into memory with
 (the file, each member, the unpacked whole, the number of members), and each member must be a
 regular file under records/<employee>/ named as aspire names records and follow-ups, present once,
 listed in the manifest with its size and sha256, as every manifest entry must be in the archive.
-What the files say is checked by the caller (handover.py), as aspire reads records.
+What the files say is checked by the caller (commands/handover_check.py), as aspire reads records.
 """
 
 from __future__ import annotations

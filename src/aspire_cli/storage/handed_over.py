@@ -1,4 +1,4 @@
-"""What `aspire import` adds to a home (commands/handover.py checks it all first): the member, their
+"""What `aspire import` adds to a home (commands/handover_import.py checks it all first): the member, their
 records with readable copies and their follow-ups, each under a name found free, nothing replaced."""
 
 from __future__ import annotations
