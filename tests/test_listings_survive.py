@@ -266,7 +266,7 @@ def test_wide_characters_in_a_name_keep_the_columns_aligned(aspire, home):
     aspire("team", "add", "li", "--name", "李小龍 😀")
     aspire("team", "add", "bo", "--name", "Bo")
     lines = aspire("team", "list").stdout.splitlines()
-    from aspire_cli.views.table import cell_width
+    from aspire_cli.views.width import cells
 
-    starts = {cell_width(line[: line.index("months") - 3]) for line in lines if "months" in line}
+    starts = {cells(line[: line.index("months") - 3]) for line in lines if "months" in line}
     assert len(starts) == 1  # "12 months" starts in the same terminal column on every row

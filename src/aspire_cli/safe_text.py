@@ -45,12 +45,6 @@ def has_control_characters(text: str) -> bool:
     return _UNSAFE_ONE_LINE.search(text) is not None
 
 
-def shorten(text: str, width: int) -> str:
-    """One line of at most `width` characters, ending in an ellipsis when cut."""
-    line = one_line(" ".join(text.split()))
-    return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
-
-
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal may obey (C1 controls such as CSI,
 # DEL, bidirectional overrides) or cannot print (lone surrogates).
 _RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

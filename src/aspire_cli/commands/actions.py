@@ -20,16 +20,17 @@ from typing import TYPE_CHECKING, NamedTuple
 from aspire_cli.domain.ids import check_employee_id, parse_day
 from aspire_cli.domain.tracking import DONE, DROPPED, OPEN, OVERDUE, TrackedAction, listing_order
 from aspire_cli.errors import AspireError, BadFile, BadInput, report, warn
-from aspire_cli.safe_text import has_control_characters, one_line, safe_json, shorten
+from aspire_cli.safe_text import has_control_characters, one_line, safe_json
 from aspire_cli.storage.index import Index
 from aspire_cli.storage.looking_back import TALKS_AND_FOLLOW_UPS, tracked_actions
-from aspire_cli.views.table import cell_width, use_colour
+from aspire_cli.views.table import use_colour
+from aspire_cli.views.width import column_width, padded, room_for, shorten, terminal_columns
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import Contents
     from aspire_cli.storage.store import RecordFile, Roster, Store
 
-ACTION_MIN, ACTION_MAX = 20, 60  # characters of an action shown in the table (the JSON has it whole)
+ACTION_MIN, ACTION_MAX = 20, 60  # cells of an action shown in the table (the JSON has it whole)
 _COLOURS = {OVERDUE: "31", OPEN: "0", DONE: "32", DROPPED: "2"}
 _VERBS = {DONE: "done", DROPPED: "dropped", OPEN: "open again"}
 
@@ -137,48 +138,22 @@ def table(actions: list[TrackedAction], names: dict[str, str], *, one_employee: 
         header[:0] = ["Employee", "Name"]
         columns[:0] = [[a.employee for a in actions], [shown.get(a.employee, "") for a in actions]]
     at = header.index("Action")
-    widths = [_width(title, column) for title, column in zip(header, columns, strict=True)]
-    room = _terminal_columns() - sum(widths) + widths[at] - 2 * (len(widths) - 1)
-    columns[at] = [_shortened(text, max(ACTION_MIN, min(ACTION_MAX, room))) for text in columns[at]]
-    widths[at] = _width(header[at], columns[at])
-    padded = [
-        _padded([title, *column], width)
+    widths = [column_width([title, *column]) for title, column in zip(header, columns, strict=True)]
+    room = room_for(widths, [at], terminal_columns(), ACTION_MIN, ACTION_MAX)
+    columns[at] = [shorten(text, room) for text in columns[at]]
+    widths[at] = column_width([header[at], *columns[at]])
+    table = [
+        padded([title, *column], width)
         for title, column, width in zip(header[:-1], columns[:-1], widths[:-1], strict=True)
     ]
     last = [header[-1], *columns[-1]]
     if colour:
         last = [f"\x1b[{_COLOURS[a.status]}m{cell}\x1b[0m" for a, cell in zip(actions, last[1:], strict=True)]
         last.insert(0, header[-1])
-    lines = ["  ".join(row) for row in zip(*padded, last, strict=True)]
+    lines = ["  ".join(row) for row in zip(*table, last, strict=True)]
     if colour:
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
     return "\n".join(lines)
-
-
-def _width(title: str, column: list[str]) -> int:
-    """The column's width in terminal cells (ASCII text: its length)."""
-    return max([len(title), *(len(cell) if cell.isascii() else cell_width(cell) for cell in column)])
-
-
-def _padded(column: list[str], width: int) -> list[str]:
-    return [
-        cell.ljust(width) if cell.isascii() else cell + " " * (width - cell_width(cell)) for cell in column
-    ]
-
-
-def _shortened(text: str, width: int) -> str:
-    """safe_text.shorten: one harmless line of at most `width` characters; plain short text as it is."""
-    plain = text.isascii() and text.isprintable() and "  " not in text
-    if plain and len(text) <= width and text[:1] != " " and text[-1:] != " ":
-        return text
-    return shorten(text, width)
-
-
-def _terminal_columns() -> int:
-    """The terminal's width (COLUMNS, else the terminal's own; piped, 120)."""
-    import shutil
-
-    return shutil.get_terminal_size((120, 24)).columns
 
 
 def status_text(action: TrackedAction) -> str:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
-from aspire_cli.safe_text import one_line, safe_json, shorten
+from aspire_cli.safe_text import one_line, safe_json
 from aspire_cli.storage.looking_back import folder_contents, no_records_message, tracked_actions
 from aspire_cli.views.brief import SUMMARY
 from aspire_cli.views.show import (
@@ -41,6 +41,7 @@ from aspire_cli.views.show import (
     wrapped,
 )
 from aspire_cli.views.table import use_colour
+from aspire_cli.views.width import shorten
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import IndexedRecord

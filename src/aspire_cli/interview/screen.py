@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from aspire_cli.domain.questions import Answer, QuestionSet
 from aspire_cli.errors import AspireError
-from aspire_cli.safe_text import one_line, shorten, visible
+from aspire_cli.safe_text import one_line, visible
 from aspire_cli.storage.layout import parse_record_name
 from aspire_cli.views.record_text import KIND_TITLES, record_panel
+from aspire_cli.views.width import cells, column_width, pad, shorten
 
 if TYPE_CHECKING:
     from aspire_cli.domain.models import Record
@@ -52,9 +53,9 @@ def team_by_urgency(d: Discussion) -> list[tuple[str, str]]:
     rows += [
         (e, m.name, "see: aspire due") for e, m in sorted(d.store.team.roster().items()) if e not in listed
     ]
-    id_width = max(len(row[0]) for row in rows)
-    name_width = max(len(one_line(row[1])) for row in rows)
-    return [(e, f"{e:<{id_width}}  {one_line(name):<{name_width}}  {status}") for e, name, status in rows]
+    shown = [(e, one_line(name), status) for e, name, status in rows]
+    id_width, name_width = column_width(row[0] for row in shown), column_width(row[1] for row in shown)
+    return [(e, f"{pad(e, id_width)}  {pad(name, name_width)}  {status}") for e, name, status in shown]
 
 
 def introduce(d: Discussion, name: str, qset: QuestionSet, base: Record) -> None:
@@ -84,11 +85,11 @@ def already_said(
             said.append((f"{position}. {question.text}", f"{len(answer)} so far: {actions}"))
         elif answer is not None:
             said.append((f"{position}. {question.text}", answer))
-    label_width = min(max(len(label) for label, _ in said), width // 2)
+    label_width = min(max(cells(label) for label, _ in said), width // 2)
     for label, answer_given in said:
         label = shorten(label, label_width)
         d.console.print(
-            Text(f"  {label:<{label_width}}  ", style="dim")
+            Text(f"  {pad(label, label_width)}  ", style="dim")
             + Text(shorten(answer_given, width - label_width))
         )
 

@@ -11,9 +11,9 @@ from datetime import date
 from typing import NamedTuple
 
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
-from aspire_cli.safe_text import shorten
 from aspire_cli.storage.index import Contents
 from aspire_cli.storage.looking_back import tracked_actions
+from aspire_cli.views.width import shorten
 
 BRIEF_LINES = 14
 MAX_ACTIONS = 5

@@ -2,10 +2,11 @@
 Markdown and HTML documents for a talent review (report_documents.py). Each a pure function of a
 TeamReport (report.py) returning the whole text.
 
-The plain text is a table padded by hand (a thousand rows: see plain_table.py), with the grid drawn
-under it in box characters; every cell from a file goes through safe_text, and colour comes only
-when asked for (a terminal without NO_COLOR). JSON is written an object a line by json's C encoder,
-anything a terminal might obey escaped, as `aspire actions --json` does.
+The plain text is a table padded by hand (a thousand rows: see table.py) in terminal cells
+(width.py), with the grid drawn under it in box characters; every cell from a file goes through
+safe_text, and colour comes only when asked for (a terminal without NO_COLOR). JSON is written an
+object a line by json's C encoder, anything a terminal might obey escaped, as `aspire
+actions --json` does.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from collections.abc import Sequence
 
 from aspire_cli.domain.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE
 from aspire_cli.domain.team_report import GRID_ROWS, READINESS, MemberRow, TeamReport
-from aspire_cli.safe_text import one_line, safe_json, shorten
-from aspire_cli.views.table import cell_width
+from aspire_cli.safe_text import one_line, safe_json
+from aspire_cli.views.width import cells, column_width, pad, padded, room_for, shorten, terminal_columns
 
 FORMATS = ("table", "md", "csv", "json", "html")
 SHORT_LEVELS = {
@@ -26,7 +27,7 @@ SHORT_LEVELS = {
     "senior leadership": "senior",
     "expert track": "expert",
 }
-TEXT_MIN, TEXT_MAX = 12, 40  # characters of an aspiration or assignment in the table
+TEXT_MIN, TEXT_MAX = 12, 40  # cells of an aspiration or assignment in the table
 NAME_MAX = 24
 _STATUS_COLOURS = {OVERDUE: "31", NEVER_HELD: "33", DUE_SOON: "33", OK: "32"}
 CSV_COLUMNS = MemberRow._fields
@@ -58,7 +59,7 @@ def level_text(level: str | None) -> str:
 
 def plain_text(team: TeamReport, *, colour: bool = False, columns: int | None = None) -> str:
     """The table, the grid under it, who is not assessed or left out, and a legend."""
-    width = _terminal_columns() if columns is None else columns
+    width = terminal_columns() if columns is None else columns
     parts = []
     if team.members:
         parts.append(member_table(team.members, width, colour=colour))
@@ -91,20 +92,19 @@ def member_table(rows: list[MemberRow], width: int, *, colour: bool) -> str:
         [str(r.open_actions) for r in rows],
         [str(r.overdue_actions) for r in rows],
     ]
-    widths = [_width(title, column) for title, column in zip(header, columns, strict=True)]
-    fixed = sum(w for at, w in enumerate(widths) if at not in texts) + 2 * (len(widths) - 1)
-    room = max(TEXT_MIN, min(TEXT_MAX, (width - fixed) // len(texts)))
+    widths = [column_width([title, *column]) for title, column in zip(header, columns, strict=True)]
+    room = room_for(widths, texts, width, TEXT_MIN, TEXT_MAX)
     for at in texts:
-        columns[at] = [_shortened(text, room) for text in columns[at]]
-        widths[at] = _width(header[at], columns[at])
-    padded = [_padded([title, *column], w) for title, column, w in zip(header, columns, widths, strict=True)]
+        columns[at] = [shorten(text, room) or "-" for text in columns[at]]
+        widths[at] = column_width([header[at], *columns[at]])
+    table = [padded([title, *column], w) for title, column, w in zip(header, columns, widths, strict=True)]
     if colour:  # after padding: escapes take no room
         at = header.index("Due")
-        padded[at][1:] = [
+        table[at][1:] = [
             f"\x1b[{_STATUS_COLOURS.get(r.due_status, '0')}m{cell}\x1b[0m"
-            for r, cell in zip(rows, padded[at][1:], strict=True)
+            for r, cell in zip(rows, table[at][1:], strict=True)
         ]
-    lines = ["  ".join(cells).rstrip() for cells in zip(*padded, strict=True)]
+    lines = ["  ".join(row).rstrip() for row in zip(*table, strict=True)]
     if colour:
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
     return "\n".join(lines)
@@ -112,22 +112,21 @@ def member_table(rows: list[MemberRow], width: int, *, colour: bool) -> str:
 
 def grid_text(team: TeamReport, width: int) -> str:
     """The potential-by-readiness grid in box characters, each member's initials in their cell."""
-    label = max(len(level) for level in GRID_ROWS)
+    label = column_width(GRID_ROWS)
     room = min(30, (width - label - 3 * len(READINESS) - 4) // len(READINESS))  # a cell at most
     needed = max(
-        len(" ".join(m.initials for m in members))
-        for cells in team.grid.values()
-        for members in cells.values()
+        cells(" ".join(one_line(m.initials) for m in members))
+        for row in team.grid.values()
+        for members in row.values()
     )
-    cell = max(max(len(r) for r in READINESS), min(room, needed))
+    cell = max(column_width(READINESS), min(room, needed))
     widths = [label, *[cell] * len(READINESS)]
 
     def rule(left: str, middle: str, right: str) -> str:
         return left + middle.join("─" * (w + 2) for w in widths) + right
 
-    def line(cells: Sequence[str]) -> str:
-        padded = [text + " " * (w - cell_width(text)) for text, w in zip(cells, widths, strict=True)]
-        return "│ " + " │ ".join(padded) + " │"
+    def line(texts: Sequence[str]) -> str:
+        return "│ " + " │ ".join(pad(text, w) for text, w in zip(texts, widths, strict=True)) + " │"
 
     lines = ["Potential (rows) by readiness (columns): each member's initials", rule("┌", "┬", "┐")]
     lines.append(line(["potential \\ readiness", *READINESS]))
@@ -135,17 +134,17 @@ def grid_text(team: TeamReport, width: int) -> str:
         lines.append(rule("├", "┼", "┤"))
         wrapped = [_wrap([one_line(m.initials) for m in team.grid[level][r]], cell) for r in READINESS]
         for depth in range(max(map(len, wrapped))):
-            texts = [cells[depth] if depth < len(cells) else "" for cells in wrapped]
-            lines.append(line([level if depth == 0 else "", *texts]))
+            marks = [column[depth] if depth < len(column) else "" for column in wrapped]
+            lines.append(line([level if depth == 0 else "", *marks]))
     lines.append(rule("└", "┴", "┘"))
     return "\n".join(lines)
 
 
 def _wrap(marks: list[str], width: int) -> list[str]:
-    """Initials in lines of at most `width` columns (at least one line, maybe empty)."""
+    """Initials in lines of at most `width` cells (at least one line, maybe empty)."""
     lines = [""]
     for mark in marks:
-        if lines[-1] and cell_width(lines[-1]) + 1 + cell_width(mark) > width:
+        if lines[-1] and cells(lines[-1]) + 1 + cells(mark) > width:
             lines.append(mark)
         else:
             lines[-1] = f"{lines[-1]} {mark}" if lines[-1] else mark
@@ -156,10 +155,10 @@ def _lists_text(team: TeamReport) -> str:
     lines = []
     if team.not_assessed:
         lines.append("Not assessed (no place in the grid):")
-        widest = max(cell_width(m.initials) for m in team.not_assessed)
+        widest = column_width(one_line(m.initials) for m in team.not_assessed)
         for m in team.not_assessed:
-            pad = " " * (widest - cell_width(m.initials))
-            lines.append(one_line(f"  {m.initials}{pad}  {m.name or m.employee} ({m.employee}): {m.reason}"))
+            initials = pad(one_line(m.initials), widest)
+            lines.append(f"  {initials}  " + one_line(f"{m.name or m.employee} ({m.employee}): {m.reason}"))
     if team.left_out:
         if lines:
             lines.append("")
@@ -178,35 +177,6 @@ LEGEND_TEXT = "\n".join(
         "(the expert track against a management level). Ready: readiness (your prep).",
     ]
 )
-
-
-def _columns(text: str) -> int:
-    """The columns `text` takes: its length when ASCII, or ASCII shortened with an ellipsis."""
-    return len(text) if text.isascii() or (text[-1] == "…" and text[:-1].isascii()) else cell_width(text)
-
-
-def _width(title: str, column: list[str]) -> int:
-    return max([len(title), *map(_columns, column)])
-
-
-def _padded(column: list[str], width: int) -> list[str]:
-    return [cell + " " * (width - _columns(cell)) for cell in column]
-
-
-def _shortened(text: str, width: int) -> str:
-    """safe_text.shorten: one harmless line of at most `width` columns; plain short text as it is."""
-    if text.isascii() and text.isprintable() and len(text) <= width and "  " not in text:
-        return text.strip() or "-"
-    short = shorten(text, width)
-    while _columns(short) > width:  # wide characters (CJK) take two columns each
-        short = short[:-2] + "…"
-    return short
-
-
-def _terminal_columns() -> int:
-    import shutil
-
-    return shutil.get_terminal_size((120, 24)).columns
 
 
 # -- JSON and CSV -----------------------------------------------------------------------------------

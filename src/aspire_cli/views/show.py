@@ -11,7 +11,6 @@ The helpers here (question texts, action status words, wrapping) serve `aspire h
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -21,6 +20,7 @@ from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line, visible
 from aspire_cli.storage.looking_back import agreed_actions, find_record, folder_contents, tracked_actions
 from aspire_cli.views.table import use_colour
+from aspire_cli.views.width import terminal_columns
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -170,18 +170,8 @@ def record_title(name: str, employee: str, record: IndexedRecord) -> str:
 
 
 def text_width() -> int:
-    """The width to wrap at: $COLUMNS, else the terminal's, else (piped) 80; at most MAX_WIDTH.
-    As shutil.get_terminal_size finds it, without its imports (bz2, lzma: a few ms at every start)."""
-    import os
-
-    columns = os.environ.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() else 0
-    if width <= 0:
-        try:
-            width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
-        except (OSError, ValueError, AttributeError):
-            width = 0
-    return max(min(width or 80, MAX_WIDTH), 40)
+    """The width to wrap at: $COLUMNS, else the terminal's, else (piped) 80; between 40 and MAX_WIDTH."""
+    return max(min(terminal_columns(80), MAX_WIDTH), 40)
 
 
 def wrapped(text: str, width: int, first: str, rest: str) -> list[str]:

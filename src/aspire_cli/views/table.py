@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from aspire_cli.safe_text import one_line
+from aspire_cli.views.width import GAP, column_width, padded
 
 
 def use_colour() -> bool:
@@ -21,32 +22,14 @@ def use_colour() -> bool:
 def format_table(
     header: Sequence[str], rows: Sequence[Sequence[str]], *, last_colours: Sequence[str] | None = None
 ) -> str:
-    """Columns two spaces apart; with `last_colours` (ANSI codes, one per row) the last cell is coloured."""
+    """Columns two spaces apart, each as wide as its widest cell in terminal cells (see width.py);
+    with `last_colours` (ANSI codes, one per row) the last cell is coloured."""
     cells = [[one_line(cell) for cell in row] for row in rows]  # a name from a file cannot drive the terminal
-    widths = [max(map(cell_width, column)) for column in zip(header, *cells, strict=True)]
-
-    def line(row: Sequence[str], last: str) -> str:
-        # ljust counts characters, right for ASCII (a thousand rows: keep this loop plain)
-        padded = [
-            cell.ljust(width) if cell.isascii() else cell + " " * (width - cell_width(cell))
-            for cell, width in zip(row[:-1], widths, strict=False)
-        ]
-        return "  ".join([*padded, last])
-
+    columns = [padded(column, column_width(column)) for column in list(zip(header, *cells, strict=True))[:-1]]
+    last = [header[-1], *(row[-1] for row in cells)]
+    if last_colours is not None:
+        last[1:] = [f"\x1b[{c}m{cell}\x1b[0m" for cell, c in zip(last[1:], last_colours, strict=True)]
+    lines = [(" " * GAP).join(row) for row in zip(*columns, last, strict=True)]
     if last_colours is None:
-        lines = [line(row, row[-1]).rstrip() for row in [header, *cells]]
-    else:
-        lines = [f"\x1b[1m{line(header, header[-1]).rstrip()}\x1b[0m"]
-        lines += [line(row, f"\x1b[{c}m{row[-1]}\x1b[0m") for row, c in zip(cells, last_colours, strict=True)]
-    return "\n".join(lines)
-
-
-def cell_width(text: str) -> int:
-    """Columns `text` takes in a terminal: wide (CJK, emoji) characters two, combining marks none."""
-    if text.isascii():
-        return len(text)
-    import unicodedata
-
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
-    )
+        return "\n".join(line.rstrip() for line in lines)
+    return "\n".join([f"\x1b[1m{lines[0].rstrip()}\x1b[0m", *lines[1:]])

@@ -1,0 +1,151 @@
+"""Terminal cells (views/width.py): wide characters take two, and every table lines up whatever a name
+or an action holds, as a leader sees it in `aspire due`, `team list`, `actions` and `report`."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from aspire_cli.views.width import cells, column_width, pad, room_for, shorten, terminal_columns
+
+YAMADA = "山田太郎"  # four wide characters: eight cells
+ROCKET = "Zoë 🚀"  # a precomposed ë and an emoji: six cells
+LONG_ACTION = "新しいチームのオンボーディング資料を作成して全員に共有する" * 2  # 58 characters, 116 cells
+
+
+# -- the measures ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("Alice Smith", 11),
+        (YAMADA, 8),
+        (ROCKET, 6),
+        ("Zoe\u0308", 3),  # e and a combining diaeresis: one cell
+        ("👩\u200d💻", 4),  # two emoji joined by a zero-width joiner: the joiner takes none
+        ("…", 1),
+        ("", 0),
+    ],
+)
+def test_cells_counts_what_a_terminal_shows(text, width):
+    assert cells(text) == width
+
+
+def test_pad_fills_to_the_cells_not_the_characters():
+    assert pad(YAMADA, 10) == YAMADA + "  "
+    assert pad("Bob", 10) == "Bob" + " " * 7
+    assert pad(YAMADA, 4) == YAMADA  # already wider: as it is
+    assert column_width(["Bob", YAMADA, ROCKET]) == 8
+    assert column_width([]) == 0
+
+
+@pytest.mark.parametrize("width", range(0, 20))
+def test_shorten_never_takes_more_cells_than_asked_and_ends_in_an_ellipsis_when_cut(width):
+    for text in (YAMADA * 3, "Run the architecture guild", f"{ROCKET} {YAMADA} mixed text"):
+        short = shorten(text, width)
+        assert cells(short) <= max(width, 1)
+        assert short == text or short.endswith("…")
+        assert text.startswith(short.removesuffix("…"))
+
+
+def test_shorten_keeps_as_much_as_fits():
+    assert shorten("Run the architecture guild", 10) == "Run the a…"
+    assert shorten(YAMADA * 2, 7) == "山田太…"  # three wide characters and the ellipsis: seven cells
+    assert shorten(YAMADA * 2, 8) == "山田太…"  # a fourth would make nine
+    assert shorten(YAMADA, 8) == YAMADA
+
+
+def test_shorten_makes_one_harmless_line():
+    assert shorten("  two\n\nlines\tand   spaces ", 40) == "two lines and spaces"
+    assert shorten("a\x1b[2Jb", 40) == "a\\x1b[2Jb"  # shown, never obeyed
+    assert shorten("a\u202eb", 40) == "a\\u202eb"
+
+
+def test_room_for_shares_what_the_other_columns_leave():
+    widths = [8, 30, 10, 10, 7]  # the second is the one to shorten
+    assert room_for(widths, [1], 100, 20, 60) == 100 - (8 + 10 + 10 + 7) - 2 * 4
+    assert room_for(widths, [1], 40, 20, 60) == 20  # never below the least
+    assert room_for(widths, [1], 400, 20, 60) == 60  # nor above the most
+    assert room_for([5, 30, 30, 5], [1, 2], 80, 12, 40) == (80 - 10 - 6) // 2
+
+
+def test_terminal_columns_is_columns_else_the_terminal_else_the_fallback(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "132")
+    assert terminal_columns() == 132
+
+    def no_terminal(fd: int) -> os.terminal_size:
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    for unusable in ("", "wide", "0", "-5"):
+        monkeypatch.setenv("COLUMNS", unusable)
+        assert terminal_columns() == 120
+        assert terminal_columns(80) == 80
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((97, 30)))
+    assert terminal_columns() == 97
+
+
+# -- what a leader sees ------------------------------------------------------------------------------
+def column_starts(lines: list[str], texts: list[str]) -> set[int]:
+    """The terminal cell at which each line's text of one column begins (one text per line)."""
+    return {cells(line[: line.index(text)]) for line, text in zip(lines, texts, strict=True)}
+
+
+@pytest.fixture
+def wide_team(aspire, home):
+    for employee, name in (("yamada", YAMADA), ("zoe", ROCKET), ("bob", "Bob")):
+        assert aspire("team", "add", employee, "--name", name).exit_code == 0
+    return home
+
+
+def test_team_list_lines_up_wide_names(aspire, wide_team):
+    lines = aspire("team", "list").stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["Employee", "bob", "yamada", "zoe"]
+    assert column_starts(lines, ["Every", "12 months", "12 months", "12 months"]) == {20}
+    assert lines[2].startswith(f"yamada    {YAMADA}  12 months")
+
+
+def test_due_lines_up_wide_names(aspire, wide_team):
+    lines = aspire("due").stdout.splitlines()
+    assert len(lines) == 4
+    assert len(column_starts(lines, ["Every", "12 mo", "12 mo", "12 mo"])) == 1
+    assert len(column_starts(lines, ["Status", "never held", "never held", "never held"])) == 1
+    assert json.loads(aspire("due", "--json").stdout)[0]["name"] in {YAMADA, ROCKET, "Bob"}
+
+
+def talk(plan: list[str]) -> str:
+    text = (
+        'short_term_aspiration = "Lead"\nlong_term_aspiration = "Direct"\n'
+        'aspiration_level = "one level up"\nknows_path = "Partly"\n'
+        'willing = "yes"\ncore_strength = "Design"\ndevelopment_area = "Delegation"\n'
+        'next_assignment_wish = "More scope"\n'
+    )
+    for action in plan:
+        text += f"\n[[actions]]\naction = {json.dumps(action, ensure_ascii=False)}\n"
+        text += 'measure = "Measured"\ndue = 2030-06-30\n'
+    return text
+
+
+def test_actions_lines_up_wide_names_and_shortens_a_wide_action_to_fit(aspire, wide_team):
+    for employee, plan in (("yamada", [LONG_ACTION, "資料を共有する 🚀"]), ("bob", ["Pair with SRE"])):
+        done = aspire("talk", employee, "--date", "2026-01-15", "--answers", "-", input=talk(plan))
+        assert done.exit_code == 0, done.stderr
+    lines = aspire("actions").stdout.splitlines()[:-1]  # the summary line last
+    assert [line.split()[0] for line in lines] == ["Employee", "bob", "yamada", "yamada"]
+    assert len(column_starts(lines, ["Name", "Bob", YAMADA, YAMADA])) == 1
+    assert len(column_starts(lines, ["Due", "2030-06-30", "2030-06-30", "2030-06-30"])) == 1
+    assert len(column_starts(lines, ["Status", "open", "open", "open"])) == 1
+    assert all(cells(line) <= 100 for line in lines)  # COLUMNS is 100 in the tests
+    shortened = next(line for line in lines if "新しい" in line)
+    assert "…" in shortened and LONG_ACTION not in shortened
+    one = aspire("actions", "yamada").stdout.splitlines()[:-1]
+    assert len(column_starts(one, ["Agreed", "2026-01-15", "2026-01-15"])) == 1
+
+
+def test_report_table_lines_up_wide_names_and_initials(aspire, wide_team):
+    lines = aspire("report").stdout.split("\n\n")[0].splitlines()
+    assert [line.split()[0] for line in lines] == ["Employee", "bob", "yamada", "zoe"]
+    assert f"{YAMADA}  山   never held" in lines[2]  # Yamada's initial takes two of the column's three cells
+    assert len(column_starts(lines, ["Due", "never held", "never held", "never held"])) == 1
