@@ -174,8 +174,8 @@ def test_all_adds_the_done_and_dropped_ones_after_the_open(aspire, team):
         "overdue",
         "open",
         "open",
-        f"dropped {TODAY}",  # the closed ones, the latest first
-        "done 2024-07-01",
+        f"dropped on {TODAY}",  # the closed ones, the latest first
+        "done on 2024-07-01",
     ]
     assert every.stdout.splitlines()[-1] == "3 open, 1 overdue; 1 done, 1 dropped"
 
@@ -276,7 +276,7 @@ def test_done_drop_reopen_say_what_they_did_in_one_line(aspire, team):
     dropped = aspire("actions", "drop", "bob", "1")
     assert dropped.stdout == f"bob #1 dropped ({TODAY}): Pair with the SRE team\n"
     reopened = aspire("actions", "reopen", "alice", "3")
-    assert reopened.stdout == "alice #3 open again (overdue: due 2025-01-31): Write the RFC\n"
+    assert reopened.stdout == "alice #3 open again (now overdue, due 2025-01-31): Write the RFC\n"
 
 
 def test_follow_ups_are_new_private_files_and_the_talk_is_never_touched(aspire, team):
@@ -327,7 +327,7 @@ BAD_REQUESTS = [
     (["done", "alice", "3", "--date", "2024-08-31"], "is before the talk that agreed #3 (2024-09-01)", 2),
     (["done", "alice", "1", "--note", "ok\x1b[2J"], "--note: one line of text", 2),
     (["drop", "alice", "1", "--note", "two\nlines"], "--note: one line of text", 2),
-    (["reopen", "alice", "1"], "alice #1 is still open (overdue: due 2024-06-30): Run the architecture", 1),
+    (["reopen", "alice", "1"], "alice #1 is still overdue, due 2024-06-30: Run the architecture", 1),
 ]
 
 
@@ -347,7 +347,7 @@ def test_closing_a_closed_action_again_says_where_it_stands(aspire, team, verb, 
     before = record_files(team)
     again = aspire("actions", verb, "alice", "2", "--note", "again")
     assert again.exit_code == 1 and len(again.stderr.splitlines()) == 1
-    assert f"alice #2 is already {status} ({TODAY}): Hand releases to Bob; nothing written" in again.stderr
+    assert f"alice #2 is already {status} on {TODAY}: Hand releases to Bob; nothing written" in again.stderr
     assert "aspire actions reopen alice 2" in again.stderr
     assert record_files(team) == before
 

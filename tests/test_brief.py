@@ -30,7 +30,7 @@ def test_talk_shows_last_years_aspiration_and_open_actions_before_the_first_ques
     assert "Director of engineering" in shown  # last year's long-term aspiration
     assert "Delegation" in shown
     assert "#1 Run the architecture guild (overdue, due 2026-03-01)" in shown
-    assert "#2 Hand release management to Bob (done 2026-05-04)" in shown
+    assert "#2 Hand release management to Bob (done on 2026-05-04)" in shown
     assert "aspire show alice --date 2025-11-20" in shown
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

@@ -23,6 +23,7 @@ from aspire_cli.errors import AspireError, BadFile, BadInput, report, warn
 from aspire_cli.safe_text import has_control_characters, one_line, safe_json
 from aspire_cli.storage.index import Index
 from aspire_cli.storage.looking_back import TALKS_AND_FOLLOW_UPS, tracked_actions
+from aspire_cli.views.action_status import status_text
 from aspire_cli.views.table import use_colour
 from aspire_cli.views.width import column_width, padded, room_for, shorten, terminal_columns
 
@@ -156,12 +157,6 @@ def table(actions: list[TrackedAction], names: dict[str, str], *, one_employee: 
     return "\n".join(lines)
 
 
-def status_text(action: TrackedAction) -> str:
-    if action.closed is not None:
-        return f"{action.status} {action.closed.isoformat()}"
-    return action.status
-
-
 def summary(
     actions: list[TrackedAction], employee: str | None, names: dict[str, str], *, show_all: bool
 ) -> str:
@@ -232,7 +227,8 @@ def record_follow_up(
     )
     when = day.isoformat()
     if status == OPEN:  # as it stands now
-        when = _due(action._replace(status=OVERDUE if action.due and action.due < today else OPEN))
+        now = OVERDUE if action.due and action.due < today else OPEN
+        when = f"now {status_text(action._replace(status=now, closed=None), due=True)}"
     print(one_line(f"{employee} #{number} {_VERBS[status]} ({when}): {_text(action)}"))
     return 0
 
@@ -281,10 +277,10 @@ def _check_change(action: TrackedAction, status: str) -> None:
     who = f"{action.employee} #{action.number}"
     if status == OPEN and action.is_open:
         hint = f"to close it: aspire actions done {action.employee} {action.number}"
-        where = f"is still open ({_due(action)})"
+        where = f"is still {status_text(action, due=True)}"
     elif status == action.status:
         hint = f"to open it again: aspire actions reopen {action.employee} {action.number}"
-        where = f"is already {action.status} ({action.closed})"
+        where = f"is already {status_text(action)}"
     else:
         return
     raise AspireError(f"{who} {where}: {_text(action)}; nothing written ({hint})")
@@ -304,12 +300,6 @@ def _follow_up_day(action: TrackedAction, day_text: str | None, today: date) -> 
             f"({action.agreed.isoformat()}); give the day it was done"
         )
     return day
-
-
-def _due(action: TrackedAction) -> str:
-    if action.due is None:
-        return "no due date"
-    return f"{'overdue: ' if action.status == OVERDUE else ''}due {action.due.isoformat()}"
 
 
 def _text(action: TrackedAction) -> str:

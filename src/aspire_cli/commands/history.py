@@ -31,15 +31,9 @@ from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.safe_text import one_line, safe_json
 from aspire_cli.storage.looking_back import folder_contents, no_records_message, tracked_actions
+from aspire_cli.views.action_status import status_text
 from aspire_cli.views.brief import SUMMARY
-from aspire_cli.views.show import (
-    actions_by_question,
-    day_label,
-    display_name,
-    status_text,
-    text_width,
-    wrapped,
-)
+from aspire_cli.views.show import actions_by_question, day_label, display_name, text_width, wrapped
 from aspire_cli.views.table import use_colour
 from aspire_cli.views.width import shorten
 
@@ -216,10 +210,7 @@ def _entry_lines(entry: Entry, width: int, colour: bool) -> list[str]:
 
 
 def _action_text(action: TrackedAction) -> str:
-    status = status_text(action)
-    if action.is_open and action.due is not None:
-        status += f", due {action.due.isoformat()}"
-    return f"#{action.number} {_flat(action.action)} ({status})"
+    return f"#{action.number} {_flat(action.action)} ({status_text(action, due=True)})"
 
 
 def _label(mark: str, label: str) -> str:

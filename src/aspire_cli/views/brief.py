@@ -13,6 +13,7 @@ from typing import NamedTuple
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.storage.index import Contents
 from aspire_cli.storage.looking_back import tracked_actions
+from aspire_cli.views.action_status import status_text
 from aspire_cli.views.width import shorten
 
 BRIEF_LINES = 14
@@ -76,11 +77,6 @@ def _counts(actions: list[TrackedAction]) -> str:
 
 
 def _action_line(action: TrackedAction, width: int) -> Line:
-    if action.status in (DONE, DROPPED):
-        status = f"{action.status} {action.closed.isoformat()}" if action.closed else action.status
-    elif action.due is not None:
-        status = f"{action.status}, due {action.due.isoformat()}"
-    else:
-        status = action.status
+    status = status_text(action, due=True)
     style = "red" if action.status == OVERDUE else "dim" if not action.is_open else ""
     return Line("", shorten(f"#{action.number} {action.action} ({status})", width), style)

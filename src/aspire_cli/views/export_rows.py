@@ -15,7 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.storage.looking_back import tracked_actions
-from aspire_cli.views.show import actions_by_question, status_text
+from aspire_cli.views.action_status import status_text
+from aspire_cli.views.show import actions_by_question
 
 if TYPE_CHECKING:
     from aspire_cli.domain.tracking import TrackedAction

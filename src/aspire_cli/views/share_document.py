@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from aspire_cli.domain.tracking import TrackedAction
 from aspire_cli.safe_text import one_line, visible
-from aspire_cli.views.show import status_text
+from aspire_cli.views.action_status import status_text
 
 MONTHS = (
     "January",

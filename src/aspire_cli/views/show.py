@@ -6,7 +6,7 @@ come from the question set's TOML as plain data. Piped, with NO_COLOR or on a du
 plain text wrapped to the terminal's width (80 columns when piped) and loads no Rich either; in a
 colour terminal Rich draws it. Whatever a record holds is printed through safe_text.
 
-The helpers here (question texts, action status words, wrapping) serve `aspire history` too.
+The helpers here (question texts, the actions by question, wrapping) serve `aspire history` too.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction, nu
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line, visible
 from aspire_cli.storage.looking_back import agreed_actions, find_record, folder_contents, tracked_actions
+from aspire_cli.views.action_status import status_text
 from aspire_cli.views.table import use_colour
 from aspire_cli.views.width import terminal_columns
 
@@ -139,13 +140,6 @@ def actions_by_question(
             key: [by_number[next(numbers)] for _ in items] for key, items in record.actions.items()
         }
     return found
-
-
-def status_text(action: TrackedAction) -> str:
-    """open, overdue, done on DATE, dropped on DATE."""
-    if action.closed is not None:
-        return f"{action.status} on {action.closed.isoformat()}"
-    return action.status
 
 
 def day_label(record: IndexedRecord) -> str:
