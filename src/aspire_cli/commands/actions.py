@@ -13,17 +13,17 @@ printed through safe_text.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from aspire_cli.domain.ids import check_employee_id, parse_day
 from aspire_cli.domain.tracking import DONE, DROPPED, OPEN, OVERDUE, TrackedAction, listing_order
 from aspire_cli.errors import AspireError, BadFile, BadInput, report, warn
-from aspire_cli.safe_text import has_control_characters, one_line, safe_json
+from aspire_cli.safe_text import has_control_characters, one_line
 from aspire_cli.storage.index import Index
 from aspire_cli.storage.looking_back import TALKS_AND_FOLLOW_UPS, tracked_actions
 from aspire_cli.views.action_status import status_text
+from aspire_cli.views.json_text import json_rows
 from aspire_cli.views.table import use_colour
 from aspire_cli.views.width import column_width, padded, room_for, shorten, terminal_columns
 
@@ -60,7 +60,7 @@ def run_actions(store: Store, employee: str | None, *, show_all: bool, as_json: 
         report(BadFile(problem))
     shown = listing_order([a for a in found.actions if show_all or a.is_open])
     if as_json:
-        print(json_text([action.as_json() for action in shown]))
+        print(json_rows([action.as_json() for action in shown]))
     else:
         if shown:
             print(table(shown, found.names, one_employee=employee is not None, colour=use_colour()))
@@ -179,19 +179,6 @@ def summary(
         see = f"aspire actions {employee} --all" if employee else "aspire actions --all"
         return f"{line} ({closed} done or dropped: {see})"
     return line
-
-
-def json_text(rows: list[dict[str, object]]) -> str:
-    """JSON for scripts, an action a line, safe to print on a terminal as it is."""
-    if not rows:
-        return "[]"
-    # Compact, by json's C encoder (indent= takes its Python one, three times slower on a team's
-    # list). Between two actions, and only there, the text reads '}, {"employee": ': a quote
-    # inside a string is escaped, and one that ends a string is followed by , : } or ].
-    text = json.dumps(rows, ensure_ascii=False)[1:-1]
-    text = text.replace('}, {"employee": ', '},\n  {"employee": ')
-    text = f"[\n  {text}\n]"
-    return safe_json(text)
 
 
 # -- aspire actions done|drop|reopen EMPLOYEE NUMBER -------------------------------------------

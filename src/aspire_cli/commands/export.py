@@ -21,16 +21,16 @@ read is named on stderr in one line, everything else is exported, and the exit s
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
 from aspire_cli.errors import AspireError, BadFile, report
-from aspire_cli.safe_text import one_line, safe_json
+from aspire_cli.safe_text import one_line
 from aspire_cli.storage.out_file import checked_target, write_out
 from aspire_cli.views.csv_text import csv_file
 from aspire_cli.views.export_rows import Row, export_rows, header, question_columns
+from aspire_cli.views.json_text import json_rows
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import Contents, Index
@@ -133,8 +133,5 @@ def csv_bytes(ids: list[str], rows: list[Row], *, bom: bool) -> bytes:
 
 
 def json_bytes(rows: list[Row]) -> bytes:
-    """A JSON list, a row a line (json's C encoder: `indent` would take its Python one)."""
-    if not rows:
-        return b"[]\n"
-    text = "[\n" + ",\n".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows) + "\n]\n"
-    return safe_json(text).encode("utf-8")
+    """A JSON list, a row a line (views/json_text.py writes it)."""
+    return (json_rows([row.as_json() for row in rows], indent="") + "\n").encode("utf-8")

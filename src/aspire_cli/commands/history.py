@@ -22,17 +22,17 @@ stderr in one line, every other record is listed, and the exit status is 2.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
-from aspire_cli.safe_text import one_line, safe_json
+from aspire_cli.safe_text import one_line
 from aspire_cli.storage.looking_back import folder_contents, no_records_message, tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.brief import SUMMARY
+from aspire_cli.views.json_text import json_text
 from aspire_cli.views.show import actions_by_question, day_label, display_name, text_width, wrapped
 from aspire_cli.views.table import use_colour
 from aspire_cli.views.width import shorten
@@ -100,14 +100,6 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
     for problem in problems:
         report(BadFile(problem))
     return 2 if problems else 0
-
-
-def json_text(items: list[dict[str, Any]]) -> str:
-    """JSON safe to print on a terminal as it is: what json.dumps(ensure_ascii=False) leaves raw but
-    a terminal may obey (C1 controls such as CSI, DEL, bidirectional overrides) or cannot print
-    (lone surrogates) written as \\u escapes, as in `aspire actions --json`."""
-    text = json.dumps(items, indent=2, ensure_ascii=False)
-    return safe_json(text)
 
 
 def history_entries(records: list[IndexedRecord], actions: list[TrackedAction]) -> list[Entry]:

@@ -11,7 +11,6 @@ exits 0). Whatever a file holds is printed through safe_text.one_line.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.store import Store
 from aspire_cli.views.due import due_report
+from aspire_cli.views.json_text import json_text
 from aspire_cli.views.table import format_table, use_colour
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def run_due(
     due = due_report(store, as_of, within, today=today)
     _name_problems(due.problems)
     if as_json:
-        print(json.dumps([row.as_json() for row in due.rows], indent=2, ensure_ascii=False))
+        print(json_text([row.as_json() for row in due.rows]))
     elif not due.rows and not due.problems:
         print(NO_TEAM_YET)
     elif due.rows:

@@ -5,18 +5,17 @@ TeamReport (report.py) returning the whole text.
 The plain text is a table padded by hand (a thousand rows: see table.py) in terminal cells
 (width.py), with the grid drawn under it in box characters; every cell from a file goes through
 safe_text, and colour comes only when asked for (a terminal without NO_COLOR). JSON is written an
-object a line by json's C encoder, anything a terminal might obey escaped, as `aspire
-actions --json` does.
+object a line, as every JSON of aspire is (json_text.py).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from aspire_cli.domain.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE
 from aspire_cli.domain.team_report import GRID_ROWS, READINESS, MemberRow, TeamReport
-from aspire_cli.safe_text import one_line, safe_json
+from aspire_cli.safe_text import one_line
+from aspire_cli.views.json_text import json_line, json_rows
 from aspire_cli.views.width import cells, column_width, pad, padded, room_for, shorten, terminal_columns
 
 FORMATS = ("table", "md", "csv", "json", "html")
@@ -181,32 +180,27 @@ LEGEND_TEXT = "\n".join(
 
 # -- JSON and CSV -----------------------------------------------------------------------------------
 def json_text(team: TeamReport) -> str:
-    """The report as JSON: a member (and a member not assessed) a line, by json's C encoder (a
-    thousand members), safe to print on a terminal as it is."""
-
-    def items(rows: list[dict[str, object]]) -> str:
-        if not rows:
-            return "[]"
-        return "[\n    " + ",\n    ".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n  ]"
-
+    """The report as JSON: a member (and a member not assessed) a line, written as every JSON of
+    aspire is (views/json_text.py): by json's C encoder (a thousand members), safe to print."""
     ids = {level: {r: [m.employee for m in team.grid[level][r]] for r in READINESS} for level in GRID_ROWS}
-    cells = ",\n      ".join(f"{json.dumps(level)}: {json.dumps(ids[level])}" for level in GRID_ROWS)
+    cells = ",\n      ".join(f"{json_line(level)}: {json_line(ids[level])}" for level in GRID_ROWS)
     grid = (
-        f'{{\n    "rows": {json.dumps(GRID_ROWS)},\n    "columns": {json.dumps(READINESS)},\n'
+        f'{{\n    "rows": {json_line(GRID_ROWS)},\n    "columns": {json_line(READINESS)},\n'
         f'    "cells": {{\n      {cells}\n    }}\n  }}'
     )
+    members = json_rows([row.as_json() for row in team.members], indent="    ", close="  ")
+    not_assessed = json_rows([m._asdict() for m in team.not_assessed], indent="    ", close="  ")
     lines = [
         "{",
         f'  "as_of": "{team.as_of.isoformat()}",',
-        f'  "leader": {json.dumps(team.leader, ensure_ascii=False)},',
-        f'  "members": {items([row.as_json() for row in team.members])},',
+        f'  "leader": {json_line(team.leader)},',
+        f'  "members": {members},',
         f'  "grid": {grid},',
-        f'  "not_assessed": {items([m._asdict() for m in team.not_assessed])},',
-        f'  "left_out": {json.dumps(team.left_out)}',
+        f'  "not_assessed": {not_assessed},',
+        f'  "left_out": {json_line(team.left_out)}',
         "}",
     ]
-    text = "\n".join(lines) + "\n"
-    return safe_json(text)
+    return "\n".join(lines) + "\n"
 
 
 def csv_text(team: TeamReport) -> str:

@@ -5,13 +5,13 @@ Plain text, like the listings (see plain_table.py): no Rich, no pydantic.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.settings import BUILT_IN, DEFAULT, KEYS, Setting, Settings
+from aspire_cli.views.json_text import json_text
 from aspire_cli.views.table import format_table
 
 NOT_SET = "(not set)"
@@ -22,7 +22,7 @@ def run_config(found: Settings, *, as_json: bool = False) -> int:
     if as_json:
         data: dict[str, Any] = {name: _as_json(setting) for name, setting in named.items()}
         data["config_file"] = str(found.config_file)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_text(data))
         return 0
     rows = [(name, _shown(setting.value), _source(setting)) for name, setting in named.items()]
     print(format_table(("Setting", "Value", "From"), rows))
