@@ -65,7 +65,6 @@ MODULE_LINES, FUNCTION_LINES = 300, 50
 # it off this list (the test says when).
 TOO_BIG = {
     "commands/actions.py": 352,
-    "storage/index.py": 610,
 }
 TOO_LONG: dict[tuple[str, str], int] = {}
 
