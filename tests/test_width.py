@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from aspire_cli.views.width import cells, column_width, pad, room_for, shorten, terminal_columns
+from aspire_cli.views.width import cells, column_width, pad, room_for, shorten, terminal_columns, wrap
 
 YAMADA = "山田太郎"  # four wide characters: eight cells
 ROCKET = "Zoë 🚀"  # a precomposed ë and an emoji: six cells
@@ -60,6 +60,20 @@ def test_shorten_makes_one_harmless_line():
     assert shorten("  two\n\nlines\tand   spaces ", 40) == "two lines and spaces"
     assert shorten("a\x1b[2Jb", 40) == "a\\x1b[2Jb"  # shown, never obeyed
     assert shorten("a\u202eb", 40) == "a\\u202eb"
+
+
+def test_wrap_breaks_wide_text_at_its_cells():
+    lines = wrap(f"{LONG_ACTION} {YAMADA} 🚀🚀🚀 ok", 30, "    ", "      ")
+    assert all(cells(line) <= 30 for line in lines)
+    assert lines[0].startswith("    新しい") and all(line.startswith("      ") for line in lines[1:])
+    assert "".join(lines).replace(" ", "") == f"{LONG_ACTION}{YAMADA}🚀🚀🚀ok"  # nothing lost
+    assert wrap(YAMADA, 8) == [YAMADA]
+    assert wrap(YAMADA, 7) == ["山田太", "郎"]
+    assert wrap("🚀", 1) == ["🚀"]  # a character wider than the line still gets one
+    ascii_text = "Lead the platform team through the migration and then some more " * 3
+    assert wrap(ascii_text, 40, "  ", "    ") == __import__("textwrap").wrap(
+        ascii_text, 40, initial_indent="  ", subsequent_indent="    "
+    )
 
 
 def test_room_for_shares_what_the_other_columns_leave():
@@ -142,6 +156,9 @@ def test_actions_lines_up_wide_names_and_shortens_a_wide_action_to_fit(aspire, w
     assert "…" in shortened and LONG_ACTION not in shortened
     one = aspire("actions", "yamada").stdout.splitlines()[:-1]
     assert len(column_starts(one, ["Agreed", "2026-01-15", "2026-01-15"])) == 1
+    shown = aspire("show", "yamada").stdout.splitlines()  # piped: wrapped to COLUMNS
+    assert all(cells(line) <= 100 for line in shown if not line.startswith("File: "))  # a path is whole
+    assert "".join(line.strip() for line in shown if line.startswith("    ")).count(LONG_ACTION) == 1
 
 
 def test_report_table_lines_up_wide_names_and_initials(aspire, wide_team):

@@ -21,7 +21,7 @@ from aspire_cli.safe_text import one_line, visible
 from aspire_cli.storage.looking_back import agreed_actions, find_record, folder_contents, tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.table import use_colour
-from aspire_cli.views.width import terminal_columns
+from aspire_cli.views.width import terminal_columns, wrap
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -169,18 +169,13 @@ def text_width() -> int:
 
 
 def wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Multi-line text wrapped to `width`, its line breaks and blank lines kept, control characters
+    """Multi-line text wrapped to `width` cells, its line breaks and blank lines kept, control characters
     shown as escapes; the first line starts with `first`, the others with `rest`."""
     lines: list[str] = []
     for line in visible(text.strip()).split("\n"):
         prefix = rest if lines else first
         line = line.expandtabs(4).rstrip()
-        if len(prefix) + len(line) <= width:  # most answers: no need for textwrap
-            lines.append(f"{prefix}{line}" if line else "")
-            continue
-        import textwrap
-
-        lines += textwrap.wrap(line, width, initial_indent=prefix, subsequent_indent=rest)
+        lines += wrap(line, width, prefix, rest) if line else [""]
     return lines
 
 

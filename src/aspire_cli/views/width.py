@@ -71,6 +71,44 @@ def shorten(text: str, width: int) -> str:
     return line  # not reached: the line is wider than `room`
 
 
+def wrap(line: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """One line of text (no line breaks) in lines of at most `width` cells where it can be, broken
+    between words (a word wider than a line: between characters); the first line starts with
+    `first`, the others with `rest`. ASCII as textwrap wraps it."""
+    if cells(first) + cells(line) <= width:
+        return [first + line]
+    if line.isascii() and first.isascii() and rest.isascii():
+        import textwrap
+
+        return textwrap.wrap(line, width, initial_indent=first, subsequent_indent=rest)
+    lines: list[str] = []
+    prefix, current = first, ""
+    for word in line.split():
+        joined = f"{current} {word}" if current else word
+        if cells(prefix) + cells(joined) <= width:
+            current = joined
+            continue
+        if current:
+            lines.append(prefix + current)
+            prefix = rest
+        while len(word) > 1 and cells(prefix) + cells(word) > width:
+            head = _fitting(word, width - cells(prefix))
+            lines.append(prefix + head)
+            prefix, word = rest, word[len(head) :]
+        current = word
+    return [*lines, prefix + current] if current else lines
+
+
+def _fitting(text: str, room: int) -> str:
+    """The longest start of `text` that takes at most `room` cells (one character at least)."""
+    taken = 0
+    for at, char in enumerate(text):
+        taken += _char_cells(char)
+        if taken > room:
+            return text[: max(at, 1)]
+    return text
+
+
 def room_for(widths: Sequence[int], shortened: Sequence[int], total: int, least: int, most: int) -> int:
     """The cells each of the `shortened` columns (their places in `widths`) gets, sharing what the
     other columns and the gaps between them leave of `total`, between `least` and `most`."""
