@@ -123,7 +123,7 @@ def _stranger(employee: str, roster: Roster) -> str:
 
 
 def table(actions: list[TrackedAction], names: dict[str, str], *, one_employee: bool, colour: bool) -> str:
-    """The actions as an aligned table, as plain_table.format_table draws one, the action shortened
+    """The actions as an aligned table, as views/table.format_table draws one, the action shortened
     to fit the terminal; the status last, coloured when `colour`. Built column by column, each cell
     made safe once: a team's open actions run to tens of thousands of rows."""
     header = ["#", "Action", "Due", "Agreed", "Status"]

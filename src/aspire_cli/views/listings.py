@@ -1,7 +1,7 @@
 """The listings: `aspire due` (a table, JSON or one brief line), `aspire team list`, `aspire drafts`.
 
 Deliberately free of Typer, Rich and pydantic imports, so that the launcher's fast path can run them
-(see launcher.py); their tables are plain aligned text (see plain_table.py).
+(see launcher.py); their tables are plain aligned text (see table.py).
 
 A listing reads and never writes (but for the caches in an existing home): with no home yet it says
 where it looked. It survives any one bad file: the file is named on stderr in one line, everyone

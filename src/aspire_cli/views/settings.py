@@ -1,6 +1,6 @@
 """`aspire config`: each setting in force, and where it came from (a table, or JSON for scripts).
 
-Plain text, like the listings (see plain_table.py): no Rich, no pydantic.
+Plain text, like the listings (see table.py): no Rich, no pydantic.
 """
 
 from __future__ import annotations
