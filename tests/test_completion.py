@@ -190,7 +190,7 @@ def _lines() -> list[str]:
         if not command:
             continue
         for position in range(len(arguments) + 1):
-            before = [_fill(name) for name, _ in arguments[:position]]
+            before = [_fill(name) for name, *_ in arguments[:position]]
             lines.append(f"aspire {command} {' '.join(before)}".rstrip())
         for option, (_, kind) in options.items():
             if kind == "flag":

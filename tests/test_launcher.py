@@ -4,31 +4,38 @@ table of the interface is the Typer app's, generated from it and checked here.""
 import inspect
 import pprint
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 import typer.main
 from typer._click.core import Command as ClickCommand
-from typer._click.types import IntParamType, IntRange, StringParamType
+from typer._click.types import FuncParamType, IntParamType, IntRange, StringParamType
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from aspire_cli.cli.app import app
 from aspire_cli.cli.grammar import GRAMMAR, Command
 from aspire_cli.cli.launcher import parse_request
+from aspire_cli.domain.ids import EmployeeId
 
 
-def _kind(option: TyperOption) -> str:
+def _kind(option: TyperOption):
     """How the launcher reads the option (see cli/grammar.py)."""
     if option.is_eager or option.callback is not None or option.multiple or option.nargs != 1:
         return "typer"
-    if option.is_flag:
-        return "flag"
-    if type(option.type) is IntParamType:
+    return "flag" if option.is_flag else _value_kind(option)
+
+
+def _value_kind(param):
+    """How the launcher reads a value: "str", "int", the parameter's own parser, or "typer"."""
+    if isinstance(param.type, FuncParamType):
+        return param.type.func  # typer.Option(parser=...): one of cli/values.py
+    if type(param.type) is IntParamType:
         return "int"
-    if isinstance(option.type, IntRange):
-        plain = option.type.min in (None, 0) and option.type.max is None and not option.type.min_open
-        return "int" if plain and not option.type.clamp else "typer"
-    return "str" if type(option.type) is StringParamType else "typer"
+    if isinstance(param.type, IntRange):
+        plain = param.type.min in (None, 0) and param.type.max is None and not param.type.min_open
+        return "int" if plain and not param.type.clamp else "typer"
+    return "str" if type(param.type) is StringParamType else "typer"
 
 
 def _entry(command: ClickCommand) -> Command:
@@ -41,7 +48,9 @@ def _entry(command: ClickCommand) -> Command:
             assert isinstance(param, TyperArgument) and param.nargs == 1, (
                 "the launcher reads one word per argument"
             )
-            arguments.append((param.name, param.required))
+            kind = _value_kind(param)
+            assert kind == "str" or callable(kind), "the launcher reads an argument as text, or parses it"
+            arguments.append((param.name, param.required, kind))
     defaults = {param.name: param.default for param in command.params}
     runs = getattr(command.callback, "runs", None)  # cli.params.runs: the function the command runs
     return Command(runs, dict(sorted(options.items())), tuple(arguments), dict(sorted(defaults.items())))
@@ -66,7 +75,8 @@ def grammar_of_the_typer_app() -> dict[str, Command]:
 
 
 class _Named:
-    """A function as the grammar's source names it: `team.add` (its module is imported there)."""
+    """A function as the grammar's source names it: `team.add`, `values.day` (its module is imported
+    there)."""
 
     def __init__(self, function) -> None:
         self.function = function
@@ -77,8 +87,17 @@ class _Named:
 
 def grammar_source(grammar: dict[str, Command]) -> str:
     """The GRAMMAR assignment to paste into cli/grammar.py (then `ruff format` it)."""
+
+    def name(kind):
+        return _Named(kind) if callable(kind) else kind
+
     named = {
-        command: (_Named(entry.runs) if entry.runs else None, *entry[1:])
+        command: (
+            name(entry.runs),
+            {option: (param, name(kind)) for option, (param, kind) in entry.options.items()},
+            tuple((param, required, name(kind)) for param, required, kind in entry.arguments),
+            entry.defaults,
+        )
         for command, entry in grammar.items()
     }
     text = pprint.pformat(named, width=110, sort_dicts=False)
@@ -137,16 +156,16 @@ def _typer_parameters(command: str) -> list[str]:
             ["--home", "/h", "due", "--json", "--as-of=2026-01-01"],
             "due",
             "/h",
-            {"as_json": True, "as_of": "2026-01-01"},
+            {"as_json": True, "as_of": date(2026, 1, 1)},
         ),
         (["due", "--within", "7", "--brief"], "due", None, {"within": 7, "brief": True}),
         (["team", "list"], "team list", None, {}),
         (["talk"], "talk", None, {}),
         (
-            ["talk", "alice", "--date", "2026-02-30"],
+            ["talk", "alice", "--date", "2026-02-28"],
             "talk",
             None,
-            {"date_": "2026-02-30", "employee": "alice"},
+            {"date_": date(2026, 2, 28), "employee": "alice"},
         ),
         (["--home=/h", "prep", "--fresh", "bob"], "prep", "/h", {"fresh": True, "employee": "bob"}),
         (["talk", "alice", "--answers", "-"], "talk", None, {"answers": "-", "employee": "alice"}),
@@ -162,6 +181,8 @@ def test_plain_requests_are_answered_without_typer(args, command, home, given):
     assert request is not None
     assert (request.command, request.home) == (command, home)
     assert request.params == {**GRAMMAR[command].defaults, **given}
+    employee = request.params.get("employee")
+    assert employee is None or type(employee) is EmployeeId  # typed once, here, as by the Typer app
 
 
 @pytest.mark.parametrize(
@@ -194,6 +215,9 @@ def test_plain_requests_are_answered_without_typer(args, command, home, given):
         ["--version"],
         ["due", "--home", "/h"],
         ["talk", "--date"],
+        ["talk", "alice", "--date", "2026-02-30"],  # a value its parser refuses: the Typer app words it
+        ["show", "Alice"],
+        ["due", "--as-of", "soon"],
     ],
 )
 def test_everything_else_goes_to_the_typer_app(args):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
+from aspire_cli.cli import values
 from aspire_cli.cli.params import (
     EmployeeArg,
     JsonOpt,
@@ -18,6 +20,7 @@ from aspire_cli.cli.params import (
 )
 from aspire_cli.cli.usage import ListsUnlessToldOtherwise
 from aspire_cli.commands import follow_ups
+from aspire_cli.domain.ids import EmployeeId
 
 app = typer.Typer(
     cls=ListsUnlessToldOtherwise,
@@ -32,18 +35,24 @@ app = typer.Typer(
 def list_actions(
     ctx: typer.Context,
     employee: Annotated[
-        str | None,
+        EmployeeId | None,
         typer.Argument(
             metavar="EMPLOYEE",
             help="Only this employee's actions (default: the whole team).",
             autocompletion=team_ids,
+            parser=values.employee,
         ),
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Done and dropped actions too.")] = False,
     as_json: JsonOpt = False,
     as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Overdue as of this day (default: today)."),
+        date | None,
+        typer.Option(
+            "--as-of",
+            parser=values.as_of,
+            metavar="YYYY-MM-DD",
+            help="Overdue as of this day (default: today).",
+        ),
     ] = None,
 ) -> None:
     """Open actions, overdue first, then by due date (this is what `aspire actions` runs)."""
@@ -58,7 +67,10 @@ def done(
     employee: EmployeeArg,
     number: NumberArg,
     date_: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it was done (default: today).")
+        date | None,
+        typer.Option(
+            "--date", parser=values.day, metavar="YYYY-MM-DD", help="When it was done (default: today)."
+        ),
     ] = None,
     note: NoteOpt = None,
 ) -> None:

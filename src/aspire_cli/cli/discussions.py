@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
+from aspire_cli.cli import values
 from aspire_cli.cli.params import (
     AnswersOpt,
     EmployeeArg,
@@ -17,6 +19,7 @@ from aspire_cli.cli.params import (
     team_ids,
 )
 from aspire_cli.commands import discussions
+from aspire_cli.domain.ids import EmployeeId
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
 
@@ -27,7 +30,10 @@ def prep(
     ctx: typer.Context,
     employee: EmployeeArg,
     date_: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When you prepared (default: today).")
+        date | None,
+        typer.Option(
+            "--date", parser=values.day, metavar="YYYY-MM-DD", help="When you prepared (default: today)."
+        ),
     ] = None,
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
@@ -41,16 +47,22 @@ def prep(
 def talk(
     ctx: typer.Context,
     employee: Annotated[
-        str | None,
+        EmployeeId | None,
         typer.Argument(
             metavar="EMPLOYEE",
             help="The employee's id; leave out to pick from your team.",
             autocompletion=team_ids,
+            parser=values.employee,
         ),
     ] = None,
     date_: Annotated[
-        str | None,
-        typer.Option("--date", metavar="YYYY-MM-DD", help="When the discussion was held (default: today)."),
+        date | None,
+        typer.Option(
+            "--date",
+            parser=values.day,
+            metavar="YYYY-MM-DD",
+            help="When the discussion was held (default: today).",
+        ),
     ] = None,
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,

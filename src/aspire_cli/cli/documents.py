@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
+from aspire_cli.cli import values
 from aspire_cli.cli.params import EmployeeArg, IncludePrepOpt, OutOpt, PlainCommand, example, runs
 from aspire_cli.commands import documents
 
@@ -17,7 +19,10 @@ app = typer.Typer()  # added to the app without a name: its commands are aspire'
 def report(
     ctx: typer.Context,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="As of this day (default: today).")
+        date | None,
+        typer.Option(
+            "--as-of", parser=values.as_of, metavar="YYYY-MM-DD", help="As of this day (default: today)."
+        ),
     ] = None,
     format_: Annotated[
         str,
@@ -38,8 +43,13 @@ def export(
     out: OutOpt = None,
     include_prep: IncludePrepOpt = False,
     since: Annotated[
-        str | None,
-        typer.Option("--since", metavar="YYYY-MM-DD", help="Only discussions on or after this day."),
+        date | None,
+        typer.Option(
+            "--since",
+            parser=values.since,
+            metavar="YYYY-MM-DD",
+            help="Only discussions on or after this day.",
+        ),
     ] = None,
 ) -> None:
     """Every talk as one row, for a spreadsheet or an HR system."""

@@ -3,10 +3,11 @@ fails whenever the two differ (and `python tests/test_launcher.py` writes GRAMMA
 an option declared in the app cannot be missed here. Do not edit GRAMMAR by hand.
 
 Each command: the function it runs (the very one its Typer declaration runs, see cli/params.runs),
-its options {name: (parameter, kind)}, its arguments ((parameter, required), ...) and the defaults
-of its parameters. kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); "typer"
-(left to the Typer app: an eager option, one with a callback, a type or range the launcher does
-not read). "" is the app itself, whose options come before the command.
+its options {name: (parameter, kind)}, its arguments ((parameter, required, kind), ...) and the
+defaults of its parameters. kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); a
+function of cli/values.py, the parameter's parser (the same as the Typer app's); "typer" (left to
+the Typer app: an eager option, one with a callback, a type or range the launcher does not read).
+"" is the app itself, whose options come before the command.
 
 Loaded on every run of the launcher: the modules of `commands` import nothing heavy at the top.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from aspire_cli.cli import values
 from aspire_cli.commands import (
     archives,
     discussions,
@@ -28,11 +30,13 @@ from aspire_cli.commands import (
     team,
 )
 
+Kind = str | Callable[[str], object]
+
 
 class Command(NamedTuple):
     runs: Callable[..., int] | None  # None for "", the app itself
-    options: dict[str, tuple[str, str]]
-    arguments: tuple[tuple[str, bool], ...]
+    options: dict[str, tuple[str, Kind]]
+    arguments: tuple[tuple[str, bool, Kind], ...]
     defaults: dict[str, object]
 
 
@@ -50,31 +54,34 @@ GRAMMAR: dict[str, Command] = {
     ),
     "actions done": Command(
         follow_ups.done,
-        {"--date": ("date_", "str"), "--note": ("note", "str")},
-        (("employee", True), ("number", True)),
+        {"--date": ("date_", values.day), "--note": ("note", "str")},
+        (("employee", True, values.employee), ("number", True, "str")),
         {"date_": None, "employee": None, "note": None, "number": None},
     ),
     "actions drop": Command(
         follow_ups.drop,
         {"--note": ("note", "str")},
-        (("employee", True), ("number", True)),
+        (("employee", True, values.employee), ("number", True, "str")),
         {"employee": None, "note": None, "number": None},
     ),
     "actions list": Command(
         follow_ups.list_actions,
-        {"--all": ("show_all", "flag"), "--as-of": ("as_of", "str"), "--json": ("as_json", "flag")},
-        (("employee", False),),
+        {"--all": ("show_all", "flag"), "--as-of": ("as_of", values.as_of), "--json": ("as_json", "flag")},
+        (("employee", False, values.employee),),
         {"as_json": False, "as_of": None, "employee": None, "show_all": False},
     ),
     "actions reopen": Command(
-        follow_ups.reopen, {}, (("employee", True), ("number", True)), {"employee": None, "number": None}
+        follow_ups.reopen,
+        {},
+        (("employee", True, values.employee), ("number", True, "str")),
+        {"employee": None, "number": None},
     ),
     "config": Command(listing.config, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "drafts": Command(listing.drafts, {}, (), {}),
     "due": Command(
         listing.due,
         {
-            "--as-of": ("as_of", "str"),
+            "--as-of": ("as_of", values.as_of),
             "--brief": ("brief", "flag"),
             "--ics": ("ics", "str"),
             "--json": ("as_json", "flag"),
@@ -85,8 +92,8 @@ GRAMMAR: dict[str, Command] = {
     ),
     "edit": Command(
         records.edit,
-        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
-        (("employee", True),),
+        {"--date": ("date_", values.record_day), "--kind": ("kind", "str")},
+        (("employee", True, values.employee),),
         {"date_": None, "employee": None, "kind": None},
     ),
     "export": Command(
@@ -95,7 +102,7 @@ GRAMMAR: dict[str, Command] = {
             "--format": ("format_", "str"),
             "--include-prep": ("include_prep", "flag"),
             "--out": ("out", "str"),
-            "--since": ("since", "str"),
+            "--since": ("since", values.since),
         },
         (),
         {"format_": "csv", "include_prep": False, "out": None, "since": None},
@@ -103,76 +110,76 @@ GRAMMAR: dict[str, Command] = {
     "handover": Command(
         archives.hand_over,
         {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
-        (("employee", True),),
+        (("employee", True, values.employee),),
         {"employee": None, "include_prep": False, "out": None},
     ),
     "history": Command(
         records.history,
         {"--json": ("as_json", "flag")},
-        (("employee", True),),
+        (("employee", True, values.employee),),
         {"as_json": False, "employee": None},
     ),
-    "import": Command(archives.take_in, {}, (("file", True),), {"file": None}),
+    "import": Command(archives.take_in, {}, (("file", True, "str"),), {"file": None}),
     "prep": Command(
         discussions.prep,
         {
             "--answers": ("answers", "str"),
-            "--date": ("date_", "str"),
+            "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
             "--questions": ("questions", "str"),
         },
-        (("employee", True),),
+        (("employee", True, values.employee),),
         {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
     "questions list": Command(question_sets.list_sets, {}, (), {}),
-    "questions show": Command(question_sets.show, {}, (("set_id", True),), {"set_id": None}),
-    "questions validate": Command(question_sets.validate, {}, (("file", True),), {"file": None}),
+    "questions show": Command(question_sets.show, {}, (("set_id", True, "str"),), {"set_id": None}),
+    "questions validate": Command(question_sets.validate, {}, (("file", True, "str"),), {"file": None}),
     "report": Command(
         documents.report,
-        {"--as-of": ("as_of", "str"), "--format": ("format_", "str"), "--out": ("out", "str")},
+        {"--as-of": ("as_of", values.as_of), "--format": ("format_", "str"), "--out": ("out", "str")},
         (),
         {"as_of": None, "format_": "table", "out": None},
     ),
     "share": Command(
         documents.share,
         {"--format": ("format_", "str"), "--out": ("out", "str")},
-        (("employee", True),),
+        (("employee", True, values.employee),),
         {"employee": None, "format_": "md", "out": None},
     ),
     "show": Command(
         records.show,
-        {"--date": ("date_", "str"), "--kind": ("kind", "str")},
-        (("employee", True),),
+        {"--date": ("date_", values.record_day), "--kind": ("kind", "str")},
+        (("employee", True, values.employee),),
         {"date_": None, "employee": None, "kind": None},
     ),
-    "sync init": Command(syncing.init, {}, (("remote", False),), {"remote": None}),
+    "sync init": Command(syncing.init, {}, (("remote", False, "str"),), {"remote": None}),
     "sync now": Command(syncing.now, {}, (), {}),
     "sync status": Command(syncing.status, {}, (), {}),
     "talk": Command(
         discussions.talk,
         {
             "--answers": ("answers", "str"),
-            "--date": ("date_", "str"),
+            "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
             "--questions": ("questions", "str"),
         },
-        (("employee", False),),
+        (("employee", False, values.employee),),
         {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
     "team add": Command(
         team.add,
         {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
-        (("employee", True),),
+        (("employee", True, values.employee),),
         {"cadence": None, "employee": None, "name": None},
     ),
     "team edit": Command(
         team.edit,
         {"--cadence": ("cadence", "int"), "--name": ("name", "str")},
-        (("employee", True),),
+        (("employee", True, values.employee),),
         {"cadence": None, "employee": None, "name": None},
     ),
     "team list": Command(team.list_members, {}, (), {}),
-    "team remove": Command(team.remove, {}, (("employee", True),), {"employee": None}),
+    "team remove": Command(team.remove, {}, (("employee", True, values.employee),), {"employee": None}),
 }
 
 # A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.

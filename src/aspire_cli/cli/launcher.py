@@ -21,7 +21,8 @@ from __future__ import annotations
 import os
 import sys
 
-from aspire_cli.cli.grammar import DEFAULT_COMMANDS, GRAMMAR, NEW_EMPLOYEE_COMMANDS, Command
+from aspire_cli.cli.grammar import DEFAULT_COMMANDS, GRAMMAR, NEW_EMPLOYEE_COMMANDS, Command, Kind
+from aspire_cli.errors import AspireError
 
 COMPLETE_VAR = "_ASPIRE_COMPLETE"  # set by the shell scripts of `aspire --install-completion`
 
@@ -58,10 +59,25 @@ def parse_request(args: list[str]) -> Request | None:
         return None
     request, words, _ = read
     arguments = request.entry.arguments
-    if len(words) > len(arguments) or any(needed for _, needed in arguments[len(words) :]):
+    if len(words) > len(arguments) or any(needed for _, needed, _ in arguments[len(words) :]):
         return None  # the Typer app words the mistake
-    request.params.update((name, word) for (name, _), word in zip(arguments, words, strict=False))
-    return request
+    request.params.update((name, word) for (name, _, _), word in zip(arguments, words, strict=False))
+    return request if _typed(request) else None
+
+
+def _typed(request: Request) -> bool:
+    """Turn each value given to a parameter with a parser (cli/values.py) into its typed value, as
+    the Typer app's parameter does; False when one is wrong (the Typer app words it, in its order)."""
+    parsers = {param: kind for param, kind in request.entry.options.values() if callable(kind)}
+    parsers.update((name, kind) for name, _, kind in request.entry.arguments if callable(kind))
+    try:
+        for param, parse in parsers.items():
+            value = request.params[param]
+            if isinstance(value, str):
+                request.params[param] = parse(value)
+    except AspireError:
+        return False
+    return True
 
 
 def employee_completed(args: list[str], incomplete: str) -> Request | None:
@@ -110,7 +126,7 @@ def _read(args: list[str]) -> tuple[Request, list[str], bool] | None:
     )
 
 
-def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: dict[str, object]) -> bool:
+def _take_option(rest: list[str], options: dict[str, tuple[str, Kind]], given: dict[str, object]) -> bool:
     """Move the option at the head of `rest` (and its value) into `given`; False if it is not plain."""
     word = rest.pop(0)
     name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
@@ -120,8 +136,8 @@ def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: di
     if kind == "flag" and not equals:
         given[param] = True
         return True
-    if kind not in ("str", "int"):
-        return False
+    if kind in ("flag", "typer"):
+        return False  # a flag given a value, or the Typer app's to read
     if not equals:
         if not rest or (rest[0].startswith("-") and rest[0] != "-"):
             return False
@@ -131,7 +147,7 @@ def _take_option(rest: list[str], options: dict[str, tuple[str, str]], given: di
             return False
         given[param] = int(value)
     else:
-        given[param] = value
+        given[param] = value  # typed once the whole line is read (_typed)
     return True
 
 

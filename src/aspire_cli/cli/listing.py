@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
+from aspire_cli.cli import values
 from aspire_cli.cli.params import JsonOpt, PlainCommand, example, runs
 from aspire_cli.commands import listing
 
@@ -17,8 +19,13 @@ app = typer.Typer()  # added to the app without a name: its commands are aspire'
 def due(
     ctx: typer.Context,
     as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Check as of this day (default: today)."),
+        date | None,
+        typer.Option(
+            "--as-of",
+            parser=values.as_of,
+            metavar="YYYY-MM-DD",
+            help="Check as of this day (default: today).",
+        ),
     ] = None,
     within: Annotated[
         int | None,

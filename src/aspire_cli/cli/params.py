@@ -14,7 +14,9 @@ from typing import Annotated, Any
 
 import typer
 
+from aspire_cli.cli import values
 from aspire_cli.cli.usage import PlainCommand
+from aspire_cli.domain.ids import EmployeeId, RecordDay
 
 __all__ = ["PlainCommand", "example", "runs"]
 
@@ -51,9 +53,12 @@ def team_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 EMPLOYEE_HELP = "The employee's short id, e.g. alice or bob-lee."
-EmployeeArg = Annotated[str, typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP, autocompletion=team_ids)]
+EmployeeArg = Annotated[
+    EmployeeId,
+    typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP, autocompletion=team_ids, parser=values.employee),
+]
 NewEmployeeArg = Annotated[  # not on the team yet: nothing to complete
-    str, typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP)
+    EmployeeId, typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP, parser=values.employee)
 ]
 
 
@@ -89,9 +94,10 @@ KindOpt = Annotated[
     str | None, typer.Option("--kind", metavar="prep|talk", help="Which kind of record (default: talk).")
 ]
 RecordDateOpt = Annotated[
-    str | None,
+    RecordDay | None,
     typer.Option(
         "--date",
+        parser=values.record_day,
         metavar="YYYY-MM-DD[-N]",
         help="The record of that day (default: the latest); the second of one day is YYYY-MM-DD-2.",
     ),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from aspire_cli.domain.ids import check_employee_id, parse_day
+from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.tracking import DONE, DROPPED, OPEN, OVERDUE, TrackedAction, listing_order
 from aspire_cli.errors import AspireError, BadFile, BadInput, report, warn
 from aspire_cli.safe_text import has_control_characters, one_line
@@ -187,7 +187,7 @@ def record_follow_up(
     employee: str,
     number: int,
     status: str,
-    day_text: str | None,
+    done_on: date | None,
     note: str | None,
     today: date,
 ) -> int:
@@ -201,7 +201,7 @@ def record_follow_up(
         raise AspireError(no_home_yet(store, "No actions yet"))
     action = _action(store, employee, number, today)
     _check_change(action, status)
-    day = _follow_up_day(action, day_text, today) if status == DONE else today
+    day = _follow_up_day(action, done_on, today) if status == DONE else today
     store.follow_ups.write(
         {
             "employee": employee,
@@ -273,12 +273,12 @@ def _check_change(action: TrackedAction, status: str) -> None:
     raise AspireError(f"{who} {where}: {_text(action)}; nothing written ({hint})")
 
 
-def _follow_up_day(action: TrackedAction, day_text: str | None, today: date) -> date:
-    """The day it was done: a real day, not after today nor before the talk that agreed it."""
-    if day_text is None:
+def _follow_up_day(action: TrackedAction, done_on: date | None, today: date) -> date:
+    """The day it was done (--date, else today): not after today nor before the talk that agreed it."""
+    if done_on is None:
         day = today
     else:
-        day = parse_day(day_text, "--date")
+        day = done_on
         if day > today:
             raise BadInput(f"--date {day.isoformat()} is in the future; give the day it was done")
     if day < action.agreed:

@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from aspire_cli.commands.command_line import Home
+    from aspire_cli.domain.ids import EmployeeId
 
 
-def hand_over(home: Home, employee: str, out: str, include_prep: bool) -> int:
+def hand_over(home: Home, employee: EmployeeId, out: str, include_prep: bool) -> int:
     from aspire_cli.commands.handover import run_handover
 
-    return run_handover(home.store, employee, out, include_prep)
+    def default_cadence() -> int:  # what someone no longer on the team is handed over with
+        return home.settings.cadence_months.value
+
+    return run_handover(home.store, employee, out, include_prep, default_cadence)
 
 
 def take_in(home: Home, file: str) -> int:

@@ -5,19 +5,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from aspire_cli.commands.command_line import Home
+    from aspire_cli.domain.ids import EmployeeId
 
 
 def prep(
-    home: Home, employee: str, date_: str | None, answers: str | None, fresh: bool, questions: str | None
+    home: Home,
+    employee: EmployeeId,
+    date_: date | None,
+    answers: str | None,
+    fresh: bool,
+    questions: str | None,
 ) -> int:
     return _discussion(home, "prep", employee, date_, answers, fresh, questions)
 
 
 def talk(
     home: Home,
-    employee: str | None,
-    date_: str | None,
+    employee: EmployeeId | None,
+    date_: date | None,
     answers: str | None,
     fresh: bool,
     questions: str | None,
@@ -28,8 +36,8 @@ def talk(
 def _discussion(
     home: Home,
     kind: str,
-    employee: str | None,
-    day: str | None,
+    employee: EmployeeId | None,
+    day: date | None,
     answers: str | None,
     fresh: bool,
     questions: str | None,

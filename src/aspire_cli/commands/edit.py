@@ -31,6 +31,7 @@ from aspire_cli.interview.interrupts import as_aborted
 from aspire_cli.storage.files import RECORD_LIMIT, read_regular
 
 if TYPE_CHECKING:
+    from aspire_cli.domain.ids import RecordDay
     from aspire_cli.domain.models import Record
     from aspire_cli.domain.questions import QuestionSet
     from aspire_cli.storage.store import RecordFile, Store
@@ -68,7 +69,7 @@ class Edit:
         return f"aspire edit {self.employee} --date {self.found.day.isoformat()}{seq}{kind}"
 
 
-def run_edit(store: Store, employee: str, day: str | None, kind: str | None) -> int:
+def run_edit(store: Store, employee: str, day: RecordDay | None, kind: str | None) -> int:
     """`aspire edit EMPLOYEE [--date D] [--kind K]`: 0 saved or unchanged, 1 discarded or the
     editor failed, 2 an invalid edit with no terminal to ask in, 130 stopped."""
     from aspire_cli.storage.looking_back import find_record

@@ -1,5 +1,6 @@
 """`aspire actions [list] | done | drop | reopen`: the actions agreed in talks, and a follow-up
-that marks one done, dropped or open again (the work itself is in commands/actions.py)."""
+that marks one done, dropped or open again (the work itself is in commands/actions.py and
+commands/actions_follow_up.py)."""
 
 from __future__ import annotations
 
@@ -8,36 +9,41 @@ from typing import TYPE_CHECKING
 from aspire_cli.commands.command_line import usage_mistake
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from aspire_cli.commands.command_line import Home
+    from aspire_cli.domain.ids import EmployeeId
 
 
-def list_actions(home: Home, employee: str | None, show_all: bool, as_json: bool, as_of: str | None) -> int:
+def list_actions(
+    home: Home, employee: EmployeeId | None, show_all: bool, as_json: bool, as_of: date | None
+) -> int:
     from datetime import date
 
     from aspire_cli.commands.actions import run_actions
-    from aspire_cli.domain.ids import parse_day
 
-    home.resolve()
-    day = parse_day(as_of, "--as-of") if as_of is not None else date.today()
-    return run_actions(home.store, employee, show_all=show_all, as_json=as_json, today=day)
+    store = home.store
+    return run_actions(store, employee, show_all=show_all, as_json=as_json, today=as_of or date.today())
 
 
-def done(home: Home, employee: str, number: str, date_: str | None, note: str | None) -> int:
+def done(home: Home, employee: EmployeeId, number: str, date_: date | None, note: str | None) -> int:
     return _follow_up(home, employee, number, "done", date_, note)
 
 
-def drop(home: Home, employee: str, number: str, note: str | None) -> int:
+def drop(home: Home, employee: EmployeeId, number: str, note: str | None) -> int:
     return _follow_up(home, employee, number, "dropped", None, note)
 
 
-def reopen(home: Home, employee: str, number: str) -> int:
+def reopen(home: Home, employee: EmployeeId, number: str) -> int:
     return _follow_up(home, employee, number, "open", None, None)
 
 
-def _follow_up(home: Home, employee: str, number: str, status: str, day: str | None, note: str | None) -> int:
+def _follow_up(
+    home: Home, employee: EmployeeId, number: str, status: str, day: date | None, note: str | None
+) -> int:
     from datetime import date
 
-    from aspire_cli.commands.actions import record_follow_up
+    from aspire_cli.commands.actions_follow_up import record_follow_up
 
     home.resolve()
     verb = {"done": "done", "dropped": "drop", "open": "reopen"}[status]

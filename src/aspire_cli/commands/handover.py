@@ -23,21 +23,33 @@ from aspire_cli.storage.archive import employee_folder
 from aspire_cli.storage.files import RECORD_LIMIT, read_regular, write_failed
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aspire_cli.commands.handover_check import Checked
     from aspire_cli.domain.models import Member
     from aspire_cli.storage.archive import Manifest
     from aspire_cli.storage.store import Store
 
 
-def run_handover(store: Store, employee: str, out: str, include_prep: bool) -> int:
+def run_handover(
+    store: Store, employee: str, out: str, include_prep: bool, default_cadence: Callable[[], int]
+) -> int:
+    """`default_cadence`: the setting, read only for someone no longer on the team."""
     from datetime import UTC
 
     now = datetime.now(UTC).replace(microsecond=0)
-    print(one_line(hand_over(store, employee, Path(out), include_prep, now)))
+    print(one_line(hand_over(store, employee, Path(out), include_prep, now, default_cadence)))
     return 0
 
 
-def hand_over(store: Store, employee: str, out: Path, include_prep: bool, now: datetime) -> str:
+def hand_over(
+    store: Store,
+    employee: str,
+    out: Path,
+    include_prep: bool,
+    now: datetime,
+    default_cadence: Callable[[], int],
+) -> str:
     """Write the archive to `out`; the line that says what it holds."""
     employee = check_employee_id(employee)
     _check_out(store, out)
@@ -49,14 +61,15 @@ def hand_over(store: Store, employee: str, out: Path, include_prep: bool, now: d
             f"'{employee}' is not on your team and has no records to hand over; see: aspire team list"
         )
     names = [r.path.name for r in records] + follow_ups
-    manifest, data = _packed(store, employee, member, names, now)
+    cadence = member.cadence_months if member else default_cadence()
+    manifest, data = _packed(store, employee, member, cadence, names, now)
     checked = _checked_as_import_reads(store, data, out, now)
     _write_new_file(out, data)
     return _what_it_holds(out, manifest, checked, len(follow_ups), include_prep)
 
 
 def _packed(
-    store: Store, employee: str, member: Member | None, names: list[str], now: datetime
+    store: Store, employee: str, member: Member | None, cadence: int, names: list[str], now: datetime
 ) -> tuple[Manifest, bytes]:
     """The archive of the files `names` of the employee's folder, under a manifest saying whose."""
     from aspire_cli import __version__
@@ -71,7 +84,7 @@ def _packed(
         created=now,
         employee=employee,
         name=member.name if member else "",
-        cadence_months=member.cadence_months if member else _default_cadence(store),
+        cadence_months=cadence,
         files=[file_entry(path, data) for path, data in files.items()],
     )
     return manifest, pack(manifest, files)
@@ -118,13 +131,6 @@ def _check_out(store: Store, out: Path) -> None:
         raise BadInput("--out -: give the archive's file name (it is not written to the terminal)")
     if os.path.lexists(out):
         raise BadInput(f"--out {out}: already exists; aspire never replaces it: pick another name")
-
-
-def _default_cadence(store: Store) -> int:
-    """The leader's default cadence: what a member not on this team would be added with."""
-    from aspire_cli.storage.settings import FLAG, Setting, settings_at
-
-    return settings_at(Setting(store.home, FLAG, "--home"), os.environ).cadence_months.value
 
 
 def _write_new_file(path: Path, data: bytes) -> None:

@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING
 from aspire_cli.commands.command_line import usage_mistake
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from aspire_cli.commands.command_line import Home
     from aspire_cli.storage.settings import Settings
 
 
 def due(
-    home: Home, as_of: str | None, within: int | None, as_json: bool, brief: bool, ics: str | None
+    home: Home, as_of: date | None, within: int | None, as_json: bool, brief: bool, ics: str | None
 ) -> int:
     from datetime import date
 
-    from aspire_cli.domain.ids import parse_day
     from aspire_cli.views.listings import run_due
 
     if as_json and brief:
@@ -28,7 +29,7 @@ def due(
     found = _settings(home, quiet=brief)  # --brief: one line on stderr, exit 0, whatever is wrong
     if found is None:
         return 0
-    day = parse_day(as_of, "--as-of") if as_of is not None else date.today()
+    day = as_of or date.today()
     if ics is not None:
         from datetime import UTC, datetime
 

@@ -8,15 +8,16 @@ from aspire_cli.commands.command_line import usage_mistake
 
 if TYPE_CHECKING:
     from aspire_cli.commands.command_line import Home
+    from aspire_cli.domain.ids import EmployeeId, RecordDay
 
 
-def show(home: Home, employee: str, date_: str | None, kind: str | None) -> int:
+def show(home: Home, employee: EmployeeId, date_: RecordDay | None, kind: str | None) -> int:
     from aspire_cli.views.show import run_show
 
     return run_show(home.store, employee, date_, _kind(kind, "show"))
 
 
-def history(home: Home, employee: str, as_json: bool) -> int:
+def history(home: Home, employee: EmployeeId, as_json: bool) -> int:
     from datetime import date
 
     from aspire_cli.commands.history import run_history
@@ -24,7 +25,7 @@ def history(home: Home, employee: str, as_json: bool) -> int:
     return run_history(home.store, employee, as_json, date.today())
 
 
-def edit(home: Home, employee: str, date_: str | None, kind: str | None) -> int:
+def edit(home: Home, employee: EmployeeId, date_: RecordDay | None, kind: str | None) -> int:
     from aspire_cli.commands.edit import run_edit
 
     return run_edit(home.store, employee, date_, _kind(kind, "edit"))

@@ -16,7 +16,6 @@ share do). Without `--out` (or with `--out -`) it goes to stdout.
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -29,16 +28,18 @@ from aspire_cli.storage.out_file import checked_target, write_out
 
 if TYPE_CHECKING:
     from aspire_cli.domain.schedule import DueRow
+    from aspire_cli.storage.settings import Settings
     from aspire_cli.storage.store import Roster, Store
 
 
-def run_report(store: Store, as_of: date, fmt: str, out: str | None, today: date) -> int:
+def run_report(store: Store, settings: Settings, as_of: date, fmt: str, out: str | None, today: date) -> int:
     """Write the report as of `as_of` in `fmt` (table, md, csv, json, html) to `out` (None or "-":
-    stdout); the exit code: 2 when a file could not be read, else 0."""
+    stdout); the exit code: 2 when a file could not be read, else 0. The leader's name and the
+    due-soon window are the `settings` in force, as `aspire config` shows them."""
     from aspire_cli.views.report import render
 
     target = checked_target(out, store.home)  # before anything is read: a wrong --out writes nothing
-    leader, window = _settings(store)
+    leader, window = settings.leader.value, settings.due_soon_days.value
     problems: list[str] = []
     if store.has_home():
         team = gather(store, as_of, today, window, problems)
@@ -111,14 +112,6 @@ def _member(
     actions, trouble = tracked_actions(Contents(records, follow_ups, []), employee, as_of)
     problems += trouble
     return Gathered(employee, roster[employee].name, due, answered["talk"], answered["prep"], actions)
-
-
-def _settings(store: Store) -> tuple[str | None, int]:
-    """The leader's name (None when not set) and the due-soon window, as `aspire config` shows them."""
-    from aspire_cli.storage.settings import FLAG, Setting, settings_at
-
-    found = settings_at(Setting(store.home, FLAG, "--home"), os.environ)
-    return found.leader.value, found.due_soon_days.value
 
 
 def _colour() -> bool:

@@ -19,12 +19,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.errors import AspireError, BadFile, BadInput, warn
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.out_file import checked_target, write_out
 
 if TYPE_CHECKING:
+    from aspire_cli.domain.ids import EmployeeId
     from aspire_cli.storage.index import Contents
     from aspire_cli.storage.store import Roster, Store
     from aspire_cli.views.share_document import Summary
@@ -33,13 +33,20 @@ if TYPE_CHECKING:
 PRIVATE_IDS = frozenset({"potential", "potential_level", "readiness"})
 
 
-def run_share(store: Store, employee: str, out: str | None, fmt: str, today: date | None = None) -> int:
-    """Write the summary of `employee`'s latest talk in `fmt` (md or html); the exit code."""
+def run_share(
+    store: Store,
+    leader: str | None,
+    employee: EmployeeId,
+    out: str | None,
+    fmt: str,
+    today: date | None = None,
+) -> int:
+    """Write the summary of `employee`'s latest talk in `fmt` (md or html), titled with the `leader`'s
+    name (the setting, None when not set); the exit code."""
     from aspire_cli.views.share_document import html_document, markdown
 
-    check_employee_id(employee)
     target = checked_target(out, store.home)  # before anything is read: a wrong --out writes nothing
-    summary = talk_summary(store, employee, today or date.today())
+    summary = talk_summary(store, employee, today or date.today(), leader)
     text = html_document(summary) if fmt == "html" else markdown(summary)
     write_out(target, text.encode("utf-8"))
     if target is not None:
@@ -48,7 +55,7 @@ def run_share(store: Store, employee: str, out: str | None, fmt: str, today: dat
     return 0
 
 
-def talk_summary(store: Store, employee: str, today: date) -> Summary:
+def talk_summary(store: Store, employee: str, today: date, leader: str | None) -> Summary:
     """What the employee is handed; an AspireError (nothing to write) when there is no talk to sum up."""
     from aspire_cli.storage.looking_back import no_records_message, tracked_actions
     from aspire_cli.views.share_document import Item, Summary
@@ -79,7 +86,7 @@ def talk_summary(store: Store, employee: str, today: date) -> Summary:
     items = [Item(item.question, item.answer) for item in shown]
     member = roster.get(employee)
     person = member.name if member and member.name else employee
-    return Summary(_leader(store), person, date.fromisoformat(latest.day), items)
+    return Summary(_named(leader, store), person, date.fromisoformat(latest.day), items)
 
 
 def _talks(store: Store, employee: str) -> tuple[Roster, Contents]:
@@ -97,13 +104,8 @@ def _talks(store: Store, employee: str) -> tuple[Roster, Contents]:
         index.save()
 
 
-def _leader(store: Store) -> str | None:
+def _named(leader: str | None, store: Store) -> str | None:
     """The leader's name, as `aspire config` shows it; a note on stderr when there is none."""
-    import os
-
-    from aspire_cli.storage.settings import FLAG, Setting, settings_at
-
-    leader = settings_at(Setting(store.home, FLAG, "--home"), os.environ).leader.value
     if leader is None:
         warn(
             "no leader name set, so the title names no one; set it with ASPIRE_LEADER or "

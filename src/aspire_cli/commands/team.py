@@ -9,10 +9,11 @@ from aspire_cli.errors import BadInput
 
 if TYPE_CHECKING:
     from aspire_cli.commands.command_line import Home
+    from aspire_cli.domain.ids import EmployeeId
     from aspire_cli.domain.models import Member
 
 
-def add(home: Home, employee: str, name: str | None, cadence: int | None) -> int:
+def add(home: Home, employee: EmployeeId, name: str | None, cadence: int | None) -> int:
     from datetime import date
 
     from aspire_cli.storage.roster import add_member
@@ -26,7 +27,7 @@ def add(home: Home, employee: str, name: str | None, cadence: int | None) -> int
     return 0
 
 
-def edit(home: Home, employee: str, name: str | None, cadence: int | None) -> int:
+def edit(home: Home, employee: EmployeeId, name: str | None, cadence: int | None) -> int:
     from aspire_cli.storage.roster import edit_member
 
     home.resolve()
@@ -45,7 +46,7 @@ def list_members(home: Home) -> int:
     return run_team_list(home.store)
 
 
-def remove(home: Home, employee: str) -> int:
+def remove(home: Home, employee: EmployeeId) -> int:
     from aspire_cli.safe_text import one_line
     from aspire_cli.storage.roster import remove_member
 

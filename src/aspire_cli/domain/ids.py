@@ -1,12 +1,14 @@
 """Employee ids and calendar days as typed by a user: checked before they touch a path or a record.
 
-Kept free of pydantic so that the fast `aspire due` path can use it.
+The command line checks each once (cli/values.py) and hands on a typed value: an `EmployeeId`, a
+`date`, a `RecordDay`. Kept free of pydantic so that the fast `aspire due` path can use it.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 from aspire_cli.errors import BadInput
 
@@ -22,10 +24,20 @@ def is_employee_id(text: str) -> bool:
     return _EMPLOYEE_ID.fullmatch(text) is not None
 
 
-def check_employee_id(text: str) -> str:
+class EmployeeId(str):
+    """An employee id found valid: made by check_employee_id alone, and trusted from then on."""
+
+    __slots__ = ()
+
+
+def check_employee_id(text: str) -> EmployeeId:
+    """The id as an EmployeeId, or a BadInput with the rule. One that is already an EmployeeId was
+    checked where it was made (the command line) and is not checked again."""
+    if type(text) is EmployeeId:
+        return text
     if not is_employee_id(text):
         raise BadInput(f"'{_printable(text)}' is not a valid employee id: {EMPLOYEE_ID_RULE}.")
-    return text
+    return EmployeeId(text)
 
 
 def parse_day(text: str, what: str = "date") -> date:
@@ -36,6 +48,22 @@ def parse_day(text: str, what: str = "date") -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise BadInput(f"{what} '{text}' is not a day of the calendar; use a real YYYY-MM-DD date.") from None
+
+
+class RecordDay(NamedTuple):
+    """`show` and `edit --date`: the day, and which record of it (YYYY-MM-DD-2: the second)."""
+
+    day: date
+    seq: int
+    text: str
+    """As typed, for a message that quotes it."""
+
+
+def parse_record_day(text: str, what: str = "--date") -> RecordDay:
+    """YYYY-MM-DD or YYYY-MM-DD-N, or a BadInput that says what is wrong with it."""
+    match = re.fullmatch(r"(.{10})(?:-([1-9]\d*))?", text)
+    day = parse_day(match[1] if match else text, what)
+    return RecordDay(day, int(match[2]) if match and match[2] else 1, text)
 
 
 def _printable(text: str) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator
 
+from aspire_cli.domain import ids
 from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.questions import Answer, AnswerText
 from aspire_cli.domain.schedule import CADENCE_MONTHS
@@ -23,14 +24,16 @@ SCHEMA = 1
 RecordKind = Literal["prep", "talk"]
 
 
-def _employee_id(value: str) -> str:
+def _employee_id(value: object, as_text: ValidatorFunctionWrapHandler) -> str:
+    if type(value) is ids.EmployeeId:  # checked where it was made, at the command line
+        return value
     try:
-        return check_employee_id(value)
+        return check_employee_id(as_text(value))
     except BadInput as exc:  # as pydantic's ValueError, so that the error names the field
         raise ValueError(exc.message) from None
 
 
-EmployeeId = Annotated[str, AfterValidator(_employee_id)]
+EmployeeId = Annotated[str, WrapValidator(_employee_id)]
 
 
 class Record(BaseModel):

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.domain.ids import check_employee_id, parse_day
+from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.errors import BadInput, NotATerminal
 from aspire_cli.interview import screen
 from aspire_cli.interview.answers_file import from_answers_file
@@ -76,9 +76,9 @@ class Discussion:
         return self.day or self.today
 
 
-def discussion_day(text: str, kind: str, today: date) -> date:
-    """--date: a real day, from 1970 to today; a discussion cannot be dated in the future."""
-    day = parse_day(text, "--date")
+def discussion_day(day: date, kind: str, today: date) -> date:
+    """--date, a day already: from 1970 to today; a discussion cannot be dated in the future."""
+    text = day.isoformat()
     when = "the day you prepared" if kind == "prep" else "the day it was held"
     if day > today:
         raise BadInput(
@@ -93,7 +93,7 @@ def run_discussion(
     store: Store,
     kind: str,
     employee: str | None,
-    day: str | None,
+    day: date | None,
     answers: str | None,
     fresh: bool,
     questions: str | None = None,

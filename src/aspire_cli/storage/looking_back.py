@@ -11,6 +11,7 @@ from aspire_cli.errors import BadInput
 from aspire_cli.storage.index import ALL_KINDS, Contents, Index, IndexedRecord
 
 if TYPE_CHECKING:
+    from aspire_cli.domain.ids import RecordDay
     from aspire_cli.domain.models import Record
     from aspire_cli.storage.store import RecordFile, Store
 
@@ -94,12 +95,11 @@ def numbered_from(record: Record, first: int) -> Record:
     return record.with_answers(answers)  # type: ignore[arg-type]
 
 
-def find_record(store: Store, employee: str, day: str | None, kind: str | None) -> RecordFile:
+def find_record(store: Store, employee: str, day: RecordDay | None, kind: str | None) -> RecordFile:
     """The record `show` and `edit` are asked for: the latest of `kind` (default talk), or that of
-    `day` (YYYY-MM-DD, or YYYY-MM-DD-N for the Nth of one day). A BadInput says what there is instead."""
-    import re
-
-    from aspire_cli.domain.ids import check_employee_id, parse_day
+    `day` (--date YYYY-MM-DD, or YYYY-MM-DD-N for the Nth of one day, read by the command line).
+    A BadInput says what there is instead."""
+    from aspire_cli.domain.ids import check_employee_id
 
     check_employee_id(employee)
     records = store.records.listed(employee)
@@ -115,16 +115,13 @@ def find_record(store: Store, employee: str, day: str | None, kind: str | None) 
                 f"see one with: aspire show {employee} --kind {records[-1].kind}"
             )
         return of_kind[-1]
-    match = re.fullmatch(r"(.{10})(?:-([1-9]\d*))?", day)
-    on = parse_day(match[1] if match else day, "--date")
-    seq = int(match[2]) if match and match[2] else 1  # as the file is named: -2 for the second
-    for wanted in wanted_kinds:
-        chosen = [r for r in records if r.day == on and r.kind == wanted and r.seq == seq]
+    for wanted in wanted_kinds:  # the second of a day is named -2, as day.seq counts
+        chosen = [r for r in records if r.day == day.day and r.kind == wanted and r.seq == day.seq]
         if chosen:
             return chosen[0]
     days = ", ".join(_label(r) for r in records if r.kind in wanted_kinds[:1] or not kind)
     what = kind or "record"
-    raise BadInput(f"{employee} has no {what} on {day}; there are: {days}")
+    raise BadInput(f"{employee} has no {what} on {day.text}; there are: {days}")
 
 
 def _label(record: RecordFile) -> str:

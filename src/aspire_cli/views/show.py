@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from aspire_cli.domain.ids import RecordDay
     from aspire_cli.storage.index import IndexedRecord
     from aspire_cli.storage.store import RecordFile, Store
 
@@ -44,7 +45,7 @@ class Shown(NamedTuple):
     answer: str | list[TrackedAction] | None  # None: left unanswered
 
 
-def run_show(store: Store, employee: str, day: str | None, kind: str | None) -> int:
+def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | None) -> int:
     """Print the record asked for; 2 when a file its actions' status depends on could not be read."""
     found = find_record(store, employee, day, kind)
     kinds = frozenset({"talk", "follow-up"} if found.kind == "talk" else {"prep"})
