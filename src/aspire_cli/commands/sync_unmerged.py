@@ -14,7 +14,7 @@ def settle_unmerged(home: Path, tag: str, notes: list[str]) -> None:
     """What git left unmerged (a change against a deletion, a driver that could not run), settled
     as the drivers would: the roster in one, else this machine's version in place and the other's
     beside it. No conflict marker stays in the working tree."""
-    from aspire_cli.storage.files import private_dir
+    from aspire_cli.storage.files import atomic_write, private_dir
 
     stages: dict[str, dict[int, str]] = {}
     for entry in git_out(home, "ls-files", "--unmerged", "-z").split("\0"):
@@ -28,12 +28,12 @@ def settle_unmerged(home: Path, tag: str, notes: list[str]) -> None:
         if ours is not None and theirs is not None and path == "team.toml":
             merged = merge_team(_blob(home, blobs[1]) if 1 in blobs else b"", ours, theirs)
             if merged is not None:
-                _write_bytes(target, merged[0].encode("utf-8"))
+                atomic_write(target, merged[0].encode("utf-8"))
                 notes.extend(merged[1])
                 continue
         if ours is not None or theirs is not None:
             private_dir(target.parent)
-            _write_bytes(target, ours if ours is not None else theirs or b"")
+            atomic_write(target, ours if ours is not None else theirs or b"")
         if ours is not None and theirs is not None:
             keep_theirs_beside(target, theirs, tag or None)
 
@@ -43,14 +43,6 @@ def _blob(home: Path, blob: str) -> bytes:
     if done.returncode:
         raise GitFailed(done.stderr.decode("utf-8", "replace").strip())
     return done.stdout
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    import os
-
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
 
 
 def kept_both(home: Path) -> list[tuple[str, str]]:

@@ -178,15 +178,19 @@ def refuse_symlink(path: Path) -> None:
         raise symlink_refused(path)
 
 
-def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
-    """Replace `path` with `text` all at once: the old file stays whole until the new one is.
+def atomic_write(path: Path, data: str | bytes, *, durable: bool = True, mode: int = 0o600) -> None:
+    """Replace `path` with `data` (text as UTF-8) all at once: the old file stays whole until the
+    new one is. The one writer: every file aspire writes goes through it, or, for one that must
+    never replace a file (a hand-over archive), through private_temp_file and a hard link.
 
     `durable` fsyncs the data and the folder, so that a power cut cannot lose a saved answer.
+    `mode` is the new file's: private, unless a caller keeps an existing file's (the calendar).
     """
     refuse_symlink(path)  # replacing it would silently cut a link the user made
     tmp: str | None = None
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        tmp = private_temp_file(path, text.encode("utf-8"), durable=durable)
+        tmp = private_temp_file(path, raw, durable=durable, mode=mode)
         os.replace(tmp, path)
         tmp = None
         if durable:
@@ -199,16 +203,16 @@ def atomic_write(path: Path, text: str, *, durable: bool = True) -> None:
                 os.unlink(tmp)
 
 
-def private_temp_file(path: Path, data: bytes, *, durable: bool = True) -> str:
-    """`data` in a new private (0600) temporary file beside `path`, fsynced when `durable`: the first
-    half of every atomic write (the caller moves or links it into place, or removes it). An OSError
-    leaves no file behind."""
+def private_temp_file(path: Path, data: bytes, *, durable: bool = True, mode: int = 0o600) -> str:
+    """`data` in a new temporary file beside `path`, private (or `mode`), fsynced when `durable`: the
+    first half of every atomic write (the caller moves or links it into place, or removes it). An
+    OSError leaves no file behind."""
     import tempfile
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         try:
-            os.fchmod(fd, 0o600)
+            os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
@@ -278,6 +282,9 @@ def write_failed(path: Path, exc: OSError) -> WriteFailed:
         errno.EROFS: "the file system is read-only",
         errno.EACCES: "permission denied",
         errno.ENOTDIR: "a file stands where a folder should be",
+        errno.EISDIR: "it is a folder",
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    if exc.errno == errno.ENOENT and not path.parent.is_dir():
+        reason = f"there is no folder {path.parent}"
     return WriteFailed(f"could not write {path}: {reason}.")

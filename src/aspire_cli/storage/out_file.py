@@ -2,21 +2,21 @@
 before anything is read, then written all at once, private.
 
 What goes out holds personnel data, so the file is 0600 whatever the umask, and an existing one
-becomes 0600 too. It is written to a temporary file beside it, fsynced and moved into place: a crash
-leaves the old file whole, and a reader never sees half of one. A symbolic link is neither written
-through nor replaced (it may point anywhere), a folder or a device is refused, and so is any place
-inside the aspire folder, where a stray `--out team.toml` would replace the truth.
+becomes 0600 too. It is written as every file is (files.atomic_write): to a temporary file beside
+it, fsynced and moved into place, so a crash leaves the old file whole, and a reader never sees
+half of one. A symbolic link is neither written through nor replaced (it may point anywhere), a
+folder or a device is refused, and so is any place inside the aspire folder, where a stray
+`--out team.toml` would replace the truth.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
 from pathlib import Path
 
-from aspire_cli.errors import BadInput, WriteFailed
+from aspire_cli.errors import BadInput
 
 STDOUT = "-"
 
@@ -66,20 +66,6 @@ def write_out(path: Path | None, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    import contextlib
+    from aspire_cli.storage.files import atomic_write
 
-    from aspire_cli.storage.files import private_temp_file, write_failed
-
-    tmp: str | None = None
-    try:
-        tmp = private_temp_file(path, data)
-        Path(tmp).replace(path)  # a link put there meanwhile is replaced, never written through
-        tmp = None
-    except OSError as exc:
-        if exc.errno == errno.EISDIR:
-            raise WriteFailed(f"could not write {path}: it is a folder.") from None
-        raise write_failed(path, exc) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
+    atomic_write(path, data)  # a link put there since it was checked is refused, never written through

@@ -16,8 +16,6 @@ gives back the very same bytes.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import os
 import stat
@@ -30,7 +28,7 @@ from icalendar import vDDDTypes, vText
 
 from aspire_cli import __version__
 from aspire_cli.domain.schedule import NEVER_HELD, DueRow
-from aspire_cli.errors import BadFile, BadInput, WriteFailed, report
+from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.store import Store
 
@@ -182,35 +180,13 @@ def _fold_by_octets(line: str, limit: int) -> str:
 
 # -- the file ---------------------------------------------------------------------------------------
 def write_calendar(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` at once (a temporary file beside it, then a rename), keeping an
-    existing file's mode. A link is not written through, nor replaced; neither is a file that is
-    not a calendar (`--ics team.toml` by mistake). Not fsynced: the calendar is derived from the
-    home, and the next run writes it again."""
-    import tempfile
+    """Replace `path` with `data` at once (files.atomic_write: a temporary file beside it, then a
+    rename), keeping an existing file's mode. A link is not written through, nor replaced; neither
+    is a file that is not a calendar (`--ics team.toml` by mistake). Not fsynced: the calendar is
+    derived from the home, and the next run writes it again."""
+    from aspire_cli.storage.files import atomic_write
 
-    from aspire_cli.storage.files import write_failed
-
-    mode = _replaceable_mode(path)
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, mode)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
-        Path(tmp).replace(path)
-        tmp = None
-    except OSError as exc:
-        if exc.errno == errno.ENOENT and not path.parent.is_dir():
-            raise WriteFailed(f"could not write {path}: there is no folder {path.parent}.") from None
-        raise write_failed(path, exc) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
+    atomic_write(path, data, durable=False, mode=_replaceable_mode(path))
 
 
 def _replaceable_mode(path: Path) -> int:
