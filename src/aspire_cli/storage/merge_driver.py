@@ -133,8 +133,9 @@ def original(copy: str) -> str:
 def keep_theirs_beside(path: Path, theirs: bytes, tag: str | None = None) -> Path:
     """Write the other side's version of `path` beside it (private, never over a file); its path.
     Not through files.atomic_write, the writer of every other file: git runs this module in a bare
-    Python that loads nothing of aspire's but this module (standard library only), and O_EXCL already keeps
-    it from ever replacing a file; a copy cut short by a crash is a new file, never the record."""
+    Python that loads nothing of aspire's but this module (standard library only), and O_EXCL
+    already keeps it from ever replacing a file; a copy cut short by a crash is a new file, never
+    the record."""
     tag = tag or os.environ.get(TAG_ENV) or hashlib.sha1(theirs).hexdigest()[:7]
     copy, seq = conflict_name(path, tag), 1
     while os.path.lexists(copy):
