@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from aspire_cli.domain.action_numbers import Talk, clashing_numbers
 from aspire_cli.errors import BadFile
 from aspire_cli.storage.files import RECORD_LIMIT, folder_names, read_regular
-from aspire_cli.storage.layout import parse_follow_up_name, parse_record_name
+from aspire_cli.storage.layout import (
+    follow_up_name,
+    markdown_name,
+    parse_follow_up_name,
+    parse_record_name,
+    record_name,
+)
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover_check import ArrivingFollowUp, ArrivingRecord, Checked
@@ -135,7 +141,7 @@ def _place_records(
         twin = next((found for found, held in here if held == record.record), None)
         if twin is not None:
             placed.same[record.name] = twin.path.name
-            copy = twin.path.with_suffix(".md").name
+            copy = markdown_name(twin.path.name)
             if copy not in names:  # an import cut short between the record and its copy, or lost since
                 names.add(copy)
                 placed.copies.append((copy, _markdown(record, display)))
@@ -143,11 +149,11 @@ def _place_records(
                     f"{twin.path.name}: was already here without its readable copy; wrote {copy}."
                 )
             continue
-        stem, seq = f"{record.record.date.isoformat()}-{record.record.kind}", 1
-        while f"{stem}{_suffix(seq)}.toml" in names or f"{stem}{_suffix(seq)}.md" in names:
+        day, kind, seq = record.record.date, record.record.kind, 1
+        while record_name(day, kind, seq) in names or markdown_name(record_name(day, kind, seq)) in names:
             seq += 1
-        name = f"{stem}{_suffix(seq)}.toml"
-        names |= {name, f"{stem}{_suffix(seq)}.md"}
+        name = record_name(day, kind, seq)
+        names |= {name, markdown_name(name)}
         placed.places[record.name] = (record.record.date, seq)
         placed.records.append((name, record.data.decode("utf-8"), _markdown(record, display)))
         if record.name in taken_before:
@@ -184,9 +190,10 @@ def _place_follow_ups(
             if there == follow_up.data:
                 already += 1
                 continue
-            stem = name.rsplit("-", 1)[0]
+            named = parse_follow_up_name(name)
+            assert named is not None  # handover_archive let in no other name
             while name in names:
-                name = f"{stem}-{secrets.token_hex(3)}.toml"
+                name = follow_up_name(named.day, named.action, secrets.token_hex(3))
         names.add(name)
         new.append((name, follow_up.data.decode("utf-8")))
     return new, already
@@ -230,10 +237,6 @@ def _seq(name: str) -> int:
 
 def _numbers(record: Record) -> list[int | None]:
     return [item.number for answer in record.answers.values() if isinstance(answer, tuple) for item in answer]
-
-
-def _suffix(seq: int) -> str:
-    return "" if seq == 1 else f"-{seq}"
 
 
 def _every(months: int) -> str:

@@ -63,7 +63,7 @@ class FollowUps:
                 data["note"] = follow_up["note"]
             private_dir(folder.parent, follow=False)
             private_dir(folder, follow=False)
-            day = follow_up["recorded"].astimezone().date()
+            day = follow_up["recorded"].astimezone().date().isoformat()
             path = folder / layout.follow_up_name(day, action, secrets.token_hex(3))
             while slot_taken(path):
                 path = folder / layout.follow_up_name(day, action, secrets.token_hex(3))

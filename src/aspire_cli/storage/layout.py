@@ -137,7 +137,11 @@ def record_named_in(name: str) -> RecordName | None:
 
 def markdown_path(record: Path) -> Path:
     """Where a record's readable copy lives: beside it, with .md for .toml."""
-    return record.with_suffix(".md")
+    return record.with_name(markdown_name(record.name))
+
+
+def markdown_name(record_name: str) -> str:
+    return record_name.removesuffix(".toml") + ".md"
 
 
 def is_markdown_name(name: str) -> bool:
@@ -166,8 +170,9 @@ def _record_stem(stem: str) -> RecordName | None:
 
 
 # -- follow-ups --------------------------------------------------------------------------------------
-def follow_up_name(recorded_day: date, action: int, tag: str) -> str:
-    return f"{recorded_day.isoformat()}-action-{action}-{tag}.toml"
+def follow_up_name(recorded_day: str, action: int, tag: str) -> str:
+    """The name of a follow-up recorded on `recorded_day` (ISO, local time), with its random tag."""
+    return f"{recorded_day}-action-{action}-{tag}.toml"
 
 
 def parse_follow_up_name(name: str) -> FollowUpName | None:
