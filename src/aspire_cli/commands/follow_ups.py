@@ -43,7 +43,7 @@ def _follow_up(
 ) -> int:
     from datetime import date
 
-    from aspire_cli.commands.actions import record_follow_up
+    from aspire_cli.commands.actions_follow_up import record_follow_up
 
     home.resolve()
     verb = {"done": "done", "dropped": "drop", "open": "reopen"}[status]
