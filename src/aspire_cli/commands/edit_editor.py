@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from aspire_cli.errors import Aborted, AspireError, BadFile, BadInput
 from aspire_cli.interview.interrupts import stop_on_signals
 from aspire_cli.safe_text import one_line
-from aspire_cli.storage.files import RECORD_LIMIT, atomic_write, private_dir, read_regular
+from aspire_cli.storage.files import RECORD_LIMIT, atomic_write, read_regular
+from aspire_cli.storage.folders import private_dir
 
 if TYPE_CHECKING:
     from aspire_cli.commands.edit import Edit

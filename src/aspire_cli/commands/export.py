@@ -94,7 +94,7 @@ def _record_folders(store: Store, on_team: dict[str, str]) -> list[str]:
     import stat
 
     from aspire_cli.domain.ids import is_employee_id
-    from aspire_cli.storage.files import folder_names
+    from aspire_cli.storage.folders import folder_names
 
     found = []
     for name in folder_names(store.records.root):

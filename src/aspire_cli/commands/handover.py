@@ -8,7 +8,6 @@ file: aspire never replaces one. Taking an archive in is handover_import.py's.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.errors import BadInput
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.archive import employee_folder
-from aspire_cli.storage.files import RECORD_LIMIT, read_regular, write_failed
+from aspire_cli.storage.files import RECORD_LIMIT, atomic_create, read_regular, write_failed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -136,33 +135,8 @@ def _check_out(store: Store, out: Path) -> None:
 def _write_new_file(path: Path, data: bytes) -> None:
     """The archive at --out `path`, never replacing a file there."""
     try:
-        new_private_file(path, data)
+        atomic_create(path, data)
     except FileExistsError:
         raise BadInput(f"--out {path}: already exists; aspire never replaces it") from None
     except OSError as exc:
         raise write_failed(path, exc) from None
-
-
-def new_private_file(path: Path, data: bytes) -> None:
-    """`data` as a new private file at `path`, whole or not at all; a FileExistsError, and the file
-    left as it is, if one is there (a hard link to a finished temporary file is made only where
-    nothing is)."""
-    import errno
-
-    from aspire_cli.storage.files import private_temp_file
-
-    tmp: str | None = private_temp_file(path, data)
-    try:
-        try:
-            os.link(tmp, path)
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-                raise  # FileExistsError among them
-            if os.path.lexists(path):  # a file system without hard links: check, then move
-                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
-            os.replace(tmp, path)  # noqa: PTH105
-            tmp = None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)  # noqa: PTH108

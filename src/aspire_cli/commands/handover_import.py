@@ -13,17 +13,16 @@ again after an import cut short adds what is missing.
 from __future__ import annotations
 
 import contextlib
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.commands.handover import new_private_file
 from aspire_cli.commands.handover_check import check_contents, scratch_folder
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.safe_text import one_line
-from aspire_cli.storage.files import write_failed
+from aspire_cli.storage.files import atomic_create, write_failed
 from aspire_cli.storage.handed_over import add_handed_over
+from aspire_cli.storage.layout import lock_path
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover_plan import Plan
@@ -82,7 +81,7 @@ def _write_copies(store: Store, employee: str, copies: list[tuple[str, str]]) ->
     try:
         for name, markdown in copies:
             try:
-                new_private_file(folder / name, markdown.encode("utf-8"))
+                atomic_create(folder / name, markdown.encode("utf-8"))
             except FileExistsError:
                 raise BadFile(
                     f"{folder / name}: appeared during the import and is left as it is; import again."
@@ -91,14 +90,12 @@ def _write_copies(store: Store, employee: str, copies: list[tuple[str, str]]) ->
                 raise write_failed(folder / name, exc) from None
             written.append(folder / name)
     finally:
-        if written and os.path.lexists(store.home / ".git"):  # a synced home commits every write
-            from aspire_cli.storage.git import commit_write
-
-            commit_write(store.home, written, f"import: {employee}, {len(written)} readable copies")
+        if written:  # a synced home commits every write
+            store.committed(f"import: {employee}, {len(written)} readable copies", *written)
 
 
 def _remove_new_home(home: Path) -> None:
     """An import that wrote nothing leaves no home behind where there was none."""
     with contextlib.suppress(OSError):
-        (home / ".lock").unlink(missing_ok=True)
+        lock_path(home).unlink(missing_ok=True)
         home.rmdir()

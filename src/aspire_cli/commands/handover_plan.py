@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from aspire_cli.domain.action_numbers import Talk, clashing_numbers
 from aspire_cli.errors import BadFile
-from aspire_cli.storage.files import RECORD_LIMIT, folder_names, read_regular
+from aspire_cli.storage.files import RECORD_LIMIT, read_regular
+from aspire_cli.storage.folders import folder_names
 from aspire_cli.storage.layout import (
     follow_up_name,
     markdown_name,

@@ -14,7 +14,8 @@ def settle_unmerged(home: Path, tag: str, notes: list[str]) -> None:
     """What git left unmerged (a change against a deletion, a driver that could not run), settled
     as the drivers would: the roster in one, else this machine's version in place and the other's
     beside it. No conflict marker stays in the working tree."""
-    from aspire_cli.storage.files import atomic_write, private_dir
+    from aspire_cli.storage.files import atomic_write
+    from aspire_cli.storage.folders import private_dir
 
     stages: dict[str, dict[int, str]] = {}
     for entry in git_out(home, "ls-files", "--unmerged", "-z").split("\0"):

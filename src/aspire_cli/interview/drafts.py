@@ -18,7 +18,7 @@ from aspire_cli.domain.questions import Answer
 from aspire_cli.errors import Aborted, AspireError, BadFile, WriteFailed, warn
 from aspire_cli.interview.interrupts import signals_held
 from aspire_cli.interview.walk import first_unanswered
-from aspire_cli.storage.files import private_dir
+from aspire_cli.storage.folders import private_dir
 from aspire_cli.storage.toml_write import toml_text
 
 if TYPE_CHECKING:

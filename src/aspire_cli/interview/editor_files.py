@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from aspire_cli.storage.files import private_dir
+from aspire_cli.storage.folders import private_dir
 
 EDITING_FOLDER = ".editing"  # inside the private home, not in /tmp
 

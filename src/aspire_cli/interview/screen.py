@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from aspire_cli.domain.questions import Answer, QuestionSet
 from aspire_cli.errors import AspireError
 from aspire_cli.safe_text import one_line, visible
-from aspire_cli.storage.layout import parse_record_name
+from aspire_cli.storage.layout import markdown_name, parse_record_name
 from aspire_cli.views.record_text import KIND_TITLES, record_panel
 from aspire_cli.views.width import cells, column_width, pad, shorten
 
@@ -39,7 +39,7 @@ def say_saved(d: Discussion, path: Path) -> None:
     label = "\x1b[32mSaved\x1b[0m" if use_colour() else "Saved"
     # plain print: a path is copied by hand, so it is never wrapped
     with contextlib.suppress(OSError):  # the record is on disk: a closed terminal changes nothing
-        print(f"{label} {one_line(str(path))} and its readable copy {path.with_suffix('.md').name}{second}")
+        print(f"{label} {one_line(str(path))} and its readable copy {markdown_name(path.name)}{second}")
 
 
 def team_by_urgency(d: Discussion) -> list[tuple[str, str]]:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from aspire_cli.errors import BadFile
 from aspire_cli.storage import layout
-from aspire_cli.storage.files import atomic_write, folder_names, private_dir, read_toml
+from aspire_cli.storage.files import atomic_write, read_toml
+from aspire_cli.storage.folders import folder_names, private_dir
 from aspire_cli.storage.toml_write import toml_text
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
-"""Single files and folders, read and written safely: the primitives under every module of storage
-(layout.py knows where each file lives).
+"""Single files, read and written safely: the primitives under every module of storage (folders.py
+does the same for folders; layout.py knows where each file lives).
 
 Every write goes through atomic_write: a private temporary file in the same folder, fsynced and
 moved into place with os.replace, so the old file stays whole until the new one is. A read takes
@@ -122,50 +122,6 @@ def symlink_refused(path: Path) -> BadFile:
     )
 
 
-def folder_names(folder: Path) -> list[str]:
-    """The names in a folder inside the home ([] if there is none), opened without following a
-    link; a BadFile if a link or a file stands in its place or it cannot be read."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        if exc.errno == errno.ENOTDIR and not own_folder_exists(folder):
-            return []  # a file stands in place of a folder above: a write names it
-        raise _folder_refused(folder, exc) from None
-    try:
-        with os.scandir(fd) as entries:
-            return [entry.name for entry in entries]
-    except OSError as exc:
-        raise _folder_refused(folder, exc) from None
-    finally:
-        os.close(fd)
-
-
-def own_folder_exists(folder: Path) -> bool:
-    """Whether a folder inside the home exists; a BadFile if a link or a file stands in its place."""
-    try:
-        mode = os.lstat(folder).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    except OSError as exc:
-        raise unreadable(folder, exc) from None
-    if stat_module.S_ISLNK(mode):
-        raise symlink_refused(folder)
-    if not stat_module.S_ISDIR(mode):
-        raise BadFile(f"{folder}: is a file, not a folder; move it away")
-    return True
-
-
-def _folder_refused(folder: Path, exc: OSError) -> BadFile:
-    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-        try:
-            own_folder_exists(folder)
-        except BadFile as which:  # a link, or a file
-            return which
-    return unreadable(folder, exc)
-
-
 def refuse_symlink(path: Path) -> None:
     """A BadFile if `path` is a symbolic link; nothing if it is anything else or absent."""
     try:
@@ -181,7 +137,7 @@ def refuse_symlink(path: Path) -> None:
 def atomic_write(path: Path, data: str | bytes, *, durable: bool = True, mode: int = 0o600) -> None:
     """Replace `path` with `data` (text as UTF-8) all at once: the old file stays whole until the
     new one is. The one writer: every file aspire writes goes through it, or, for one that must
-    never replace a file (a hand-over archive), through private_temp_file and a hard link.
+    never replace a file (a hand-over archive, a readable copy an import adds), atomic_create.
 
     `durable` fsyncs the data and the folder, so that a power cut cannot lose a saved answer.
     `mode` is the new file's: private, unless a caller keeps an existing file's (the calendar).
@@ -227,6 +183,27 @@ def private_temp_file(path: Path, data: bytes, *, durable: bool = True, mode: in
     return tmp
 
 
+def atomic_create(path: Path, data: bytes) -> None:
+    """`data` as a new private file at `path`, whole or not at all, never replacing one: a
+    FileExistsError, and the file left as it is, if one is there (a hard link to a finished
+    temporary file is made only where nothing is). Any other OSError is the caller's to name."""
+    tmp: str | None = private_temp_file(path, data)
+    try:
+        try:
+            os.link(tmp, path)
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise  # FileExistsError among them
+            if os.path.lexists(path):  # a file system without hard links: check, then move
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+            os.replace(tmp, path)
+            tmp = None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
 def _fsync_dir(folder: Path) -> None:
     """Make the rename itself durable."""
     fd = os.open(folder, os.O_RDONLY)
@@ -234,45 +211,6 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def private_dir(folder: Path, *, follow: bool = True) -> None:
-    """Create a folder only its owner can enter (whatever the umask), and each missing folder above
-    it the same way; leave an existing one be. Without `follow`, a link in its place is refused."""
-    try:
-        mode = (os.stat if follow else os.lstat)(folder).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise write_failed(folder, exc) from None
-    if mode is not None and stat_module.S_ISLNK(mode):
-        raise symlink_refused(folder)
-    if mode is not None and not stat_module.S_ISDIR(mode):
-        raise _not_a_folder(folder)
-    if mode is None:
-        _make_private_levels(folder)
-
-
-def _make_private_levels(folder: Path) -> None:
-    """mkdir(parents=True) would give the parents the umask's mode: each level is made 0700 here."""
-    missing = []
-    level = folder
-    while not os.path.lexists(level) and level != level.parent:
-        missing.append(level)
-        level = level.parent
-    for level in reversed(missing):
-        try:
-            level.mkdir(0o700)
-            level.chmod(0o700)
-        except FileExistsError:
-            if not level.is_dir():  # made by another process at the same moment: fine if a folder
-                raise _not_a_folder(level) from None
-        except OSError as exc:
-            raise write_failed(level, exc) from None
-
-
-def _not_a_folder(folder: Path) -> WriteFailed:
-    return WriteFailed(f"{folder} is a file, not a folder: move it away and try again.")
 
 
 def write_failed(path: Path, exc: OSError) -> WriteFailed:

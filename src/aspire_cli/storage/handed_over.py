@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from aspire_cli.errors import BadFile
 from aspire_cli.storage import layout
-from aspire_cli.storage.files import atomic_write, private_dir
+from aspire_cli.storage.files import atomic_write
+from aspire_cli.storage.folders import private_dir
 from aspire_cli.storage.records import slot_taken
 from aspire_cli.storage.toml_write import toml_text
 

@@ -110,7 +110,7 @@ def _file_stamp(path: Path) -> tuple[int, int, int]:
 
 
 def _own_files(home: Path) -> list[Path]:
-    from aspire_cli.storage.files import folder_names
+    from aspire_cli.storage.folders import folder_names
 
     folder = own_folder(home)
     return sorted(

@@ -17,14 +17,12 @@ from aspire_cli.storage import layout
 from aspire_cli.storage.files import (
     RECORD_LIMIT,
     atomic_write,
-    folder_names,
-    own_folder_exists,
-    private_dir,
     read_regular,
     read_toml,
     symlink_refused,
     write_failed,
 )
+from aspire_cli.storage.folders import folder_names, own_folder_exists, private_dir
 from aspire_cli.storage.layout import RecordFile
 from aspire_cli.storage.toml_write import toml_text
 

@@ -12,7 +12,8 @@ from aspire_cli.domain.schedule import CADENCE_MONTHS
 from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.safe_text import has_control_characters, one_line
 from aspire_cli.storage import layout
-from aspire_cli.storage.files import TEAM_LIMIT, atomic_write, private_dir, read_toml
+from aspire_cli.storage.files import TEAM_LIMIT, atomic_write, read_toml
+from aspire_cli.storage.folders import private_dir
 from aspire_cli.storage.toml_write import toml_text
 
 if TYPE_CHECKING:  # pydantic loads only when the roster is read whole or changed

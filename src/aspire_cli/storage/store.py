@@ -26,7 +26,8 @@ from pathlib import Path
 from aspire_cli.errors import BadFile, WriteFailed
 from aspire_cli.storage import layout
 from aspire_cli.storage.drafts import Drafts
-from aspire_cli.storage.files import private_dir, unreadable
+from aspire_cli.storage.files import unreadable
+from aspire_cli.storage.folders import private_dir
 from aspire_cli.storage.follow_ups import FollowUps
 from aspire_cli.storage.layout import RecordFile
 from aspire_cli.storage.lock import exclusive_lock

@@ -91,7 +91,8 @@ def is_local(path: str) -> bool:
 # -- the rules, in the repository ----------------------------------------------------------------
 def write_rules(home: Path) -> None:
     """.git/info/attributes as aspire wants it, and its lines in .git/info/exclude."""
-    from aspire_cli.storage.files import atomic_write, private_dir, read_regular
+    from aspire_cli.storage.files import atomic_write, read_regular
+    from aspire_cli.storage.folders import private_dir
 
     where = git_out(home, "rev-parse", "--git-path", "info/attributes", "--git-path", "info/exclude")
     attributes, exclude = (home / line for line in where.splitlines())

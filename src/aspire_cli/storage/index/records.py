@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.errors import AspireError
-from aspire_cli.storage.files import folder_names, stamp
+from aspire_cli.storage.files import stamp
+from aspire_cli.storage.folders import folder_names
 from aspire_cli.storage.index.db import IndexDb, seal
 from aspire_cli.storage.layout import FOLLOW_UP, split_folder_name
 
