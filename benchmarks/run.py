@@ -252,7 +252,7 @@ def time_talks(
 
 
 def time_draft_saves(home: Path) -> tuple[float, float]:
-    """Median and max ms of Store.save_draft for a talk with all but its last answer, in process."""
+    """Median and max ms of store.drafts.save for a talk with all but its last answer, in process."""
     qset = load_question_set("talk")
     raw = dict(answer_variants(qset, date.today())[1])
     raw.pop(qset.questions[-1].id)
