@@ -465,3 +465,25 @@ def test_a_home_whose_git_config_names_the_old_driver_path_still_merges(both: tu
     b.git("merge", "--quiet", "--no-edit", "origin/main")  # by hand, before aspire rewrites the config
     assert sorted(tomllib.loads((b.home / "team.toml").read_text())["members"]) == ["alice", "carol", "dave"]
     no_markers(b)
+
+
+def test_a_record_edited_on_both_machines_in_different_seconds_is_said_once_in_the_warning(
+    both: tuple[Machine, Machine], remote: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import time
+
+    a, b = both
+    a.talk("alice", "2026-11-20")
+    a("sync")
+    b("sync")
+    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
+    a("edit", "alice", "--date", "2026-11-20")
+    time.sleep(1.1)  # the versions each edit kept get names of their own
+    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
+    b("edit", "alice", "--date", "2026-11-20")
+    a("sync")
+    result = b("sync")
+    assert result.stdout == f"Sent 2 commits to {remote}.\n"  # nothing else to say: the warning says it
+    one_line(
+        result.stderr, "changed on both machines, both versions kept", "records/alice/2026-11-20-talk.toml"
+    )

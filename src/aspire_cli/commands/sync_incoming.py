@@ -74,8 +74,9 @@ class _News:
         if CONFLICT_MARK in name:
             if status == "D":  # the other machine settled it: nothing left to compare
                 _once(self.settled, _label(original(path)) or original(path))
-            else:
+            else:  # said in the warning about both versions, with what came with it
                 self.kept_both.append((original(path), path))
+                self.recorded.add(_label(original(path)) or original(path))
         elif path in ("team.toml", "config.toml"):
             self.top.add(path)
         elif parts[0] == "questions" and len(parts) == 2:
