@@ -3,7 +3,7 @@ away from the launcher's fast completion of a word in completion.py)."""
 
 from __future__ import annotations
 
-from aspire_cli.cli.completion import COMPLETE_VAR
+from aspire_cli.cli.launcher import COMPLETE_VAR
 
 
 def script(shell: str) -> str:

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from aspire_cli.commands.handover_check import Checked
-    from aspire_cli.domain.models import Member
     from aspire_cli.storage.archive import Manifest
+    from aspire_cli.storage.roster import RosterEntry
     from aspire_cli.storage.store import Store
 
 
@@ -68,7 +68,7 @@ def hand_over(
 
 
 def _packed(
-    store: Store, employee: str, member: Member | None, cadence: int, names: list[str], now: datetime
+    store: Store, employee: str, member: RosterEntry | None, cadence: int, names: list[str], now: datetime
 ) -> tuple[Manifest, bytes]:
     """The archive of the files `names` of the employee's folder, under a manifest saying whose."""
     from aspire_cli import __version__

@@ -187,16 +187,17 @@ def atomic_create(path: Path, data: bytes) -> None:
     """`data` as a new private file at `path`, whole or not at all, never replacing one: a
     FileExistsError, and the file left as it is, if one is there (a hard link to a finished
     temporary file is made only where nothing is). Any other OSError is the caller's to name."""
-    tmp: str | None = private_temp_file(path, data)
+    made = private_temp_file(path, data)
+    tmp: str | None = made  # None once moved into place: nothing left to remove
     try:
         try:
-            os.link(tmp, path)
+            os.link(made, path)
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
                 raise  # FileExistsError among them
             if os.path.lexists(path):  # a file system without hard links: check, then move
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
-            os.replace(tmp, path)
+            os.replace(made, path)
             tmp = None
     finally:
         if tmp is not None:
