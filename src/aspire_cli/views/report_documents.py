@@ -16,6 +16,7 @@ from html import escape as _escape_html
 
 from aspire_cli.domain.team_report import GRID_ROWS, READINESS, MemberRow, TeamReport
 from aspire_cli.safe_text import visible
+from aspire_cli.views.html_page import page_head
 
 HEADER = (
     "Employee", "Name", "Initials", "Next due", "Status", "Short-term aspiration", "Long-term aspiration",
@@ -153,15 +154,7 @@ def html_document(team: TeamReport) -> str:
     """One self-contained HTML file: nothing in it is fetched, nothing runs."""
     heading = escape(title(team))
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{heading}, {team.as_of.isoformat()}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
+        *page_head(f"{heading}, {team.as_of.isoformat()}", STYLE),
         f"<h1>{heading}</h1>",
         f'<p class="meta">{escape(_summary(team))}</p>',
         "<h2>Team</h2>",

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from aspire_cli.domain.tracking import TrackedAction
 from aspire_cli.safe_text import one_line, visible
 from aspire_cli.views.action_status import status_text
+from aspire_cli.views.html_page import page_head
 
 MONTHS = (
     "January",
@@ -132,15 +133,7 @@ def html_document(summary: Summary) -> str:
     """One self-contained HTML page: nothing in it is fetched, nothing runs."""
     title = escape(one_line(summary.title))
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title>",
-        f"<style>\n{STYLE}\n</style>",
-        "</head>",
-        "<body>",
+        *page_head(title, f"\n{STYLE}\n"),
         "<main>",
         f"<h1>{title}</h1>",
         f'<p class="for">For {escape(one_line(summary.person))}.</p>',
