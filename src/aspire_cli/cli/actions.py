@@ -14,9 +14,10 @@ from aspire_cli.cli.params import (
     NoteOpt,
     NumberArg,
     PlainCommand,
+    as_of_option,
+    employee_argument,
     example,
     runs,
-    team_ids,
 )
 from aspire_cli.cli.usage import ListsUnlessToldOtherwise
 from aspire_cli.commands import follow_ups
@@ -36,23 +37,13 @@ def list_actions(
     ctx: typer.Context,
     employee: Annotated[
         EmployeeId | None,
-        typer.Argument(
-            metavar="EMPLOYEE",
-            help="Only this employee's actions (default: the whole team).",
-            autocompletion=team_ids,
-            parser=values.employee,
-        ),
+        employee_argument("Only this employee's actions (default: the whole team)."),
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Done and dropped actions too.")] = False,
     as_json: JsonOpt = False,
     as_of: Annotated[
         date | None,
-        typer.Option(
-            "--as-of",
-            parser=values.as_of,
-            metavar="YYYY-MM-DD",
-            help="Overdue as of this day (default: today).",
-        ),
+        as_of_option("Overdue as of this day (default: today)."),
     ] = None,
 ) -> None:
     """Open actions, overdue first, then by due date (this is what `aspire actions` runs)."""

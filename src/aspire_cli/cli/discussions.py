@@ -14,9 +14,9 @@ from aspire_cli.cli.params import (
     FreshOpt,
     PlainCommand,
     QuestionsOpt,
+    employee_argument,
     example,
     runs,
-    team_ids,
 )
 from aspire_cli.commands import discussions
 from aspire_cli.domain.ids import EmployeeId
@@ -48,12 +48,7 @@ def talk(
     ctx: typer.Context,
     employee: Annotated[
         EmployeeId | None,
-        typer.Argument(
-            metavar="EMPLOYEE",
-            help="The employee's id; leave out to pick from your team.",
-            autocompletion=team_ids,
-            parser=values.employee,
-        ),
+        employee_argument("The employee's id; leave out to pick from your team."),
     ] = None,
     date_: Annotated[
         date | None,

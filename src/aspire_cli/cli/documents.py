@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from aspire_cli.cli import values
-from aspire_cli.cli.params import EmployeeArg, IncludePrepOpt, OutOpt, PlainCommand, example, runs
+from aspire_cli.cli.params import (
+    EmployeeArg,
+    IncludePrepOpt,
+    OutOpt,
+    PlainCommand,
+    as_of_option,
+    example,
+    runs,
+)
 from aspire_cli.commands import documents
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
@@ -20,9 +28,7 @@ def report(
     ctx: typer.Context,
     as_of: Annotated[
         date | None,
-        typer.Option(
-            "--as-of", parser=values.as_of, metavar="YYYY-MM-DD", help="As of this day (default: today)."
-        ),
+        as_of_option("As of this day (default: today)."),
     ] = None,
     format_: Annotated[
         str,

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli import values
-from aspire_cli.cli.params import JsonOpt, PlainCommand, example, runs
+from aspire_cli.cli.params import JsonOpt, PlainCommand, as_of_option, example, runs
 from aspire_cli.commands import listing
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
@@ -20,12 +19,7 @@ def due(
     ctx: typer.Context,
     as_of: Annotated[
         date | None,
-        typer.Option(
-            "--as-of",
-            parser=values.as_of,
-            metavar="YYYY-MM-DD",
-            help="Check as of this day (default: today).",
-        ),
+        as_of_option("Check as of this day (default: today)."),
     ] = None,
     within: Annotated[
         int | None,

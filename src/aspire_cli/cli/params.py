@@ -53,10 +53,19 @@ def team_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 EMPLOYEE_HELP = "The employee's short id, e.g. alice or bob-lee."
-EmployeeArg = Annotated[
-    EmployeeId,
-    typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP, autocompletion=team_ids, parser=values.employee),
-]
+
+
+def employee_argument(help: str) -> Any:
+    """An EMPLOYEE argument of the team: completed from the roster, parsed into an EmployeeId."""
+    return typer.Argument(metavar="EMPLOYEE", help=help, autocompletion=team_ids, parser=values.employee)
+
+
+def as_of_option(help: str) -> Any:
+    """--as-of YYYY-MM-DD, parsed into a date; what it sets the day of is the command's to say."""
+    return typer.Option("--as-of", parser=values.as_of, metavar="YYYY-MM-DD", help=help)
+
+
+EmployeeArg = Annotated[EmployeeId, employee_argument(EMPLOYEE_HELP)]
 NewEmployeeArg = Annotated[  # not on the team yet: nothing to complete
     EmployeeId, typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP, parser=values.employee)
 ]
