@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
-import sysconfig
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +15,8 @@ from typer.testing import CliRunner
 
 from aspire_cli.cli.app import app
 
-SCRIPTS = Path(sysconfig.get_path("scripts"))
-pytest_plugins = ["git_homes"]  # two machines and a remote, for the sync tests
+pytest.register_assert_rewrite("support")  # its helpers assert, and say what they found
+pytest_plugins = ["support.git_homes"]  # two machines and a remote, for the sync tests
 
 
 @pytest.fixture(autouse=True)
@@ -66,47 +64,3 @@ class Run:
 def aspire() -> Run:
     """Invoke the CLI in-process; the result has exit_code, stdout and stderr."""
     return Run()
-
-
-def aspire_script() -> str:
-    """The installed console script, as a user runs it."""
-    script = SCRIPTS / "aspire"
-    if not script.exists():  # e.g. a venv whose scripts live beside sys.executable
-        script = Path(sys.executable).parent / "aspire"
-    assert script.exists(), f"the aspire console script is not installed in {SCRIPTS}"
-    return str(script)
-
-
-def terminal_env(home: Path) -> dict[str, str]:
-    return dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", NO_COLOR="1", ASPIRE_HOME=str(home), TERM="xterm")
-
-
-PREP_ANSWERS = """\
-potential = "Head of platform engineering within five years"
-potential_level = "two or more levels up"
-readiness = "1-2 years"
-development = "Leadership programme; a rotation through product"
-strengths = "Systems thinking"
-short_term_needs = "Presentation skills"
-next_assignment = "Tech lead, payments, mid 2027"
-"""
-
-TALK_ANSWERS = """\
-short_term_aspiration = "Lead a small team"
-long_term_aspiration = "Director of engineering"
-aspiration_level = "senior leadership"
-knows_path = "Partly: needs people-management experience"
-willing = "yes"
-core_strength = "Architecture"
-development_area = "Delegation"
-next_assignment_wish = "More ownership"
-
-[[actions]]
-action = "Run the architecture guild"
-measure = "Two sessions a month"
-due = 2027-06-30
-
-[[actions]]
-action = "Hand release management to Bob"
-measure = "Bob runs two releases alone"
-"""

@@ -12,9 +12,9 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from support.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = ROOT / "src/aspire_cli"
+PACKAGE = REPO / "src/aspire_cli"
 LINT_IMPORTS = Path(sysconfig.get_path("scripts")) / "lint-imports"
 
 
@@ -34,7 +34,7 @@ def lint_imports(config: Path, source: Path) -> subprocess.CompletedProcess[str]
 
 
 def test_the_layers_and_import_contracts_hold():
-    done = lint_imports(ROOT / "pyproject.toml", ROOT / "src")
+    done = lint_imports(REPO / "pyproject.toml", REPO / "src")
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count("KEPT") == 3 and "BROKEN" not in done.stdout
 
@@ -44,7 +44,7 @@ def test_an_upward_import_breaks_the_contract(tmp_path: Path):
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     ids = copy / "domain/ids.py"
     ids.write_text(ids.read_text() + "\nfrom aspire_cli.views.table import format_table  # upward\n")
-    done = lint_imports(ROOT / "pyproject.toml", tmp_path / "src")
+    done = lint_imports(REPO / "pyproject.toml", tmp_path / "src")
     assert done.returncode != 0
     assert "aspire_cli.domain is not allowed to import aspire_cli.views" in done.stdout
 
@@ -54,7 +54,7 @@ def test_questionary_is_imported_by_prompts_alone(tmp_path: Path):
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     screen = copy / "interview/screen.py"
     screen.write_text(screen.read_text() + "\nimport questionary  # a second door\n")
-    done = lint_imports(ROOT / "pyproject.toml", tmp_path / "src")
+    done = lint_imports(REPO / "pyproject.toml", tmp_path / "src")
     assert done.returncode != 0
     assert "aspire_cli.interview.screen is not allowed to import questionary" in done.stdout
 

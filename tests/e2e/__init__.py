@@ -1,0 +1,2 @@
+"""Whole processes: the installed script in a real pseudo-terminal, processes started together,
+and what a run imports and opens."""

@@ -1,0 +1,1 @@
+"""One module's pure functions at a time: domain, layout, width, JSON and TOML text, parsers."""
