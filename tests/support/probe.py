@@ -21,8 +21,10 @@ PROMPT_LIBRARIES = {"questionary", "prompt_toolkit"}
 HEAVY = PROMPT_LIBRARIES | {"pydantic", "typer", "rich"}
 
 
-def probe(home: Path, *args: str) -> tuple[set[str], list[str], subprocess.CompletedProcess[str]]:
-    env = dict(os.environ, ASPIRE_HOME=str(home), NO_COLOR="1")
+def probe(
+    home: Path, *args: str, columns: int = 100
+) -> tuple[set[str], list[str], subprocess.CompletedProcess[str]]:
+    env = dict(os.environ, ASPIRE_HOME=str(home), NO_COLOR="1", COLUMNS=str(columns))
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=60
     )

@@ -8,20 +8,22 @@ Everything else, every `--help`, `--version` and every mistake, goes to the Type
 the interface and its words.
 
 The grammar is not a second declaration: it is generated from the Typer app, and
-tests/test_launcher.py fails (and writes it again on request) whenever the two differ, so an
+tests/unit/test_launcher.py fails (and writes it again on request) whenever the two differ, so an
 option added to the app cannot be missed here.
 
 A shell completing a word (COMPLETE_VAR set by the script `aspire --install-completion` installs)
 is answered here too when the word is an employee id: the table says whether it is one, and
-completion.py answers from the roster as the Typer app would (tests/test_completion.py compares).
+completion.py answers from the roster as the Typer app would (tests/promises/test_completion.py compares).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
 from aspire_cli.cli.grammar import DEFAULT_COMMANDS, GRAMMAR, NEW_EMPLOYEE_COMMANDS, Command, Kind
+from aspire_cli.cli.help_text import HELP, WIDE
 from aspire_cli.errors import AspireError
 
 COMPLETE_VAR = "_ASPIRE_COMPLETE"  # set by the shell scripts of `aspire --install-completion`
@@ -42,14 +44,52 @@ def main() -> None:
         from aspire_cli.cli.completion import answer_quickly
 
         answer_quickly()  # exits when the word is an employee id; else the Typer app answers
+    text = known_help(sys.argv[1:])
+    if text is not None:
+        from aspire_cli.cli.reporting import reporting
+
+        sys.exit(reporting(lambda: _print(text)))
     request = parse_request(sys.argv[1:])
     if request is not None:
         from aspire_cli.cli.reporting import reporting
 
         sys.exit(reporting(lambda: run(request)))
+    _typer_app()
+
+
+def _typer_app() -> None:
     from aspire_cli.cli.app import app
 
     app(prog_name="aspire")
+
+
+def known_help(args: list[str]) -> str | None:
+    """What the Typer app prints for `aspire [COMMAND ...] --help`, from help_text.py, when the
+    terminal is wide enough for it to be that very text; else None (the Typer app prints it)."""
+    if not args or args[-1] not in ("--help", "-h") or _columns() < WIDE:
+        return None
+    words = args[:-1]
+    if any(not word.isidentifier() for word in words):  # an option, a value: the Typer app's
+        return None
+    return HELP.get(" ".join(words))
+
+
+def _columns() -> int:
+    """The terminal's width as Click's help formatter takes it (shutil.get_terminal_size, without
+    importing shutil): $COLUMNS, else the terminal on stdout, else 80."""
+    with contextlib.suppress(KeyError, ValueError):
+        columns = int(os.environ["COLUMNS"])
+        if columns > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+def _print(text: str) -> int:
+    sys.stdout.write(text)
+    return 0
 
 
 def parse_request(args: list[str]) -> Request | None:
