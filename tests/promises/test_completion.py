@@ -22,7 +22,7 @@ from typer.core import TyperArgument, TyperGroup
 from aspire_cli.cli.app import app
 from aspire_cli.cli.completion import quick_answer
 from aspire_cli.cli.launcher import GRAMMAR, NEW_EMPLOYEE_COMMANDS, parse_request
-from aspire_cli.storage.roster import add_member
+from aspire_cli.storage.roster_changes import add_member
 from aspire_cli.storage.store import Store
 
 SHELL_VARIABLES = (

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from aspire_cli.domain.action_numbers import Talk, clashing_numbers
+from aspire_cli.domain.schedule import every
 from aspire_cli.errors import BadFile
 from aspire_cli.storage.files import RECORD_LIMIT, read_regular
 from aspire_cli.storage.folders import folder_names
@@ -92,7 +93,7 @@ def _report(
     if already:
         head += f"{'; ' if anything else ': '}{_and(already)} {_were(already)} already here"
     if joins:
-        head += f"; added to your team (discussions {_every(manifest.cadence_months)})"
+        head += f"; added to your team (discussions {every(manifest.cadence_months)})"
     lines = [f"{head}.", *placed.notes]
     if anything:
         lines.append(f"See them with: aspire history {employee}")
@@ -238,10 +239,6 @@ def _seq(name: str) -> int:
 
 def _numbers(record: Record) -> list[int | None]:
     return [item.number for answer in record.answers.values() if isinstance(answer, tuple) for item in answer]
-
-
-def _every(months: int) -> str:
-    return "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
 
 
 def _were(parts: list[str]) -> str:

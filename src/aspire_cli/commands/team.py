@@ -5,30 +5,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aspire_cli.commands.command_line import usage_mistake
+from aspire_cli.domain.schedule import every
 from aspire_cli.errors import BadInput
 
 if TYPE_CHECKING:
     from aspire_cli.commands.command_line import Home
     from aspire_cli.domain.ids import EmployeeId
-    from aspire_cli.domain.models import Member
+    from aspire_cli.storage.roster import RosterEntry
 
 
 def add(home: Home, employee: EmployeeId, name: str | None, cadence: int | None) -> int:
     from datetime import date
 
-    from aspire_cli.storage.roster import add_member
+    from aspire_cli.storage.roster_changes import add_member
 
     if cadence is not None:
         _check_cadence(cadence, "team add")
     settings = home.settings
     months = settings.cadence_months.value if cadence is None else cadence
     member = add_member(home.store, employee, name or "", months, date.today())
-    print(f"Added {employee}{f' ({member.name})' if member.name else ''}: discussions {_every(member)}.")
+    named = f" ({member.name})" if member.name else ""
+    print(f"Added {employee}{named}: discussions {every(member.cadence_months)}.")
     return 0
 
 
 def edit(home: Home, employee: EmployeeId, name: str | None, cadence: int | None) -> int:
-    from aspire_cli.storage.roster import edit_member
+    from aspire_cli.storage.roster_changes import edit_member
 
     home.resolve()
     if cadence is not None:
@@ -48,7 +50,7 @@ def list_members(home: Home) -> int:
 
 def remove(home: Home, employee: EmployeeId) -> int:
     from aspire_cli.safe_text import one_line
-    from aspire_cli.storage.roster import remove_member
+    from aspire_cli.storage.roster_changes import remove_member
 
     store = home.store
     remove_member(store, employee)
@@ -61,7 +63,7 @@ def remove(home: Home, employee: EmployeeId) -> int:
 def _check_cadence(months: int, command: str) -> None:
     """1-60 months: checked here, in aspire's words, rather than by a range on the option (whose
     words would be Click's, and only on the Typer path)."""
-    from aspire_cli.storage.roster import check_cadence
+    from aspire_cli.storage.roster_changes import check_cadence
 
     try:
         check_cadence(months)
@@ -69,15 +71,10 @@ def _check_cadence(months: int, command: str) -> None:
         raise usage_mistake(exc.message, command) from None
 
 
-def _every(member: Member) -> str:
-    months = member.cadence_months
-    return "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
-
-
-def _changes(before: Member, after: Member) -> str:
+def _changes(before: RosterEntry, after: RosterEntry) -> str:
     changes = []
     if after.name != before.name:
         changes.append(f"name '{before.name}' -> '{after.name}'" if before.name else f"name '{after.name}'")
     if after.cadence_months != before.cadence_months:
-        changes.append(f"discussions {_every(after)} (was {_every(before)})")
+        changes.append(f"discussions {every(after.cadence_months)} (was {every(before.cadence_months)})")
     return ", ".join(changes) or "no change, it was already so"

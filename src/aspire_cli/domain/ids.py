@@ -1,4 +1,5 @@
-"""Employee ids and calendar days as typed by a user: checked before they touch a path or a record.
+"""Employee ids, names and calendar days as typed by a user: checked before they touch a path or a
+record; and the version of the files they end up in.
 
 The command line checks each once (cli/values.py) and hands on a typed value: an `EmployeeId`, a
 `date`, a `RecordDay`. Kept free of pydantic so that the fast `aspire due` path can use it.
@@ -16,6 +17,9 @@ EMPLOYEE_ID_RULE = (
     "use 1-64 lowercase letters, digits and hyphens, starting and ending with a letter or digit "
     "(e.g. alice, bob-lee)"
 )
+NAME_RULE = "a name is one line of text, without tabs, newlines or other control characters"
+SCHEMA = 1
+"""The version of the record, draft and roster layout this aspire writes and reads."""
 _EMPLOYEE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 

@@ -11,15 +11,12 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator
 
 from aspire_cli.domain import ids
-from aspire_cli.domain.ids import check_employee_id
+from aspire_cli.domain.ids import NAME_RULE, SCHEMA, check_employee_id
 from aspire_cli.domain.questions import Answer, AnswerText
-from aspire_cli.domain.schedule import CADENCE_MONTHS
+from aspire_cli.domain.schedule import CADENCE_MONTHS, DEFAULT_CADENCE
 from aspire_cli.domain.tracking import SEQUENCE_MAX
 from aspire_cli.errors import BadInput
 from aspire_cli.safe_text import has_control_characters
-
-SCHEMA = 1
-"""The version of the record, draft and roster layout this aspire writes and reads."""
 
 RecordKind = Literal["prep", "talk"]
 
@@ -91,9 +88,6 @@ class FollowUp(BaseModel):
         return self.model_dump(mode="python", by_alias=True, exclude_none=True)
 
 
-NAME_RULE = "a name is one line of text, without tabs, newlines or other control characters"
-
-
 def _one_line_name(value: str) -> str:
     if has_control_characters(value):  # printed in tables and titles: it must not forge or drive them
         raise ValueError(NAME_RULE)
@@ -104,7 +98,7 @@ class Member(BaseModel):
     model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     name: Annotated[str, AfterValidator(_one_line_name)] = ""
-    cadence_months: int = Field(default=12, ge=CADENCE_MONTHS[0], le=CADENCE_MONTHS[-1])
+    cadence_months: int = Field(default=DEFAULT_CADENCE, ge=CADENCE_MONTHS[0], le=CADENCE_MONTHS[-1])
     added: date | None = None
 
 

@@ -13,6 +13,13 @@ _URGENCY = {OVERDUE: 0, NEVER_HELD: 1, DUE_SOON: 2, OK: 3}
 
 CADENCE_MONTHS = range(1, 61)
 """The cadences a member may have: monthly to every five years."""
+DEFAULT_CADENCE = 12
+"""A member's cadence when team.toml gives none."""
+
+
+def every(months: int) -> str:
+    """A cadence in words: "every year", "every 6 months", "every month"."""
+    return "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
 
 
 def add_months(day: date, months: int) -> date:

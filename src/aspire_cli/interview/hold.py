@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.domain.models import SCHEMA, Record
+from aspire_cli.domain.ids import SCHEMA
+from aspire_cli.domain.models import Record
 from aspire_cli.domain.questions import Answer, QuestionSet, actions_due_problem
 from aspire_cli.errors import Aborted, AspireError, BadInput, WriteFailed
 from aspire_cli.interview import screen

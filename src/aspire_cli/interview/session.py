@@ -21,7 +21,7 @@ from aspire_cli.interview import screen
 from aspire_cli.interview.answers_file import from_answers_file
 from aspire_cli.interview.drafts import start_or_resume
 from aspire_cli.interview.hold import RESUMING, hold
-from aspire_cli.storage.roster import add_member
+from aspire_cli.storage.roster_changes import add_member
 
 if TYPE_CHECKING:
     from rich.console import Console

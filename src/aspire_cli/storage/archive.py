@@ -27,7 +27,8 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from aspire_cli.domain.models import NAME_RULE, EmployeeId
+from aspire_cli.domain.ids import NAME_RULE
+from aspire_cli.domain.models import EmployeeId
 from aspire_cli.domain.schedule import CADENCE_MONTHS
 from aspire_cli.errors import BadFile
 from aspire_cli.safe_text import has_control_characters

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aspire_cli.domain.ids import SCHEMA
 from aspire_cli.errors import BadFile
 from aspire_cli.storage import layout
 from aspire_cli.storage.files import atomic_write, read_toml
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from aspire_cli.domain.models import FollowUp
     from aspire_cli.storage.store import Store
 
-FOLLOW_UP_SCHEMA = 1  # models.SCHEMA, written here without importing pydantic (a test keeps them equal)
+FOLLOW_UP_SCHEMA = SCHEMA  # the layout version every file of this aspire is written with
 
 
 class FollowUps:

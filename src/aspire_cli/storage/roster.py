@@ -1,23 +1,22 @@
-"""The roster, <home>/team.toml: read as plain data for listings (through the index, without
-pydantic), strictly as a Team before any change; and each change, a read-modify-write under the
-home's lock."""
+"""The roster, <home>/team.toml: read as plain data (through the index; a file this aspire wrote
+needs no pydantic, plain_team), strictly before any change (roster_changes.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aspire_cli.domain.ids import check_employee_id
-from aspire_cli.domain.schedule import CADENCE_MONTHS
-from aspire_cli.errors import AspireError, BadFile, BadInput
-from aspire_cli.safe_text import has_control_characters, one_line
+from aspire_cli.domain.ids import SCHEMA, is_employee_id
+from aspire_cli.domain.schedule import CADENCE_MONTHS, DEFAULT_CADENCE
+from aspire_cli.errors import BadFile
+from aspire_cli.safe_text import has_control_characters
 from aspire_cli.storage import layout
 from aspire_cli.storage.files import TEAM_LIMIT, atomic_write, read_toml
 from aspire_cli.storage.folders import private_dir
 from aspire_cli.storage.toml_write import toml_text
 
-if TYPE_CHECKING:  # pydantic loads only when the roster is read whole or changed
-    from aspire_cli.domain.models import Member, Team
+if TYPE_CHECKING:  # pydantic loads only for a team.toml this aspire did not write as it is
+    from aspire_cli.domain.models import Team
     from aspire_cli.storage.store import Store
 
 
@@ -33,6 +32,9 @@ class RosterEntry(NamedTuple):
 
 
 Roster = dict[str, RosterEntry]
+TeamData = dict[str, Any]
+"""team.toml as the Team model writes it: {"schema": 1, "members": {id: {"name", "cadence_months",
+"added"?}}}, every member complete."""
 
 
 class TeamFile:
@@ -75,6 +77,9 @@ class TeamFile:
         from aspire_cli.storage.validated import validated
 
         data = self.data()
+        plain = plain_team(data)
+        if plain is not None:
+            return {employee: entry_of(member) for employee, member in plain["members"].items()}, []
         try:
             return _roster_entries(validated(Team, self.path, data)), []
         except BadFile:
@@ -106,9 +111,10 @@ class TeamFile:
             raise BadFile(problems[0])
         return roster.get(employee)
 
-    def write(self, team: Team, change: str = "team: changed") -> None:
+    def write(self, team: Team | dict[str, Any], change: str = "team: changed") -> None:
+        """team.toml written whole: a Team, or its data as Team.to_toml_data() gives it."""
         private_dir(self.store.home)
-        atomic_write(self.path, toml_text(team.to_toml_data()))
+        atomic_write(self.path, toml_text(team if isinstance(team, dict) else team.to_toml_data()))
         self.store.committed(change, self.path)
 
 
@@ -119,110 +125,41 @@ def _roster_entries(team: Team) -> Roster:
     }
 
 
-# -- changes ---------------------------------------------------------------------------------------
+def plain_team(data: dict[str, Any]) -> TeamData | None:
+    """team.toml's data as the Team model would write it, if it is plainly valid (as every file
+    this aspire wrote is); else None, and the model is to judge it (and word what is wrong). Only
+    exact types pass: what the model would convert or refuse does not. No pydantic: 1,000 members
+    are checked in a millisecond, where loading pydantic takes some fifty."""
+    if not set(data) <= {"schema", "members"}:
+        return None
+    schema, members = data.get("schema", SCHEMA), data.get("members", {})
+    if type(schema) is not int or not 1 <= schema <= SCHEMA or type(members) is not dict:
+        return None
+    plain: dict[str, dict[str, Any]] = {}
+    for employee, fields in members.items():
+        member = _plain_member(fields) if is_employee_id(employee) else None
+        if member is None:
+            return None
+        plain[employee] = member
+    return {"schema": schema, "members": plain}
 
 
-def check_cadence(months: int) -> int:
-    low, high = CADENCE_MONTHS[0], CADENCE_MONTHS[-1]
-    if months not in CADENCE_MONTHS:
-        raise BadInput(
-            f"--cadence {months} is not between {low} and {high}: give the months between "
-            "discussions (12 = yearly, 6 = twice a year)"
-        )
-    return months
-
-
-def check_name(name: str) -> str:
-    """The name as it will be shown: one line, without spaces around it."""
-    from aspire_cli.domain.models import NAME_RULE
-
-    if has_control_characters(name):
-        raise BadInput(f"--name '{one_line(name)}' is refused: {NAME_RULE}")
-    return name.strip()
-
-
-def add_member(store: Store, employee: str, name: str, cadence_months: int, today: date) -> Member:
-    from aspire_cli.domain.models import Member
-
-    employee = check_employee_id(employee)
-    member = Member(name=check_name(name), cadence_months=check_cadence(cadence_months), added=today)
-    with store.locked():
-        team, _ = _team_to_change(store)
-        if employee in team.members:
-            raise AspireError(f"'{employee}' is already on your team.")
-        store.team.write(_with_member(team, employee, member), f"team: add {employee}")
+def _plain_member(fields: object) -> dict[str, Any] | None:
+    if type(fields) is not dict or not set(fields) <= {"name", "cadence_months", "added"}:
+        return None
+    name, months = fields.get("name", ""), fields.get("cadence_months", DEFAULT_CADENCE)
+    if type(name) is not str or has_control_characters(name):
+        return None
+    if type(months) is not int or months not in CADENCE_MONTHS:
+        return None
+    member = {"name": name, "cadence_months": months}
+    if "added" in fields:
+        if type(fields["added"]) is not date:  # a datetime is a date too: the model's to judge
+            return None
+        member["added"] = fields["added"]
     return member
 
 
-def edit_member(
-    store: Store, employee: str, name: str | None, cadence_months: int | None
-) -> tuple[Member, Member]:
-    """A new name and/or cadence; the member before and after."""
-    employee = check_employee_id(employee)
-    changes: dict[str, object] = {}
-    if name is not None:
-        changes["name"] = check_name(name)
-    if cadence_months is not None:
-        changes["cadence_months"] = check_cadence(cadence_months)
-    with store.locked():
-        team, mended = _team_to_change(store, employee, changes)
-        before = _on_the_team(team, employee)
-        after = before.model_copy(update=changes)
-        if after != before or mended:
-            store.team.write(_with_member(team, employee, after), f"team: edit {employee}")
-    return before, after
-
-
-def remove_member(store: Store, employee: str) -> None:
-    """Off the team; the records stay where they are."""
-    employee = check_employee_id(employee)
-    with store.locked():
-        team, _ = _team_to_change(store)
-        _on_the_team(team, employee)
-        members = {k: v for k, v in team.members.items() if k != employee}
-        store.team.write(team.model_copy(update={"members": members}), f"team: remove {employee}")
-
-
-def _team_to_change(
-    store: Store, employee: str | None = None, changes: dict[str, object] | None = None
-) -> tuple[Team, bool]:
-    """The whole team, strictly read, so that a rewrite never drops a member. A member that does not
-    validate stops the change, with how to fix it; unless the change is the edit of that very
-    member and it makes the file whole again (`team edit alice --cadence 12` mends a cadence of 0)."""
-    try:
-        return store.team.read(), False
-    except BadFile as exc:
-        mended = _mended(store, employee, changes) if employee and changes else None
-        if mended is not None:
-            return mended, True
-        raise BadFile(
-            f"{exc.message}; mend it first, by hand or with aspire team edit (e.g. --cadence 12)"
-        ) from None
-
-
-def _mended(store: Store, employee: str, changes: dict[str, object]) -> Team | None:
-    """The team with `changes` made to `employee`'s raw entry, if that makes every member valid."""
-    from aspire_cli.domain.models import Team
-    from aspire_cli.storage.validated import validated
-
-    data = store.team.data()
-    members = data.get("members")
-    if not isinstance(members, dict) or not isinstance(members.get(employee), dict):
-        return None
-    mended = {**data, "members": {**members, employee: {**members[employee], **changes}}}
-    try:
-        team: Team = validated(Team, store.team.path, mended)
-    except BadFile:
-        return None
-    return team
-
-
-def _on_the_team(team: Team, employee: str) -> Member:
-    member = team.members.get(employee)
-    if member is None:
-        raise AspireError(f"'{employee}' is not on your team; see: aspire team list")
-    return member
-
-
-def _with_member(team: Team, employee: str, member: Member) -> Team:
-    return team.model_copy(update={"members": {**team.members, employee: member}})
+def entry_of(member: dict[str, Any]) -> RosterEntry:
+    added = member.get("added")
+    return RosterEntry(member["name"], member["cadence_months"], added.isoformat() if added else None)

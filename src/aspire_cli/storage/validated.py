@@ -37,7 +37,7 @@ def answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complet
 def validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
     from pydantic import ValidationError
 
-    from aspire_cli.domain.models import SCHEMA
+    from aspire_cli.domain.ids import SCHEMA
     from aspire_cli.domain.validation import describe_error
 
     schema = data.get("schema")

@@ -10,8 +10,8 @@ calendars are synced to clouds. They are marked free (TRANSP), so that a day is 
 icalendar (imported here only, and only this command imports this module) encodes each value as RFC
 5545 says (TEXT escapes, DATE, UTC DATE-TIME). The lines around them are written here, folded as
 icalendar folds them: its own Calendar.to_ical takes about 0.3 s for 1,000 events, three times the
-whole of `aspire due`. tests/test_ics.py checks that icalendar, reading the file and writing it again,
-gives back the very same bytes.
+whole of `aspire due`. tests/promises/test_ics.py checks that icalendar, reading the file and
+writing it again, gives back the very same bytes.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from icalendar import vDDDTypes, vText
 
 from aspire_cli import __version__
-from aspire_cli.domain.schedule import NEVER_HELD, DueRow
+from aspire_cli.domain.schedule import NEVER_HELD, DueRow, every
 from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.store import Store
@@ -121,8 +121,7 @@ def uid(employee: str) -> str:
 
 def description(row: DueRow, today: date) -> str:
     """What the event says: the cadence, when it was due, the commands. Never an answer or a note."""
-    months = row.cadence_months
-    every = "every year" if months == 12 else f"every {months} month{'s' if months != 1 else ''}"
+    cadence = every(row.cadence_months)
     if row.status == NEVER_HELD or row.next_due is None:
         when = "never held yet, so due now"
     elif row.next_due < today:
@@ -130,7 +129,7 @@ def description(row: DueRow, today: date) -> str:
     else:
         when = f"due {row.next_due.isoformat()}"
     return (
-        f"Career aspiration discussion with {row.name or row.employee}, {every}: {when}.\n"
+        f"Career aspiration discussion with {row.name or row.employee}, {cadence}: {when}.\n"
         f"Prepare with: aspire prep {row.employee}\n"
         f"Hold it with: aspire talk {row.employee}"
     )
