@@ -2,7 +2,7 @@
 
 toml_rs (Rust, TOML 1.0 mode) parses a typical record in about a tenth of tomllib's time. It was chosen
 by measurement (benchmarks/toml_parsers.py) and checked against tomllib by property tests
-(tests/test_toml_parser.py), which found only two ways it differs; both go to tomllib instead:
+(tests/unit/test_toml_parser.py), which found only two ways it differs; both go to tomllib instead:
 - a byte-order mark at the start, which toml_rs skips and tomllib refuses;
 - inline arrays and tables nested deeper than its stack allows, where toml_rs crashes the process
   (between 500 and 1,000 levels on a 1 MiB stack, Windows' main thread; 4,000-6,000 on 8 MiB) while tomllib
@@ -19,8 +19,8 @@ import contextlib
 from typing import Any
 
 SAFE_BRACKETS = 200
-"""At most this many "[" and "{" in a text bound its nesting far below where toml_rs could exhaust
-a thread's stack or tomllib its recursion limit; a record holds a few dozen."""
+"""At most this many "[" and "{" that could nest (_openers) bound a text's nesting far below where
+toml_rs could exhaust a thread's stack or tomllib its recursion limit; a record holds a few dozen."""
 
 
 class TomlError(ValueError):
@@ -37,13 +37,36 @@ class TomlError(ValueError):
 
 def loads(text: str) -> dict[str, Any]:
     """The data of a TOML text, exactly as tomllib.loads returns it, or a TomlError."""
-    if not text.startswith("\ufeff") and text.count("[") + text.count("{") <= SAFE_BRACKETS:
+    if not text.startswith("\ufeff") and _openers(text) <= SAFE_BRACKETS:
         import toml_rs  # not at the top: a command that reads no TOML does not load it
 
         # on any error, tomllib says what is wrong (or, disagreeing, gives the data)
         with contextlib.suppress(Exception):
             return toml_rs.loads(text, toml_version="1.0.0")
     return _tomllib_loads(text)
+
+
+def _openers(text: str) -> int:
+    """How many "[" and "{" could nest: all of them, but a table header on a line of its own.
+
+    A roster of 1,000 members has 1,000 headers (`[members.alice]`) and no nesting. A line that is
+    "[" + name + "]" alone, with no quote (no string can start or end on it), no "#" (no comment can
+    hide its "]") and no other bracket, closes what it opens (or lies inside a multi-line string,
+    where it opens nothing): it adds nothing to the depth, whatever comes before or after it."""
+    openers = text.count("[") + text.count("{")
+    if openers <= SAFE_BRACKETS:
+        return openers
+    return openers - sum(1 for line in text.splitlines() if _closes_itself(line))
+
+
+def _closes_itself(line: str) -> bool:
+    return (
+        line.startswith("[")
+        and line.endswith("]")
+        and line.count("[") == 1
+        and line.count("]") == 1
+        and not any(mark in line for mark in "\"'#{}")
+    )
 
 
 def load_bytes(data: bytes) -> dict[str, Any]:
