@@ -4,7 +4,6 @@ and the seal every row carries. What goes in each table: the modules beside this
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import time
@@ -15,7 +14,7 @@ from typing import Any
 from aspire_cli import __version__
 from aspire_cli.storage.layout import index_path
 
-FORMAT = 8  # PRAGMA user_version: a file of another format is rebuilt (8: what a file's name says)
+FORMAT = 9  # PRAGMA user_version: a file of another format is rebuilt (9: one row per folder)
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
 SCHEMA = """
@@ -23,8 +22,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE members (employee TEXT PRIMARY KEY, name TEXT NOT NULL, cadence INTEGER NOT NULL,
                       added TEXT);
 CREATE TABLE roster_problems (message TEXT NOT NULL);
-CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, problem TEXT,
-                      seal INTEGER NOT NULL);
+CREATE TABLE folders (employee TEXT PRIMARY KEY, stamp TEXT, latest_talk TEXT, file_stamp TEXT,
+                      problem TEXT, seal INTEGER NOT NULL);
 CREATE TABLE records (employee TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, day TEXT NOT NULL,
                       seq INTEGER NOT NULL, stamp TEXT, problem TEXT, answers TEXT, answers_seal INTEGER,
                       actions TEXT, seal INTEGER NOT NULL, PRIMARY KEY (employee, name));
@@ -112,7 +111,7 @@ class IndexDb:
             try:
                 db.executescript(SCHEMA)
                 db.execute(f"PRAGMA user_version = {FORMAT}")
-                db.execute("INSERT INTO meta VALUES ('key', ?)", (json.dumps(self.key),))
+                db.execute("INSERT INTO meta VALUES ('key', ?)", (repr(self.key),))
                 self._apply(db)
             finally:
                 db.close()
@@ -127,7 +126,7 @@ class IndexDb:
             return None
         try:
             db = sqlite3.connect(str(self.path), timeout=SAVE_WAIT_SECONDS, isolation_level=None)
-            if db.execute("PRAGMA user_version").fetchone() == (FORMAT,) and _key_of(db) == self.key:
+            if db.execute("PRAGMA user_version").fetchone() == (FORMAT,) and _key_of(db) == repr(self.key):
                 return db
             db.close()
         except sqlite3.Error:
@@ -148,8 +147,9 @@ class IndexDb:
 
 
 def _key_of(db: sqlite3.Connection) -> Any:
+    """The key the index was made with, as its text (compared as text: no parser needed)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-    return json.loads(row[0]) if row and isinstance(row[0], str) else None
+    return row[0] if row and isinstance(row[0], str) else None
 
 
 def seal(*values: Any) -> int:

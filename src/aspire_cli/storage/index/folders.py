@@ -1,5 +1,6 @@
-"""Each member's latest talk in the index: table folders (a record folder's stamp and the name of
-its latest talk), joined with that talk's row in records; what `aspire due` reads for every member."""
+"""Each member's latest talk in the index: table folders, one derived row per member (its record
+folder's stamp, the name and stamp of its latest talk, the problem with either), all that `aspire
+due` reads for every member: a warm `due` stats the folder and that one file, and reads no other."""
 
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ class _Folder(NamedTuple):
     stamp: str | None
     latest: str | None  # the latest talk's file name
     day: str | None  # its day, as its name says
-    file_stamp: str | None  # its stamp when read, None if not read (or not settled)
-    problem: str | None
+    file_stamp: str | None  # its stamp when read
+    problem: str | None  # the folder's, or its latest talk's
 
 
 class FolderRows:
@@ -59,15 +60,13 @@ class FolderRows:
             if file_stamp == known.file_stamp:
                 return Latest(f"{folder}/{known.latest}", known.day, known.problem)
         learnt, file_stamp, file_settled = self._read_latest_talk(employee)
-        if folder_settled:
-            name = learnt.file.rsplit("/", 1)[1] if learnt.file else None
-            folder_problem = learnt.problem if name is None else None
-            row = (employee, folder_stamp, name, folder_problem)
-            self.db.change("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?)", *row, seal(*row))
-            if name is not None:
-                kept = file_stamp if file_settled else None  # unsettled: read again next time
-                # checked, not kept: a reader that needs the answers reads the file again
-                learn_file(self.db, employee, name, kept, learnt.problem, None, None)
+        name = learnt.file.rsplit("/", 1)[1] if learnt.file else None
+        if folder_settled and (name is None or file_settled):  # unsettled: read again next time
+            row = (employee, folder_stamp, name, file_stamp if name else None, learnt.problem)
+            self.db.change("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?, ?)", *row, seal(*row))
+        if name is not None and file_settled:
+            # checked, not kept: a reader that needs the answers reads the file again
+            learn_file(self.db, employee, name, file_stamp, learnt.problem, None, None)
         return learnt
 
     def _read_latest_talk(self, employee: str) -> tuple[Latest, str | None, bool]:
@@ -86,26 +85,17 @@ class FolderRows:
         return Latest(str(latest.path), latest.day.isoformat(), problem), file_stamp, file_settled
 
     def _stored(self) -> dict[str, _Folder]:
-        """Each folder row that holds up, with its latest talk's row."""
+        """Each folder row that holds up: one row per member, all that `due` needs (no join)."""
         if self.db.connection is None:
             return {}
-        query = (
-            "SELECT f.employee, f.stamp, f.latest_talk, f.problem, f.seal, "
-            "r.kind, r.day, r.seq, r.stamp, r.problem, r.answers_seal, r.actions, r.seal "
-            "FROM folders f LEFT JOIN records r ON r.employee = f.employee AND r.name = f.latest_talk"
-        )
         known: dict[str, _Folder] = {}
-        for employee, folder_stamp, latest, folder_problem, sealed, *record in self.db.rows(query):
-            *said, file_stamp, problem, answers_seal, actions, record_seal = record
-            if sealed != seal(employee, folder_stamp, latest, folder_problem):
+        query = "SELECT employee, stamp, latest_talk, file_stamp, problem, seal FROM folders"
+        for employee, folder_stamp, latest, file_stamp, problem, sealed in self.db.rows(query):
+            if sealed != seal(employee, folder_stamp, latest, file_stamp, problem):
                 continue  # a row that does not hold up is a miss
-            if latest is not None and record_seal != seal(
-                employee, latest, *said, file_stamp, problem, answers_seal, actions
-            ):
-                continue
             named = split_record_name(latest) if isinstance(latest, str) else None
             day = named.day if named else None
-            folder = _Folder(folder_stamp, latest, day, file_stamp, problem or folder_problem)
+            folder = _Folder(folder_stamp, latest, day, file_stamp, problem)
             if _holds_folder(folder, named):
                 known[employee] = folder
         return known
