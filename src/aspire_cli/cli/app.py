@@ -1,6 +1,6 @@
 """The Typer app: aspire's interface, declared once. Each command is declared in the module of its
 group (see params.py for how), and added here; the launcher's grammar (grammar.py) is generated
-from this app and checked against it by tests/test_launcher.py.
+from this app and checked against it by tests/unit/test_launcher.py.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ start. Completing an employee id is the request a user makes most, so the launch
 here: it finds that the word being completed is an EMPLOYEE argument (launcher.employee_completed,
 with the launcher's table of the interface) and prints the roster's ids in the very format Typer's
 shell scripts read (Typer 0.28's typer/_completion_classes.py: BashComplete, ZshComplete,
-FishComplete). tests/test_completion.py puts both answers side by side for many command lines, so
+FishComplete). tests/promises/test_completion.py puts both answers side by side for many command lines, so
 the two cannot drift apart. Everything else, and any line this does not follow, goes to Typer.
 """
 

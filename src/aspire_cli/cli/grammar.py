@@ -1,5 +1,5 @@
-"""The launcher's table of aspire's interface, generated from the Typer app: tests/test_launcher.py
-fails whenever the two differ (and `python tests/test_launcher.py` writes GRAMMAR here again), so
+"""The launcher's table of aspire's interface, generated from the Typer app: tests/unit/test_launcher.py
+fails whenever the two differ (and `python tests/unit/test_launcher.py` writes GRAMMAR here again), so
 an option declared in the app cannot be missed here. Do not edit GRAMMAR by hand.
 
 Each command: the function it runs (the very one its Typer declaration runs, see cli/params.runs),
@@ -186,5 +186,5 @@ GRAMMAR: dict[str, Command] = {
 DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
 
 # Every EMPLOYEE argument completes from the roster (cli/params.py), but for someone who is not on
-# it yet; tests/test_completion.py checks this against the Typer app.
+# it yet; tests/promises/test_completion.py checks this against the Typer app.
 NEW_EMPLOYEE_COMMANDS = ("team add",)

@@ -30,7 +30,7 @@ def example(command_line: str) -> str:
 def runs(command: Callable[..., int]) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """The Typer command declared by the function below runs `command`: with the home (ctx.obj, a
     commands.command_line.Home), then the declared parameters by name, as the launcher calls it too.
-    The declaring function's body is its help; tests/test_launcher.py checks the names match."""
+    The declaring function's body is its help; tests/unit/test_launcher.py checks the names match."""
 
     def declared(declaration: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(declaration)  # Typer reads the declaration's signature and help

@@ -32,7 +32,7 @@ def csv_file(lines: Iterable[list[str]], *, bom: bool) -> bytes:
 
     The fields are quoted as the csv module quotes them (QUOTE_MINIMAL: a field holding a comma, a
     double quote or a line break is put in double quotes, and each double quote in it doubled);
-    tests/test_export.py checks that the bytes are the csv module's for any text. Written here
+    tests/promises/test_export.py checks that the bytes are the csv module's for any text. Written here
     because the csv module's writer takes about 0.25 s for a team of 1,000 with ten years of
     talks, which is half of what the whole export may take."""
     text = (BOM if bom else "") + "".join(_line(cells) for cells in lines)
