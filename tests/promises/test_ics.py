@@ -244,10 +244,9 @@ def test_an_event_on_the_last_day_of_the_calendar_has_no_day_after_it():
     assert event.decoded("DTSTART") == date.max and "DTEND" not in event
 
 
-def test_icalendar_is_imported_by_due_ics_alone(team, home, tmp_path):
+def test_the_calendar_is_written_without_icalendar_the_tests_oracle(team, home, tmp_path):
     from support.probe import probe
 
-    modules, _, done = probe(home, "due")
-    assert done.returncode == 0 and "late" in done.stdout and "icalendar" not in modules
     modules, _, done = probe(home, "due", "--ics", str(tmp_path / "due.ics"))
-    assert done.returncode == 0 and "icalendar" in modules
+    assert done.returncode == 0 and "icalendar" not in modules
+    assert (tmp_path / "due.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

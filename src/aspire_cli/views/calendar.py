@@ -7,24 +7,22 @@ the event (the later DTSTAMP is the newer version, RFC 5546) instead of adding a
 no answers and no prep notes, only the name, the cadence, the due day and the commands to run:
 calendars are synced to clouds. They are marked free (TRANSP), so that a day is not shown as busy.
 
-icalendar (imported here only, and only this command imports this module) encodes each value as RFC
-5545 says (TEXT escapes, DATE, UTC DATE-TIME). The lines around them are written here, folded as
-icalendar folds them: its own Calendar.to_ical takes about 0.3 s for 1,000 events, three times the
-whole of `aspire due`. tests/promises/test_ics.py checks that icalendar, reading the file and
-writing it again, gives back the very same bytes.
+The file is written here, byte for byte as icalendar writes it (its own Calendar.to_ical takes about
+0.3 s for 1,000 events, and importing it 0.15 s, more than the whole of `aspire due`): values
+escaped as RFC 5545 says (TEXT, DATE, UTC DATE-TIME) and lines folded at 75 octets. icalendar is
+the tests' oracle, not a dependency: tests/unit/test_ical_values.py holds each value to its
+encoding, and tests/promises/test_ics.py checks that icalendar, reading the file and writing it
+again, gives back the very same bytes.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
 import sys
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-
-from icalendar import vDDDTypes, vText
 
 from aspire_cli import __version__
 from aspire_cli.domain.schedule import NEVER_HELD, DueRow, every
@@ -81,12 +79,12 @@ def event_day(row: DueRow, today: date) -> date:
 def calendar_bytes(rows: Iterable[DueRow], today: date, now: datetime) -> bytes:
     """The iCalendar file (RFC 5545: CRLF line ends, lines folded at 75 octets, UTF-8), one event a
     row, in the order of their days; `now` (UTC) stamps each event."""
-    stamp = vDDDTypes(now.replace(microsecond=0)).to_ical().decode("ascii")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")  # a DATE-TIME in UTC
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{_text(PRODID)}",
-        f"X-WR-CALNAME:{_text(CALENDAR_NAME)}",
+        f"PRODID:{ical_text(PRODID)}",
+        f"X-WR-CALNAME:{ical_text(CALENDAR_NAME)}",
     ]
     dated = sorted((event_day(row, today), row.employee, row) for row in rows)
     for day, _, row in dated:
@@ -99,15 +97,15 @@ def _event(row: DueRow, day: date, today: date, stamp: str) -> list[str]:
     """An event's lines, in the order icalendar writes them (its canonical order, then by name)."""
     lines = [
         "BEGIN:VEVENT",
-        f"SUMMARY:{_text(f'Career discussion: {row.name or row.employee}')}",
-        f"DTSTART;VALUE=DATE:{_day(day)}",
+        f"SUMMARY:{ical_text(f'Career discussion: {row.name or row.employee}')}",
+        f"DTSTART;VALUE=DATE:{ical_day(day)}",
     ]
     if day < date.max:  # without DTEND, an all-day event lasts that one day (RFC 5545, 3.6.1)
-        lines.append(f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}")
+        lines.append(f"DTEND;VALUE=DATE:{ical_day(day + timedelta(days=1))}")
     lines += [
         f"DTSTAMP:{stamp}",
         f"UID:{uid(row.employee)}",  # an employee id is letters, digits and hyphens: nothing to escape
-        f"DESCRIPTION:{_text(description(row, today))}",
+        f"DESCRIPTION:{ical_text(description(row, today))}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]
@@ -135,13 +133,23 @@ def description(row: DueRow, today: date) -> str:
     )
 
 
-def _text(value: str) -> str:
-    return vText(value).to_ical().decode("utf-8")
+def ical_text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 says, exactly as icalendar's vText escapes it (a literal
+    backslash-N, which icalendar reads as a line break, included): tests/unit/test_ical_values.py."""
+    return (
+        value.replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
-@functools.cache  # a team shares a few hundred days at most; icalendar's types cost ~15 us each
-def _day(day: date) -> str:
-    return vDDDTypes(day).to_ical().decode("ascii")
+def ical_day(day: date) -> str:
+    """A DATE value: YYYYMMDD."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def _fold(line: str, limit: int = 75) -> str:
