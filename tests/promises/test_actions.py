@@ -180,6 +180,21 @@ def test_all_adds_the_done_and_dropped_ones_after_the_open(aspire, team):
     assert every.stdout.splitlines()[-1] == "3 open, 1 overdue; 1 done, 1 dropped"
 
 
+def test_drop_and_reopen_can_be_backdated_to_the_day_it_happened(aspire, team):
+    assert (
+        aspire("actions", "drop", "bob", "1", "--date", "2024-06-15", "--note", "Moved team").exit_code == 0
+    )
+    assert listed(aspire, "--all", "--as-of", "2024-12-01")[-1]["closed"] == "2024-06-15"
+    early = aspire("actions", "reopen", "bob", "1", "--date", "2024-04-30")
+    assert early.exit_code == 2 and "before the talk that agreed #1 (2024-05-01)" in early.stderr
+    assert early.stderr.rstrip().endswith("give the day it was opened again")
+    assert aspire("actions", "reopen", "bob", "1", "--date", "2024-07-01").exit_code == 0
+    (reopened,) = [row for row in listed(aspire, "bob", "--as-of", "2024-12-01") if row["number"] == 1]
+    assert reopened["status"] in ("open", "overdue") and reopened["closed"] is None
+    follow_ups = [tomllib.loads(p.read_text()) for p in (team / "records" / "bob").glob("*-action-1-*.toml")]
+    assert sorted(str(f["date"]) for f in follow_ups) == ["2024-06-15", "2024-07-01"]  # as it happened
+
+
 def test_json_holds_every_field_of_every_action(aspire, team):
     aspire("actions", "done", "alice", "1", "--date", "2024-07-01", "--note", "Runs monthly")
     aspire("actions", "drop", "bob", "1", "--note", "Moved team")
@@ -325,6 +340,17 @@ BAD_REQUESTS = [
     (["done", "alice", "1", "--date", "soon"], "--date 'soon' is not a date", 2),
     (["done", "alice", "1", "--date", "2999-01-01"], "--date 2999-01-01 is in the future", 2),
     (["done", "alice", "3", "--date", "2024-08-31"], "is before the talk that agreed #3 (2024-09-01)", 2),
+    (
+        ["drop", "alice", "3", "--date", "2024-08-31"],
+        "before the talk that agreed #3 (2024-09-01); give the day it was dropped",
+        2,
+    ),
+    (
+        ["drop", "alice", "1", "--date", "2999-01-01"],
+        "--date 2999-01-01 is in the future; give the day it was dropped",
+        2,
+    ),
+    (["drop", "alice", "1", "--date", "2024-13-01"], "is not a day of the calendar", 2),
     (["done", "alice", "1", "--note", "ok\x1b[2J"], "--note: one line of text", 2),
     (["drop", "alice", "1", "--note", "two\nlines"], "--note: one line of text", 2),
     (["reopen", "alice", "1"], "alice #1 is still overdue, due 2024-06-30: Run the architecture", 1),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,6 +29,17 @@ app = typer.Typer(
     epilog=example("aspire actions alice --all"),
     rich_markup_mode=None,
 )
+
+
+def _on_day(what: str) -> Any:
+    """--date of a follow-up: the day it was done, dropped or opened again (a day already past)."""
+    help_text = f"When it was {what} (default: today; not before the talk that agreed it)."
+    return typer.Option("--date", parser=values.day, metavar="YYYY-MM-DD", help=help_text)
+
+
+DoneOn = Annotated[date | None, _on_day("done")]
+DroppedOn = Annotated[date | None, _on_day("dropped")]
+ReopenedOn = Annotated[date | None, _on_day("opened again")]
 
 
 @app.command("list", cls=PlainCommand, epilog=example("aspire actions list --as-of 2027-06-30"))
@@ -57,12 +68,7 @@ def done(
     ctx: typer.Context,
     employee: EmployeeArg,
     number: NumberArg,
-    date_: Annotated[
-        date | None,
-        typer.Option(
-            "--date", parser=values.day, metavar="YYYY-MM-DD", help="When it was done (default: today)."
-        ),
-    ] = None,
+    date_: DoneOn = None,
     note: NoteOpt = None,
 ) -> None:
     """Mark an action done."""
@@ -72,11 +78,17 @@ def done(
     "drop", cls=PlainCommand, epilog=example('aspire actions drop alice 3 --note "The guild was wound up"')
 )
 @runs(follow_ups.drop)
-def drop(ctx: typer.Context, employee: EmployeeArg, number: NumberArg, note: NoteOpt = None) -> None:
+def drop(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    number: NumberArg,
+    date_: DroppedOn = None,
+    note: NoteOpt = None,
+) -> None:
     """Drop an action that no longer makes sense."""
 
 
 @app.command("reopen", cls=PlainCommand, epilog=example("aspire actions reopen alice 2"))
 @runs(follow_ups.reopen)
-def reopen(ctx: typer.Context, employee: EmployeeArg, number: NumberArg) -> None:
+def reopen(ctx: typer.Context, employee: EmployeeArg, number: NumberArg, date_: ReopenedOn = None) -> None:
     """Open a done or dropped action again."""

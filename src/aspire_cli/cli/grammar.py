@@ -60,9 +60,9 @@ GRAMMAR: dict[str, Command] = {
     ),
     "actions drop": Command(
         follow_ups.drop,
-        {"--note": ("note", "str")},
+        {"--date": ("date_", values.day), "--note": ("note", "str")},
         (("employee", True, values.employee), ("number", True, "str")),
-        {"employee": None, "note": None, "number": None},
+        {"date_": None, "employee": None, "note": None, "number": None},
     ),
     "actions list": Command(
         follow_ups.list_actions,
@@ -72,9 +72,9 @@ GRAMMAR: dict[str, Command] = {
     ),
     "actions reopen": Command(
         follow_ups.reopen,
-        {},
+        {"--date": ("date_", values.day)},
         (("employee", True, values.employee), ("number", True, "str")),
-        {"employee": None, "number": None},
+        {"date_": None, "employee": None, "number": None},
     ),
     "config": Command(listing.config, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "drafts": Command(listing.drafts, {}, (), {}),

@@ -48,7 +48,7 @@ def record_follow_up(
         raise AspireError(no_home_yet(store, "No actions yet"))
     action = _action(store, employee, number, today)
     _check_change(action, status)
-    day = _follow_up_day(action, done_on, today) if status == DONE else today
+    day = _follow_up_day(action, status, done_on, today)
     store.follow_ups.write(
         {
             "employee": employee,
@@ -120,18 +120,20 @@ def _check_change(action: TrackedAction, status: str) -> None:
     raise AspireError(f"{who} {where}: {_text(action)}; nothing written ({hint})")
 
 
-def _follow_up_day(action: TrackedAction, done_on: date | None, today: date) -> date:
-    """The day it was done (--date, else today): not after today nor before the talk that agreed it."""
-    if done_on is None:
-        day = today
-    else:
-        day = done_on
-        if day > today:
-            raise BadInput(f"--date {day.isoformat()} is in the future; give the day it was done")
+_SAID = {"done": "done", "dropped": "dropped", "open": "opened again"}
+
+
+def _follow_up_day(action: TrackedAction, status: str, on: date | None, today: date) -> date:
+    """The day it was done, dropped or opened again (--date, else today): not after today nor
+    before the talk that agreed it."""
+    day = today if on is None else on
+    said = f"give the day it was {_SAID[status]}"
+    if day > today:
+        raise BadInput(f"--date {day.isoformat()} is in the future; {said}")
     if day < action.agreed:
         raise BadInput(
             f"--date {day.isoformat()} is before the talk that agreed #{action.number} "
-            f"({action.agreed.isoformat()}); give the day it was done"
+            f"({action.agreed.isoformat()}); {said}"
         )
     return day
 

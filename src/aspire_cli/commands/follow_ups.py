@@ -30,12 +30,12 @@ def done(home: Home, employee: EmployeeId, number: str, date_: date | None, note
     return _follow_up(home, employee, number, "done", date_, note)
 
 
-def drop(home: Home, employee: EmployeeId, number: str, note: str | None) -> int:
-    return _follow_up(home, employee, number, "dropped", None, note)
+def drop(home: Home, employee: EmployeeId, number: str, date_: date | None, note: str | None) -> int:
+    return _follow_up(home, employee, number, "dropped", date_, note)
 
 
-def reopen(home: Home, employee: EmployeeId, number: str) -> int:
-    return _follow_up(home, employee, number, "open", None, None)
+def reopen(home: Home, employee: EmployeeId, number: str, date_: date | None) -> int:
+    return _follow_up(home, employee, number, "open", date_, None)
 
 
 def _follow_up(
