@@ -179,7 +179,7 @@ def test_completing_runs_nothing_on_the_line(roster, tmp_path):
 
 # -- the launcher's quick answer is the Typer app's -----------------------------------------------
 def _fill(name: str) -> str:
-    return {"employee": "alice", "number": "1", "set_id": "talk", "file": "x.toml", "remote": "r"}[name]
+    return {"employee": "alice", "number": "1", "set_id": "talk", "file": "x.toml", "remote": "r", "key": "leader", "value": "v"}[name]
 
 
 def _lines() -> list[str]:

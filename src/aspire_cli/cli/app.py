@@ -10,7 +10,18 @@ from typing import Annotated
 import typer
 
 from aspire_cli import __version__
-from aspire_cli.cli import actions, archives, discussions, documents, listing, questions, records, sync, team
+from aspire_cli.cli import (
+    actions,
+    archives,
+    config,
+    discussions,
+    documents,
+    listing,
+    questions,
+    records,
+    sync,
+    team,
+)
 from aspire_cli.cli.params import example
 from aspire_cli.cli.usage import ReportingGroup
 
@@ -31,6 +42,7 @@ app = typer.Typer(
 # In this order in `aspire --help`: the commands of aspire's own, then the groups.
 for commands in (discussions, listing, records, documents, archives):
     app.add_typer(commands.app)
+app.add_typer(config.app, name="config")
 app.add_typer(team.app, name="team")
 app.add_typer(actions.app, name="actions")
 app.add_typer(questions.app, name="questions")

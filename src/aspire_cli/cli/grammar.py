@@ -26,6 +26,7 @@ from aspire_cli.commands import (
     listing,
     question_sets,
     records,
+    settings,
     syncing,
     team,
 )
@@ -76,7 +77,11 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee), ("number", True, "str")),
         {"date_": None, "employee": None, "number": None},
     ),
-    "config": Command(listing.config, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
+    "config set": Command(
+        settings.set_, {}, (("key", True, "str"), ("value", True, "str")), {"key": None, "value": None}
+    ),
+    "config show": Command(settings.show, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
+    "config unset": Command(settings.unset, {}, (("key", True, "str"),), {"key": None}),
     "drafts": Command(listing.drafts, {}, (), {}),
     "due": Command(
         listing.due,
@@ -183,7 +188,7 @@ GRAMMAR: dict[str, Command] = {
 }
 
 # A group's command run when none is named (usage.ListsUnlessToldOtherwise); checked by the test too.
-DEFAULT_COMMANDS = {"actions": "list", "sync": "now"}
+DEFAULT_COMMANDS = {"actions": "list", "config": "show", "sync": "now"}
 
 # Every EMPLOYEE argument completes from the roster (cli/params.py), but for someone who is not on
 # it yet; tests/promises/test_completion.py checks this against the Typer app.

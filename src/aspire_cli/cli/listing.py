@@ -1,4 +1,4 @@
-"""`aspire due`, `aspire config` and `aspire drafts`, as the Typer app declares them."""
+"""`aspire due` and `aspire drafts`, as the Typer app declares them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import JsonOpt, PlainCommand, as_of_option, example, runs
+from aspire_cli.cli.params import PlainCommand, as_of_option, example, runs
 from aspire_cli.commands import listing
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
@@ -49,17 +49,6 @@ def due(
     ] = None,
 ) -> None:
     """Whose discussion is overdue or due soon, most urgent first."""
-
-
-@app.command(cls=PlainCommand, epilog=example("aspire config --json"))
-@runs(listing.config)
-def config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Your settings, and where each comes from.
-
-    leader, cadence_months and due_soon_days are read from <home>/config.toml, then from
-    ASPIRE_LEADER, ASPIRE_CADENCE and ASPIRE_DUE_SOON, which win; home from --home, ASPIRE_HOME or
-    your user data folder.
-    """
 
 
 @app.command(epilog=example("aspire drafts"))

@@ -177,6 +177,12 @@ class ListsUnlessToldOtherwise(_NamesItsHelp, TyperGroup):
         return found + arguments[0].shell_complete(ctx, incomplete) if arguments else found
 
 
+class ShowsUnlessToldOtherwise(ListsUnlessToldOtherwise):
+    """`aspire config` is `aspire config show`; `aspire config set` and `unset` run themselves."""
+
+    default_command = "show"
+
+
 class SyncsUnlessToldOtherwise(ListsUnlessToldOtherwise):
     """`aspire sync` is `aspire sync now`; `aspire sync init` and `aspire sync status` run themselves."""
 

@@ -1,6 +1,5 @@
-"""`aspire due`, `aspire drafts` and `aspire config`: what is due, what is unfinished, and the
-settings in force. `due` and `drafts` run on the launcher's fast path: nothing heavy is imported
-before it is needed."""
+"""`aspire due` and `aspire drafts`: what is due, and what is unfinished. Both run on the
+launcher's fast path: nothing heavy is imported before it is needed."""
 
 from __future__ import annotations
 
@@ -73,9 +72,3 @@ def drafts(home: Home) -> int:
     from aspire_cli.views.listings import run_drafts
 
     return run_drafts(home.store)
-
-
-def config(home: Home, as_json: bool) -> int:
-    from aspire_cli.views.settings import run_config
-
-    return run_config(home.settings, as_json=as_json)

@@ -74,7 +74,7 @@ def _window(value: object) -> int:
     return _whole_number(value, 0, None, WINDOW_RULE)
 
 
-def _from_text(text: str, default: object) -> object:
+def from_text(text: str, default: object) -> object:
     """A variable's text as the value it stands for: a whole number where one is expected."""
     if not isinstance(default, int):
         return text
@@ -123,7 +123,7 @@ def read_config(path: Path) -> dict[str, Any]:
     data = read_toml(path, CONFIG_LIMIT, follow=True)  # a link to your dotfiles is fine
     for key, value in data.items():
         if key not in KEYS:
-            raise BadFile(f"{path}: {_unknown(key)}")
+            raise BadFile(f"{path}: {unknown_key(key)}")
         try:
             KEYS[key][2](value)
         except ValueError as exc:
@@ -136,7 +136,7 @@ def _setting(key: str, data: dict[str, Any], path: Path, env: Mapping[str, str])
     text = env.get(variable)
     if text:
         try:
-            return Setting(check(_from_text(text, default)), ENVIRONMENT, f"${variable}")
+            return Setting(check(from_text(text, default)), ENVIRONMENT, f"${variable}")
         except ValueError as exc:
             raise BadInput(f"${variable} is '{_clipped(text)}': {exc}") from None
     if key in data:
@@ -144,7 +144,7 @@ def _setting(key: str, data: dict[str, Any], path: Path, env: Mapping[str, str])
     return Setting(default, DEFAULT, BUILT_IN)
 
 
-def _unknown(key: str) -> str:
+def unknown_key(key: str) -> str:
     if key == "home":
         return f"home cannot be set in the file that lives in it; use ${HOME_ENV} or --home"
     return f"unknown setting '{_clipped(key)}' (a typo?); the settings are {', '.join(KEYS)}"
