@@ -179,7 +179,15 @@ def test_completing_runs_nothing_on_the_line(roster, tmp_path):
 
 # -- the launcher's quick answer is the Typer app's -----------------------------------------------
 def _fill(name: str) -> str:
-    return {"employee": "alice", "number": "1", "set_id": "talk", "file": "x.toml", "remote": "r", "key": "leader", "value": "v"}[name]
+    return {
+        "employee": "alice",
+        "number": "1",
+        "set_id": "talk",
+        "file": "x.toml",
+        "remote": "r",
+        "key": "leader",
+        "value": "v",
+    }[name]
 
 
 def _lines() -> list[str]:
@@ -215,11 +223,15 @@ UNUSUAL = ["aspire --version show", "aspire show --kind talk --kind prep", "aspi
 
 def _completes_ids(words: list[str], incomplete: str) -> bool:
     """Whether the Typer app completes `incomplete` from the roster, found as it finds it: the
-    parameter it goes to is an argument with a completion of its own (cli._team). The word after a
+    parameter it goes to is an EMPLOYEE argument with a completion of its own (params.team_ids). The word after a
     group (`aspire actions <TAB>`) is the group's: the quick answer leaves it to the Typer app."""
     ctx = _resolve_context(ROOT, {}, "aspire", list(words))
     found, _ = _resolve_incomplete(ctx, list(words), incomplete)
-    return isinstance(found, TyperArgument) and found._custom_shell_complete is not None
+    return (
+        isinstance(found, TyperArgument)
+        and found.metavar == "EMPLOYEE"
+        and found._custom_shell_complete is not None
+    )
 
 
 LINES = _lines()

@@ -89,9 +89,43 @@ def test_the_file_is_rfc_5545_text_that_icalendar_writes_back_byte_for_byte(aspi
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
 
 
-def test_no_answer_and_no_prep_note_is_anywhere_in_the_file(aspire, team, tmp_path):
+def test_prep_days_adds_an_event_to_prepare_that_many_days_before_each_discussion(aspire, team, tmp_path):
     path = tmp_path / "due.ics"
-    write_ics(aspire, path)
+    result = write_ics(aspire, path, "--prep-days", "14")
+    assert result.stdout == f"Wrote 8 events to {path}: 4 to hold, 4 to prepare\n"
+    found = events(path)
+    prepare = {
+        uid.removesuffix(".prepare@aspire"): e for uid, e in found.items() if uid.endswith(".prepare@aspire")
+    }
+    assert sorted(prepare) == ["fine", "late", "new", "soon"]
+    for employee, event in prepare.items():
+        due_day = team[employee]
+        assert event.decoded("DTSTART") == max(due_day - timedelta(days=14), TODAY)  # never in the past
+        assert str(event["SUMMARY"]).startswith("Prepare: career discussion with ")
+        assert f"aspire prep {employee}" in str(event["DESCRIPTION"])
+        assert found[f"{employee}.next-discussion@aspire"].decoded("DTSTART") == due_day
+    assert Calendar.from_ical(path.read_bytes()).to_ical() == path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--prep-days", "7"], "--prep-days goes with --ics"),
+        (["--ics", "x.ics", "--prep-days", "0"], "--prep-days 0: give the days before each discussion"),
+        (["--ics", "x.ics", "--prep-days", "soon"], "--prep-days 'soon'"),
+    ],
+)
+def test_prep_days_out_of_place_is_one_line(aspire, team, tmp_path, monkeypatch, args, says):
+    monkeypatch.chdir(tmp_path)
+    done = aspire("due", *args)
+    assert done.exit_code == 2 and says in done.stderr and len(done.stderr.splitlines()) == 1
+    assert not (tmp_path / "x.ics").exists()
+
+
+@pytest.mark.parametrize("extra", [[], ["--prep-days", "10"]])
+def test_no_answer_and_no_prep_note_is_anywhere_in_the_file(aspire, team, tmp_path, extra):
+    path = tmp_path / "due.ics"
+    write_ics(aspire, path, *extra)
     text = path.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfolded
     answers = {**tomllib.loads(TALK_ANSWERS), **tomllib.loads(PREP_ANSWERS)}
     typed = [v for v in answers.values() if isinstance(v, str) and v != "yes"]  # "yes": a common word

@@ -90,10 +90,11 @@ GRAMMAR: dict[str, Command] = {
             "--brief": ("brief", "flag"),
             "--ics": ("ics", "str"),
             "--json": ("as_json", "flag"),
+            "--prep-days": ("prep_days", "int"),
             "--within": ("within", "int"),
         },
         (),
-        {"as_json": False, "as_of": None, "brief": False, "ics": None, "within": None},
+        {"as_json": False, "as_of": None, "brief": False, "ics": None, "prep_days": None, "within": None},
     ),
     "edit": Command(
         records.edit,

@@ -47,6 +47,14 @@ def due(
             help="Write each member's next discussion to an iCalendar file to import ('-': stdout).",
         ),
     ] = None,
+    prep_days: Annotated[
+        int | None,
+        typer.Option(
+            "--prep-days",
+            metavar="DAYS",
+            help="With --ics: an event to prepare, this many days before each discussion.",
+        ),
+    ] = None,
 ) -> None:
     """Whose discussion is overdue or due soon, most urgent first."""
 

@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
 
 def due(
-    home: Home, as_of: date | None, within: int | None, as_json: bool, brief: bool, ics: str | None
+    home: Home,
+    as_of: date | None,
+    within: int | None,
+    as_json: bool,
+    brief: bool,
+    ics: str | None,
+    prep_days: int | None,
 ) -> int:
     from datetime import date
 
@@ -24,7 +30,9 @@ def due(
     if as_json and brief:
         raise usage_mistake("--json and --brief do not go together: pick one", "due")
     if ics is not None:
-        _check_ics(ics, within, as_json, brief)
+        _check_ics(ics, within, as_json, brief, prep_days)
+    elif prep_days is not None:
+        raise usage_mistake("--prep-days goes with --ics: e.g. aspire due --ics due.ics --prep-days 7", "due")
     found = _settings(home, quiet=brief)  # --brief: one line on stderr, exit 0, whatever is wrong
     if found is None:
         return 0
@@ -34,12 +42,12 @@ def due(
 
         from aspire_cli.views.calendar import run_ics
 
-        return run_ics(home.store, day, ics, date.today(), datetime.now(UTC))
+        return run_ics(home.store, day, ics, date.today(), datetime.now(UTC), prep_days)
     window = found.due_soon_days.value if within is None else within
     return run_due(home.store, day, window, as_json=as_json, brief_line=brief)
 
 
-def _check_ics(ics: str, within: int | None, as_json: bool, brief: bool) -> None:
+def _check_ics(ics: str, within: int | None, as_json: bool, brief: bool, prep_days: int | None) -> None:
     if not ics:
         raise usage_mistake("--ics is empty: give a file name, e.g. --ics due.ics, or - for stdout", "due")
     other = "--json" if as_json else "--brief" if brief else None
@@ -47,6 +55,10 @@ def _check_ics(ics: str, within: int | None, as_json: bool, brief: bool) -> None
         raise usage_mistake(f"--ics and {other} do not go together: pick one", "due")
     if within is not None:
         raise usage_mistake("--within does nothing with --ics: every member gets an event", "due")
+    if prep_days is not None and prep_days < 1:
+        raise usage_mistake(
+            f"--prep-days {prep_days}: give the days before each discussion, 1 or more", "due"
+        )
 
 
 def _settings(home: Home, *, quiet: bool) -> Settings | None:

@@ -35,7 +35,9 @@ PRODID = f"-//aspire//aspire {__version__}//EN"
 CALENDAR_NAME = "Career discussions"
 
 
-def run_ics(store: Store, as_of: date, target: str, today: date, now: datetime) -> int:
+def run_ics(
+    store: Store, as_of: date, target: str, today: date, now: datetime, prep_days: int | None = None
+) -> int:
     """Write the calendar of the team as of `as_of` to `target` (a file, or "-" for stdout) and say
     what was written, in one line; `today` and `now` (UTC, the events' stamp) are the clock's. The
     exit code: 2 when a member's files could not be read (they are named, everyone else is in the
@@ -53,7 +55,7 @@ def run_ics(store: Store, as_of: date, target: str, today: date, now: datetime) 
         if not due.problems:
             _say("No calendar written: no one on your team yet.", target)
         return 2 if due.problems else 0
-    data = calendar_bytes(due.rows, as_of, now)
+    data = calendar_bytes(due.rows, as_of, now, prep_days)
     if target == STDOUT:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -61,7 +63,10 @@ def run_ics(store: Store, as_of: date, target: str, today: date, now: datetime) 
     else:
         write_calendar(Path(target), data)
         count = len(due.rows)
-        print(one_line(f"Wrote {count} event{'s' if count != 1 else ''} to {target}"))
+        said = f"Wrote {count} event{'s' if count != 1 else ''} to {target}"
+        if prep_days is not None:
+            said = f"Wrote {2 * count} events to {target}: {count} to hold, {count} to prepare"
+        print(one_line(said))
     return 2 if due.problems else 0
 
 
@@ -76,9 +81,10 @@ def event_day(row: DueRow, today: date) -> date:
     return today if row.next_due is None or row.next_due < today else row.next_due
 
 
-def calendar_bytes(rows: Iterable[DueRow], today: date, now: datetime) -> bytes:
+def calendar_bytes(rows: Iterable[DueRow], today: date, now: datetime, prep_days: int | None = None) -> bytes:
     """The iCalendar file (RFC 5545: CRLF line ends, lines folded at 75 octets, UTF-8), one event a
-    row, in the order of their days; `now` (UTC) stamps each event."""
+    row, and with `prep_days` one to prepare that many days before it (today at the earliest), in
+    the order of their days; `now` (UTC) stamps each event."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")  # a DATE-TIME in UTC
     lines = [
         "BEGIN:VCALENDAR",
@@ -86,26 +92,47 @@ def calendar_bytes(rows: Iterable[DueRow], today: date, now: datetime) -> bytes:
         f"PRODID:{ical_text(PRODID)}",
         f"X-WR-CALNAME:{ical_text(CALENDAR_NAME)}",
     ]
-    dated = sorted((event_day(row, today), row.employee, row) for row in rows)
-    for day, _, row in dated:
-        lines += _event(row, day, today, stamp)
+    events = []
+    for row in rows:
+        day = event_day(row, today)
+        events.append((day, row.employee, 1, _discussion(row, today)))
+        if prep_days is not None:
+            events.append(
+                (max(day - timedelta(days=prep_days), today), row.employee, 0, _preparing(row, today))
+            )
+    for day, _, _, (summary, event_uid, text) in sorted(events):
+        lines += _event(summary, event_uid, text, day, stamp)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
-def _event(row: DueRow, day: date, today: date, stamp: str) -> list[str]:
+def _discussion(row: DueRow, today: date) -> tuple[str, str, str]:
+    """The discussion's event: its summary, UID and description."""
+    return f"Career discussion: {row.name or row.employee}", uid(row.employee), description(row, today)
+
+
+def _preparing(row: DueRow, today: date) -> tuple[str, str, str]:
+    """The event to prepare it (due --ics --prep-days): as content-free as the discussion's."""
+    text = (
+        f"Prepare the career aspiration discussion with {row.name or row.employee}: {_when(row, today)}.\n"
+        f"Prepare with: aspire prep {row.employee}"
+    )
+    return f"Prepare: career discussion with {row.name or row.employee}", prep_uid(row.employee), text
+
+
+def _event(summary: str, event_uid: str, text: str, day: date, stamp: str) -> list[str]:
     """An event's lines, in the order icalendar writes them (its canonical order, then by name)."""
     lines = [
         "BEGIN:VEVENT",
-        f"SUMMARY:{ical_text(f'Career discussion: {row.name or row.employee}')}",
+        f"SUMMARY:{ical_text(summary)}",
         f"DTSTART;VALUE=DATE:{ical_day(day)}",
     ]
     if day < date.max:  # without DTEND, an all-day event lasts that one day (RFC 5545, 3.6.1)
         lines.append(f"DTEND;VALUE=DATE:{ical_day(day + timedelta(days=1))}")
     lines += [
         f"DTSTAMP:{stamp}",
-        f"UID:{uid(row.employee)}",  # an employee id is letters, digits and hyphens: nothing to escape
-        f"DESCRIPTION:{ical_text(description(row, today))}",
+        f"UID:{event_uid}",  # an employee id is letters, digits and hyphens: nothing to escape
+        f"DESCRIPTION:{ical_text(text)}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]
@@ -117,20 +144,26 @@ def uid(employee: str) -> str:
     return f"{employee}.next-discussion@aspire"
 
 
+def prep_uid(employee: str) -> str:
+    return f"{employee}.prepare@aspire"
+
+
 def description(row: DueRow, today: date) -> str:
     """What the event says: the cadence, when it was due, the commands. Never an answer or a note."""
     cadence = every(row.cadence_months)
-    if row.status == NEVER_HELD or row.next_due is None:
-        when = "never held yet, so due now"
-    elif row.next_due < today:
-        when = f"due {row.next_due.isoformat()}, overdue"
-    else:
-        when = f"due {row.next_due.isoformat()}"
     return (
-        f"Career aspiration discussion with {row.name or row.employee}, {cadence}: {when}.\n"
+        f"Career aspiration discussion with {row.name or row.employee}, {cadence}: {_when(row, today)}.\n"
         f"Prepare with: aspire prep {row.employee}\n"
         f"Hold it with: aspire talk {row.employee}"
     )
+
+
+def _when(row: DueRow, today: date) -> str:
+    if row.status == NEVER_HELD or row.next_due is None:
+        return "never held yet, so due now"
+    if row.next_due < today:
+        return f"due {row.next_due.isoformat()}, overdue"
+    return f"due {row.next_due.isoformat()}"
 
 
 def ical_text(value: str) -> str:
