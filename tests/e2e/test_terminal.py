@@ -3,34 +3,13 @@
 import tomllib
 from datetime import date
 
-import pexpect
 import pytest
-from support.processes import spawn
+from support.processes import answer, choose, finish, spawn
 
 DONE = "\r"  # Enter submits
 NEW_LINE = "\x1b\r"  # Alt-Enter
 DOWN = "\x1b[B"
 TODAY = date.today().isoformat()
-
-
-def answer(child, prompt, text, submit=DONE):
-    child.expect(prompt)
-    child.expect("Answer:")
-    child.send(text + submit)
-
-
-def choose(child, prompt, last_choice, keys):
-    """A choice question: once its last choice is drawn, `keys` move the highlight, Enter picks."""
-    child.expect(prompt)
-    child.expect("Answer:")
-    child.expect(last_choice)
-    child.send(keys + "\r")
-
-
-def finish(child, code=0):
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == code, child.before
 
 
 @pytest.fixture

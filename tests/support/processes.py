@@ -33,3 +33,26 @@ def spawn(home, *args):
         dimensions=(40, 120),
         timeout=15,
     )
+
+
+DONE = "\r"  # Enter submits
+
+
+def answer(child, prompt, text, submit=DONE):
+    child.expect(prompt)
+    child.expect("Answer:")
+    child.send(text + submit)
+
+
+def choose(child, prompt, last_choice, keys):
+    """A choice question: once its last choice is drawn, `keys` move the highlight, Enter picks."""
+    child.expect(prompt)
+    child.expect("Answer:")
+    child.expect(last_choice)
+    child.send(keys + "\r")
+
+
+def finish(child, code=0):
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code, child.before

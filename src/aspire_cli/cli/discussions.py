@@ -62,5 +62,13 @@ def talk(
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
     questions: QuestionsOpt = None,
+    hide_prep: Annotated[
+        bool,
+        typer.Option(
+            "--hide-prep",
+            help="Draw none of your prep notes, for a screen the employee can see (always: "
+            "aspire config set prep_notes hidden).",
+        ),
+    ] = False,
 ) -> None:
     """In the meeting: the employee's aspirations and the actions you agree, with your prep notes at hand."""

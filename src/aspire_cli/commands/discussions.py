@@ -29,8 +29,13 @@ def talk(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    hide_prep: bool,
 ) -> int:
-    return _discussion(home, "talk", employee, date_, answers, fresh, questions)
+    if not hide_prep and answers is None:  # an answers file draws nothing: no settings to read
+        from aspire_cli.storage.settings import HIDDEN
+
+        hide_prep = home.settings.prep_notes.value == HIDDEN
+    return _discussion(home, "talk", employee, date_, answers, fresh, questions, hide_prep)
 
 
 def _discussion(
@@ -41,8 +46,9 @@ def _discussion(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    hide_prep: bool = False,
 ) -> int:
     from aspire_cli.interview.session import run_discussion
 
-    run_discussion(home.store, kind, employee, day, answers, fresh, questions)
+    run_discussion(home.store, kind, employee, day, answers, fresh, questions, hide_prep=hide_prep)
     return 0

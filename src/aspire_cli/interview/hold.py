@@ -49,7 +49,7 @@ def hold(
         draft.check_the_drafts_folder()
         screen.show_brief(d, employee, day)
         if d.kind == "talk":
-            screen.show_prep_notes(d, employee, name, day)
+            screen.show_prep_notes(d, employee, name, day)  # or that they are hidden, and nothing of them
         if answers:
             screen.already_said(d, qset, answers, unfinished, given_by)
         try:

@@ -117,7 +117,11 @@ def show_brief(d: Discussion, employee: str, day: date) -> None:
 
 
 def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
-    """The latest prep notes made on or before the talk's day (a backfilled talk gets its own)."""
+    """The latest prep notes made on or before the talk's day (a backfilled talk gets its own); with
+    --hide-prep (or prep_notes = "hidden"), one line saying they are hidden and nothing of them."""
+    if d.hide_prep:
+        d.console.print('[dim]Your prep notes are hidden (--hide-prep or prep_notes = "hidden").[/]')
+        return
     preps = [found for found in d.store.records.listed(employee, "prep") if found.day <= day]
     latest = preps[-1] if preps else None
     if latest is None:

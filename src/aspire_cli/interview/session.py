@@ -50,6 +50,7 @@ class Discussion:
         self.kind = kind  # "prep" or "talk"
         self.day = day  # None: today, or the draft's own date when resuming
         self.today = today
+        self.hide_prep = False  # talk --hide-prep, or prep_notes = "hidden": no prep note drawn
 
     @property
     def console(self) -> Console:
@@ -97,8 +98,11 @@ def run_discussion(
     answers: str | None,
     fresh: bool,
     questions: str | None = None,
+    *,
+    hide_prep: bool = False,
 ) -> Path:
-    """`aspire prep` or `aspire talk`, from the command line's words to a saved record."""
+    """`aspire prep` or `aspire talk`, from the command line's words to a saved record; with
+    `hide_prep`, a talk draws none of the prep notes (a screen the employee can see)."""
     today = date.today()
     given = None
     if questions is not None:
@@ -107,6 +111,7 @@ def run_discussion(
         given = Path(questions).expanduser()
     on = discussion_day(day, kind, today) if day is not None else None
     d = Discussion(store, None, kind, on, today, given)
+    d.hide_prep = hide_prep
     path = (
         from_answers_file(d, employee, answers, fresh)
         if answers is not None

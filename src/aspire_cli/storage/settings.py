@@ -4,6 +4,8 @@
     leader          $ASPIRE_LEADER, else `leader` in <home>/config.toml, else not set
     cadence_months  $ASPIRE_CADENCE, else `cadence_months` in config.toml, else 12
     due_soon_days   $ASPIRE_DUE_SOON, else `due_soon_days` in config.toml, else 30
+    prep_notes      $ASPIRE_PREP_NOTES, else `prep_notes` in config.toml, else "shown": "hidden"
+                    keeps them off the screen in a talk (as `talk --hide-prep` does once)
 
 A command's own flag (`team add --cadence`, `due --within`) wins over all of these; the command
 applies it. `aspire due` reads this on its fast path, so the file is parsed by toml_read and checked
@@ -43,6 +45,7 @@ class Settings(NamedTuple):
     leader: Setting[str | None]
     cadence_months: Setting[int]
     due_soon_days: Setting[int]
+    prep_notes: Setting[str]
     config_file: Path
     """<home>/config.toml, whether or not it exists."""
 
@@ -66,6 +69,16 @@ def _whole_number(value: object, low: int, high: int | None, rule: str) -> int:
     return value
 
 
+SHOWN, HIDDEN = "shown", "hidden"
+PREP_NOTES_RULE = 'must be "shown" or "hidden" (hidden: no prep note is drawn in a talk)'
+
+
+def _prep_notes(value: object) -> str:
+    if value not in (SHOWN, HIDDEN):
+        raise ValueError(PREP_NOTES_RULE)
+    return str(value)
+
+
 def _cadence(value: object) -> int:
     return _whole_number(value, 1, 60, CADENCE_RULE)
 
@@ -87,6 +100,7 @@ KEYS: dict[str, tuple[str, Any, Callable[[object], Any]]] = {
     "leader": ("ASPIRE_LEADER", None, _leader),
     "cadence_months": ("ASPIRE_CADENCE", 12, _cadence),
     "due_soon_days": ("ASPIRE_DUE_SOON", 30, _window),
+    "prep_notes": ("ASPIRE_PREP_NOTES", SHOWN, _prep_notes),
 }
 
 
@@ -101,8 +115,8 @@ def settings_at(home: Setting[Path], env: Mapping[str, str]) -> Settings:
     """The settings of the home already found (see home_setting)."""
     path = home.value / CONFIG_NAME
     data = read_config(path)
-    leader, cadence, window = (_setting(key, data, path, env) for key in KEYS)
-    return Settings(home, leader, cadence, window, path)
+    leader, cadence, window, prep_notes = (_setting(key, data, path, env) for key in KEYS)
+    return Settings(home, leader, cadence, window, prep_notes, path)
 
 
 def home_setting(home_flag: str | None, env: Mapping[str, str]) -> Setting[Path]:
