@@ -86,7 +86,8 @@ def talk_summary(store: Store, employee: str, today: date, leader: str | None) -
     items = [Item(item.question, item.answer) for item in shown]
     member = roster.get(employee)
     person = member.name if member and member.name else employee
-    return Summary(_named(leader, store), person, date.fromisoformat(latest.day), items)
+    earlier = [action for action in actions if action.is_open and action.record != latest.name]
+    return Summary(_named(leader, store), person, date.fromisoformat(latest.day), items, earlier)
 
 
 def _talks(store: Store, employee: str) -> tuple[Roster, Contents]:

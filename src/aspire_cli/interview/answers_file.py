@@ -14,7 +14,8 @@ from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.questions import Answer, QuestionSet, actions_due_problem
 from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.interview.drafts import discard_after_asking
-from aspire_cli.interview.hold import hold, new_record, write_record
+from aspire_cli.interview.hold import hold, keep_review, new_record, write_record
+from aspire_cli.interview.review import REVIEW, Review, open_actions, review_from_file
 from aspire_cli.interview.screen import escape
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.files import ANSWERS_LIMIT, MiB, read_regular
@@ -35,7 +36,9 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
     name = member.display_name(employee)
     qset = d.question_set()
-    given = _file_answers(qset, _read_answers(source), source, d.new_day)
+    raw = _read_answers(source)
+    review = _file_review(d, employee, raw.pop(REVIEW, None), source) if REVIEW in raw else None
+    given = _file_answers(qset, raw, source, d.new_day)
     missing = [q.id for q in qset.questions if q.required and q.id not in given]
     if missing and not sys.stdin.isatty():
         raise BadInput(
@@ -45,14 +48,28 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
     with d.store.interview_lock(employee, d.kind, wait=LOCK_TIMEOUT_SECONDS):  # another run may be saving
         _leave_the_draft_alone(d, employee, fresh)
         if not missing:
-            return write_record(d, name, qset, new_record(d, employee, qset, d.new_day).with_answers(given))
+            path = write_record(d, name, qset, new_record(d, employee, qset, d.new_day).with_answers(given))
+            keep_review(d, employee, review or {}, d.new_day)
+            return path
         source_name = "stdin" if source == "-" else Path(source).name
         d.console.print(
             f"{len(given)} of {len(qset.questions)} answers from {escape(one_line(source_name))}; "
             f"asking the {len(missing)} left.",
             soft_wrap=True,
         )
-        return hold(d, employee, name, qset, given, d.new_day, given_by="From the answers file")
+        return hold(
+            d, employee, name, qset, given, d.new_day, given_by="From the answers file", review=review
+        )
+
+
+def _file_review(d: Discussion, employee: str, table: object, source: str) -> Review:
+    """The file's [review] of earlier open actions, checked against them (a talk's alone)."""
+    if d.kind != "talk":
+        raise BadInput(f"{_source_name(source)}: review: only a talk reviews earlier actions")
+    try:
+        return review_from_file(table, open_actions(d.store, employee, d.new_day), employee)
+    except BadInput as exc:
+        raise BadInput(f"{_source_name(source)}: {exc.message}") from None
 
 
 def _file_answers(qset: QuestionSet, raw: dict[str, object], source: str, day: date) -> dict[str, Answer]:

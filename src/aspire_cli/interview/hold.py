@@ -4,6 +4,7 @@ run has succeeded; until then a stop says where the answers are."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from aspire_cli.interview import screen
 from aspire_cli.interview.drafts import DraftKeeper
 from aspire_cli.interview.editor_files import EDITING_FOLDER, editor_files_in
 from aspire_cli.interview.interrupts import as_aborted, saving_the_record, stop_if_signalled, stop_on_signals
+from aspire_cli.interview.review import Review, open_actions, write_review
 from aspire_cli.interview.walk import run_interview
 from aspire_cli.storage.looking_back import with_action_numbers
 from aspire_cli.views.record_text import record_markdown
@@ -36,9 +38,11 @@ def hold(
     unfinished: str | None = None,
     *,
     given_by: str = "",
+    review: Review | None = None,
 ) -> Path:
     """The interview itself, under the employee's interview lock: ask, keep, write. `given_by`
-    says where answers given before come from (RESUMING: a draft the leader already began)."""
+    says where answers given before come from (RESUMING: a draft the leader already began);
+    `review`, the earlier actions' review when an answers file gave it (else a talk asks it)."""
     from aspire_cli.interview import prompts
 
     with stop_on_signals():
@@ -55,7 +59,8 @@ def hold(
         try:
             with editor_files_in(d.store.home / EDITING_FOLDER):
                 prompter = prompts.TerminalPrompter(d.console, day)
-                answers = run_interview(qset, prompter, answers, draft.keep, unfinished)
+                reviewed, ask_review = _review_to_ask(d, employee, day, review)
+                answers = run_interview(qset, prompter, answers, draft.keep, unfinished, ask_review)
             stop_if_signalled()  # a Ctrl-C after the last answer still stops before the record
         except KeyboardInterrupt as interrupt:  # a signal that arrived between two prompts
             stop = as_aborted(interrupt)
@@ -63,7 +68,34 @@ def hold(
         except Aborted as exc:
             raise Aborted(draft.stopped_message(exc), exc.exit_code) from None
         record = draft.base.with_answers(qset.validate_answers(dict(answers)))
-        return write_record(d, name, qset, record, draft)
+        path = write_record(d, name, qset, record, draft)
+        keep_review(d, employee, reviewed, day)
+        return path
+
+
+def _review_to_ask(
+    d: Discussion, employee: str, day: date, given: Review | None
+) -> tuple[Review, Callable[[], None] | None]:
+    """The review so far, and what asks it before the new actions (None: nothing to ask)."""
+    from aspire_cli.interview import prompts
+
+    reviewed: Review = dict(given or {})
+    if d.kind != "talk" or given is not None:
+        return reviewed, None
+    try:
+        earlier = open_actions(d.store, employee, day)
+    except AspireError:  # the brief has named the file; the talk goes on without a review
+        return reviewed, None
+    if not earlier:
+        return reviewed, None
+    return reviewed, lambda: reviewed.update(prompts.review_actions(d.console, earlier))
+
+
+def keep_review(d: Discussion, employee: str, review: Review, day: date) -> None:
+    """The review's follow-ups, once the talk's record is written; said after "Saved"."""
+    line = write_review(d.store, employee, review, day)
+    if line:
+        d.said_after.append(line)
 
 
 def write_record(

@@ -131,6 +131,22 @@ class TerminalPrompter:
         return Action(action=text, measure=measure, due=parse_day(due, "due date") if due else None)
 
 
+def review_actions(console: Console, actions: list[Any]) -> dict[int, str]:
+    """Each action still open from earlier talks, asked about in turn (review.py): keep open (the
+    default), done or dropped."""
+    from aspire_cli.interview.review import CHOICES, action_line
+
+    console.print()
+    count = len(actions)
+    console.print(f"[bold]Earlier actions still open ({count})[/]: done, dropped, or keep open?")
+    decided: dict[int, str] = {}
+    for action in actions:
+        console.print(Padding(Text(action_line(action)), (0, 0, 0, 2)))
+        options = [questionary.Choice(title=label, value=value) for value, label in CHOICES.items()]
+        decided[action.number] = str(_ask(questionary.select(f"  #{action.number}:", choices=options)))
+    return decided
+
+
 def confirm(message: str, default: bool = True) -> bool:
     """y or n, then Enter: a key typed ahead (the start of the next answer) cannot answer it."""
     return bool(_ask(questionary.confirm(message, default=default, auto_enter=False)))

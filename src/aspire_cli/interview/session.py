@@ -51,6 +51,7 @@ class Discussion:
         self.day = day  # None: today, or the draft's own date when resuming
         self.today = today
         self.hide_prep = False  # talk --hide-prep, or prep_notes = "hidden": no prep note drawn
+        self.said_after: list[str] = []  # lines for after "Saved" (the review's follow-ups)
 
     @property
     def console(self) -> Console:
@@ -118,6 +119,8 @@ def run_discussion(
         else interactive(d, employee, fresh)
     )
     screen.say_saved(d, path)
+    for line in d.said_after:
+        d.console.print(screen.escape(line), soft_wrap=True)
     return path
 
 

@@ -44,17 +44,21 @@ def run_interview(
     answers: dict[str, Answer],
     keep: Keep,
     unfinished: str | None = None,
+    before_actions: Callable[[], None] | None = None,
 ) -> dict[str, Answer]:
-    """Ask every question not yet in `answers` (and finish `unfinished`, a list begun before)."""
+    """Ask every question not yet in `answers` (and finish `unfinished`, a list begun before);
+    `before_actions` runs before a list of actions is begun (a talk's review of earlier ones)."""
     answers = dict(answers)
     total = len(qset.questions)
     for position, question in enumerate(qset.questions, 1):
         if question.id in answers and question.id != unfinished:
             continue
+        given = answers.get(question.id, ())
+        begun = given if question.kind is Kind.actions and isinstance(given, tuple) else ()
+        if question.kind is Kind.actions and not begun and before_actions is not None:
+            before_actions()
         prompter.show(question, position, total)
         if question.kind is Kind.actions:
-            begun = answers.get(question.id, ())
-            begun = begun if isinstance(begun, tuple) else ()
             answers[question.id] = _actions(prompter, question, begun, keep, answers)
         else:
             answers[question.id] = prompter.answer(question)

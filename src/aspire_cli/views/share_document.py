@@ -46,6 +46,8 @@ class Summary(NamedTuple):
     person: str  # the employee's name, or their id when the team has no name for them
     day: date
     items: list[Item]
+    earlier: list[TrackedAction] = []  # noqa: RUF012 (a NamedTuple's default is never mutated)
+    """Actions of earlier talks still open: listed after the talk's own."""
 
     @property
     def title(self) -> str:
@@ -71,6 +73,7 @@ def action_fields(action: TrackedAction) -> list[str]:
 
 
 ACTION_HEADINGS = ["#", "Action", "Measure", "Due", "Status"]
+EARLIER = "Still open from earlier talks"
 
 
 # -- Markdown ------------------------------------------------------------------------------------
@@ -90,6 +93,12 @@ def markdown(summary: Summary) -> str:
         else:
             text = escape_block(item.answer) if item.answer and item.answer.strip() else ""
             lines.append(text or "*No answer.*")
+        lines.append("")
+    if summary.earlier:
+        lines += [f"## {EARLIER}", "", "| " + " | ".join(ACTION_HEADINGS) + " |"]
+        lines.append("|" + " --- |" * len(ACTION_HEADINGS))
+        for action in summary.earlier:
+            lines.append("| " + " | ".join(escape_cell(field) for field in action_fields(action)) + " |")
         lines.append("")
     lines += ["---", "", f"*{escape_inline(summary.closing)}*", ""]
     return "\n".join(lines)
@@ -141,6 +150,8 @@ def html_document(summary: Summary) -> str:
     for number, item in enumerate(summary.items, 1):
         parts.append(f"<h2>{number}. {escape(one_line(item.question))}</h2>")
         parts.append(_html_answer(item.answer))
+    if summary.earlier:
+        parts += [f"<h2>{escape(EARLIER)}</h2>", _html_actions(summary.earlier)]
     parts += [f'<p class="closing">{escape(summary.closing)}</p>', "</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from aspire_cli.storage.store import RecordFile, Store
 
 KIND_TITLES = {"prep": "Preparation notes", "talk": "Career aspiration discussion"}
+EARLIER = "Still open from earlier talks"
 MAX_WIDTH = 100  # long answers read badly across a wide terminal
 INDENT = "    "
 STATUS_STYLES = {OVERDUE: "bold red", "open": "yellow", DONE: "green", DROPPED: "dim"}
@@ -55,20 +56,25 @@ def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | Non
         raise BadFile(_problem_with(found, contents.problems))
     problems: list[str] = []
     statuses: dict[str, list[TrackedAction]] = {}
+    earlier: list[TrackedAction] = []
     if record.kind == "talk":
         actions, problems = tracked_actions(contents, employee, date.today())
         statuses = actions_by_question(contents.records, actions).get(record.name, {})
+        held = [r.name for r in contents.records]  # oldest first
+        earlier = [a for a in actions if a.is_open and a.record in held[: held.index(record.name)]]
     version, answers = record.answers()
     # the index keeps no set id: a record is taken to name the set of its kind, as `aspire prep`
     # and `aspire talk` write them (one written with --questions FILE shows unknown ids as they are)
     shown = shown_answers(question_texts(store.home, record.question_set()), version, answers, statuses)
+    if earlier:
+        shown.append(Shown(EARLIER, earlier))
     title = record_title(display_name(store, employee), employee, record)
     about = [f"Question set: {record.kind}, version {version}", f"File: {found.path}"]
     if use_colour():
         draw(title, about, shown)
     else:
         print("\n".join(plain_lines(title, about, shown, text_width())))
-    if any(a.is_open for actions in statuses.values() for a in actions):
+    if earlier or any(a.is_open for actions in statuses.values() for a in actions):
         print(f"\nMark an action done with: aspire actions done {employee} NUMBER")
     for problem in problems:
         report(BadFile(problem))
