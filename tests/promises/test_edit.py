@@ -155,7 +155,7 @@ def test_an_edit_that_only_adds_a_comment_is_no_change(aspire, alice, monkeypatc
 def test_an_edit_undone_by_copying_the_version_back_gets_its_markdown_rewritten(
     aspire, alice, monkeypatch, tmp_path
 ):
-    """What the README says to do to undo an edit."""
+    """What the leader's guide (docs/guide/looking-back.md) says to do to undo an edit."""
     original = (alice / f"{RECORD}.md").read_bytes()
     assert edit(aspire, monkeypatch, editor(tmp_path, ("Architecture", "Databases"))).exit_code == 0
     [kept] = (alice / "records/alice/.versions").iterdir()

@@ -38,7 +38,7 @@ from aspire_cli.storage.merge_driver import original
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's own: what a history of its own is compared to
 
-LOCAL = (  # derived or in progress: stays on this machine (documented in the README's "Your data")
+LOCAL = (  # derived or in progress: stays on this machine (documented in docs/guide/your-data.md)
     "/drafts/",
     "/.index.sqlite3*",
     "/.lock",
