@@ -155,7 +155,7 @@ def test_actions_offers_its_commands_and_the_team(roster):
     assert shell_asks(bash("aspire actions d")) == ("done\ndrop\n", 0)
     assert shell_asks(bash("aspire actions --a")) == ("--all\n--as-of\n", 0)
     assert shell_asks(bash("aspire actions --all a")) == ("alice\nanna\n", 0)
-    assert shell_asks(bash("aspire sync ")) == ("init\nnow\nstatus\n", 0)
+    assert shell_asks(bash("aspire sync ")) == ("init\nnow\nstatus\nresolve\n", 0)
 
 
 def test_completing_without_a_home_offers_nothing_and_creates_nothing(home):

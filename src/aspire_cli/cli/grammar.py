@@ -160,6 +160,12 @@ GRAMMAR: dict[str, Command] = {
     ),
     "sync init": Command(syncing.init, {}, (("remote", False, "str"),), {"remote": None}),
     "sync now": Command(syncing.now, {}, (), {}),
+    "sync resolve": Command(
+        syncing.resolve,
+        {"--keep": ("keep", "str")},
+        (("employee", False, values.employee),),
+        {"employee": None, "keep": None},
+    ),
     "sync status": Command(syncing.status, {}, (), {}),
     "talk": Command(
         discussions.talk,

@@ -1,4 +1,4 @@
-"""`aspire sync [now] | init | status`, as the Typer app declares them."""
+"""`aspire sync [now] | init | status | resolve`, as the Typer app declares them."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import PlainCommand, example, runs
+from aspire_cli.cli.params import PlainCommand, employee_argument, example, runs
 from aspire_cli.cli.usage import SyncsUnlessToldOtherwise
 from aspire_cli.commands import syncing
+from aspire_cli.domain.ids import EmployeeId
 
 app = typer.Typer(
     cls=SyncsUnlessToldOtherwise,
@@ -41,3 +42,22 @@ def now(ctx: typer.Context) -> None:
 @runs(syncing.status)
 def status(ctx: typer.Context) -> None:
     """Whether your folder is a repository, its remote, commits ahead and behind, anything uncommitted."""
+
+
+@app.command("resolve", cls=PlainCommand, epilog=example("aspire sync resolve alice --keep in-place"))
+@runs(syncing.resolve)
+def resolve(
+    ctx: typer.Context,
+    employee: Annotated[
+        EmployeeId | None, employee_argument("Only this employee's records (default: every conflict copy).")
+    ] = None,
+    keep: Annotated[
+        str | None,
+        typer.Option(
+            "--keep",
+            metavar="in-place|copy",
+            help="Keep this version of every one, without asking (for scripts).",
+        ),
+    ] = None,
+) -> None:
+    """Settle the conflict copies a sync left: see what differs, keep one version, as one commit."""

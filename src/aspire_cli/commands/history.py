@@ -29,6 +29,7 @@ from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.safe_text import one_line
+from aspire_cli.storage.conflicts import say_unresolved
 from aspire_cli.storage.looking_back import folder_contents, no_records_message, tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.brief import SUMMARY
@@ -83,6 +84,7 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
     if not store.has_home():
         raise BadInput(no_records_message(store, employee))
     contents = folder_contents(store, [employee])[employee]
+    say_unresolved(store.home, employee)
     if not contents.records and not contents.problems:
         if employee not in store.team.roster_report()[0]:
             raise BadInput(no_records_message(store, employee))

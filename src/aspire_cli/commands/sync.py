@@ -26,6 +26,7 @@ from aspire_cli.commands.sync_init import commit_staged, configure
 from aspire_cli.commands.sync_status import START, need_git
 from aspire_cli.commands.sync_unmerged import kept_both, settle_unmerged
 from aspire_cli.errors import AspireError
+from aspire_cli.storage.conflicts import find_copies, remember
 from aspire_cli.storage.git import (
     REMOTE,
     branch,
@@ -61,6 +62,7 @@ def run_sync(store: Store) -> int:
         _fetch(home, url)
         with store.locked():
             came = _integrate(home, on, url)
+            remember(home, find_copies(home))  # for due, show and history to say so
         sent = _push(home, on, url)
         if sent is not None:
             report(came, sent, url)

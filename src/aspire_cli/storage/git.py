@@ -170,7 +170,9 @@ def _commit_by_plumbing(home: Path, names: list[str], message: str) -> bool:
     (half a second for 40,000): update-index, write-tree, commit-tree, update-ref. Whatever else
     was staged by hand goes in too. False, and nothing committed, if a step fails (no commit yet,
     a merge unfinished): `git commit` then tries, and says what is wrong."""
-    if run_git(home, "update-index", "--add", "--", *names).returncode:
+    if run_git(
+        home, "update-index", "--add", "--remove", "--", *names
+    ).returncode:  # --remove: a file deleted
         return False
     tree = run_git(home, "write-tree")
     if tree.returncode:

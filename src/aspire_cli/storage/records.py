@@ -127,7 +127,7 @@ class Records:
         with self.store.locked():
             if read_regular(path, RECORD_LIMIT) != was:
                 raise BadFile(f"{path}: changed while you were editing it; nothing saved.")
-            kept = _keep_version(path, was, when)
+            kept = keep_version(path, was, when)
             atomic_write(path, toml_text(record.to_toml_data()))
             try:
                 atomic_write(layout.markdown_path(path), markdown)
@@ -153,7 +153,7 @@ class Records:
             self.store.committed(f"readable copy: {path.parent.name} {path.stem}", copy)
 
 
-def _keep_version(path: Path, was: bytes, when: datetime) -> Path:
+def keep_version(path: Path, was: bytes, when: datetime) -> Path:
     """`was`, the record at `path` before an edit at `when`, kept under .versions/ beside it."""
     from datetime import UTC
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from aspire_cli.domain.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE, DueRow, brief
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line
+from aspire_cli.storage.conflicts import say_unresolved
 from aspire_cli.storage.store import Store
 from aspire_cli.views.due import due_report
 from aspire_cli.views.json_text import json_text
@@ -59,6 +60,7 @@ def run_due(
         return 0
     due = due_report(store, as_of, within, today=today)
     _name_problems(due.problems)
+    say_unresolved(store.home)
     if as_json:
         print(json_text([row.as_json() for row in due.rows]))
     elif not due.rows and not due.problems:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction, numbered
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line, visible
+from aspire_cli.storage.conflicts import say_unresolved
 from aspire_cli.storage.looking_back import agreed_actions, find_record, folder_contents, tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.table import use_colour
@@ -49,6 +50,7 @@ class Shown(NamedTuple):
 def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | None) -> int:
     """Print the record asked for; 2 when a file its actions' status depends on could not be read."""
     found = find_record(store, employee, day, kind)
+    say_unresolved(store.home, employee)
     kinds = frozenset({"talk", "follow-up"} if found.kind == "talk" else {"prep"})
     contents = folder_contents(store, [employee], kinds)[employee]
     record = next((r for r in contents.records if r.name == found.path.name), None)
