@@ -15,7 +15,6 @@ from pathlib import Path
 from aspire_cli.errors import AspireError
 from aspire_cli.storage.folders import folder_names
 from aspire_cli.storage.layout import RECORDS_FOLDER
-from aspire_cli.storage.merge_driver import CONFLICT_MARK, original
 
 REMEMBERED = Path(".git") / "aspire-conflicts"
 REMEMBERED_LIMIT = 64 * 1024  # a few hundred paths: a bigger file is not one aspire wrote
@@ -24,6 +23,8 @@ SYNCED_FOLDERS = ("", "questions")  # beside these, and in each employee's recor
 
 def find_copies(home: Path) -> list[Path]:
     """Every conflict copy in the places aspire syncs, sorted (paths inside `home`)."""
+    from aspire_cli.storage.merge_driver import CONFLICT_MARK
+
     folders = [home / name for name in SYNCED_FOLDERS]
     records = home / RECORDS_FOLDER
     if records.is_dir() and not records.is_symlink():
@@ -78,6 +79,7 @@ def say_unresolved(home: Path, employee: str | None = None) -> None:
     import sys
 
     from aspire_cli.safe_text import one_line
+    from aspire_cli.storage.merge_driver import original  # not at the top: `due` reads this module
 
     count = len({original(copy).rsplit(".", 1)[0] for copy in copies})  # a record's .toml and .md: one
     which = f" of {employee}" if employee else ""
