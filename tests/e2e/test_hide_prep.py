@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 from support.answers import PREP_ANSWERS
-from support.processes import answer, choose, finish, spawn
+from support.processes import finish, one_action_and_the_rest, spawn, talk_up_to_the_actions
 
 DOWN = "\x1b[B"
 FREE_TEXT = ("potential", "development", "strengths", "short_term_needs", "next_assignment")
@@ -27,23 +27,8 @@ def hold_whole_talk(home, *args) -> str:
     """Everything the terminal was sent during a whole talk, answered to the end."""
     child = spawn(home, "talk", "alice", "--date", "2026-01-06", *args)
     child.logfile_read = screen = io.StringIO()
-    for n, text in enumerate(["Lead a team", "Director"], 1):
-        answer(child, f"{n}/9", text)
-    choose(child, "3/9", "expert track", DOWN * 4)
-    answer(child, "4/9", "Mostly")
-    choose(child, "5/9", "no", "")
-    answer(child, "6/9", "Architecture")
-    answer(child, "7/9", "Delegation")
-    child.expect("Action 1:")
-    child.send("Run the guild\r")
-    child.expect("measure it")
-    child.send("Two a month\r")
-    child.expect("Due")
-    child.send("2026-06-30\r")
-    child.expect("Action 2 \\(Enter when done\\)")
-    child.send("\r")
-    answer(child, "9/9", "More scope")
-    child.expect("Saved")
+    talk_up_to_the_actions(child)
+    one_action_and_the_rest(child)
     finish(child)
     return screen.getvalue()
 

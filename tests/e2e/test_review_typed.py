@@ -6,7 +6,7 @@ import tomllib
 
 import pexpect
 from support.answers import TALK_ANSWERS
-from support.processes import answer, choose, finish, spawn
+from support.processes import answer, finish, spawn, talk_up_to_the_actions
 
 DOWN = "\x1b[B"
 
@@ -14,13 +14,7 @@ DOWN = "\x1b[B"
 def talk_up_to_the_review(home):
     child = spawn(home, "talk", "alice", "--date", "2026-11-25")
     child.logfile_read = io.StringIO()
-    for n, text in enumerate(["Lead a team", "Director"], 1):
-        answer(child, f"{n}/9", text)
-    choose(child, "3/9", "expert track", DOWN * 4)
-    answer(child, "4/9", "Mostly")
-    choose(child, "5/9", "no", "")
-    answer(child, "6/9", "Architecture")
-    answer(child, "7/9", "Delegation")
+    talk_up_to_the_actions(child)
     child.expect("Earlier actions still open \\(2\\)")
     return child
 

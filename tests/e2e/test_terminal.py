@@ -4,7 +4,7 @@ import tomllib
 from datetime import date
 
 import pytest
-from support.processes import answer, choose, finish, spawn
+from support.processes import answer, choose, finish, one_action_and_the_rest, spawn, talk_up_to_the_actions
 
 DONE = "\r"  # Enter submits
 NEW_LINE = "\x1b\r"  # Alt-Enter
@@ -53,25 +53,8 @@ def test_talk_in_a_terminal_picks_the_employee_shows_prep_and_records_everything
     child.send("\r")
     child.expect("Your prep notes for Alice Smith, 2026-01-05")
     child.expect("Presentation skills")
-    for n, text in enumerate(["Lead a team", "Director"], 1):
-        answer(child, f"{n}/9", text)
-    choose(child, "3/9", "expert track", DOWN * 4)  # the last level
-    answer(child, "4/9", "Mostly")
-    child.expect("5/9")
-    child.expect("yes")
-    child.send(DOWN + DOWN + "\r")  # no
-    answer(child, "6/9", "Architecture")
-    answer(child, "7/9", "Delegation")
-    child.expect("Action 1:")
-    child.send("Run the guild\r")
-    child.expect("measure it")
-    child.send("Two a month\r")
-    child.expect("Due")
-    child.send("2026-06-30\r")
-    child.expect("Action 2 \\(Enter when done\\)")
-    child.send("\r")
-    answer(child, "9/9", "More scope")
-    child.expect("Saved")
+    talk_up_to_the_actions(child)
+    one_action_and_the_rest(child)
     finish(child)
     record = tomllib.loads((alice / "records/alice/2026-01-06-talk.toml").read_text())
     assert record["date"] == date(2026, 1, 6)

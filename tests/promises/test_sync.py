@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from support.git_homes import ANSWERS, Machine, no_markers, one_line
+from support.git_homes import ANSWERS, Machine, edit_on_both, no_markers, one_line
 
 from aspire_cli.storage.merge_driver import conflict_name, merge_team
 
@@ -210,10 +210,7 @@ def test_a_record_edited_on_both_sides_keeps_both_names_them_in_one_line_and_eve
     a.talk("alice", "2026-11-20")
     a("sync")
     b("sync")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
-    a("edit", "alice", "--date", "2026-11-20")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
-    b("edit", "alice", "--date", "2026-11-20")
+    edit_on_both(a, b, monkeypatch)
     a("sync")
     result = b("sync")
     assert result.stdout == f"Sent 2 commits to {b.home.parent / 'remote.git'}.\n"  # its edit, the merge

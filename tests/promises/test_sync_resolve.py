@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pexpect
 import pytest
-from support.git_homes import Machine, one_line
+from support.git_homes import Machine, edit_on_both, one_line
 from support.processes import spawn
 
 LISTENING, FEEDBACK = 'development_area = "Listening"', 'development_area = "Feedback"'
@@ -20,10 +20,7 @@ def conflicted(
     a.talk("alice", "2026-11-20")
     a("sync")
     b("sync")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
-    a("edit", "alice", "--date", "2026-11-20")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
-    b("edit", "alice", "--date", "2026-11-20")
+    edit_on_both(a, b, monkeypatch)
     a("sync")
     b("sync")
     copies = sorted(p.name for p in (b.home / "records/alice").glob("*.conflict-*"))

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from support.git_homes import Machine, no_markers, one_line
+from support.git_homes import Machine, edit_on_both, no_markers, one_line
 from support.paths import REPO
 
 
@@ -179,10 +179,7 @@ def test_a_pushed_gitattributes_cannot_turn_off_keeping_both_versions(
     attacker.git("pull", "--quiet", "origin", "main")
     attacker.push({".gitattributes": "* merge=union\n"})
     b("sync")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
-    a("edit", "alice", "--date", "2026-11-20")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
-    b("edit", "alice", "--date", "2026-11-20")
+    edit_on_both(a, b, monkeypatch)
     a("sync")
     b("sync")
     record = b.home / "records/alice/2026-11-20-talk.toml"
@@ -342,10 +339,7 @@ def test_a_resolved_conflict_is_news_and_its_warning_names_no_file_that_is_gone(
     a.talk("alice", "2026-11-20")
     a("sync")
     b("sync")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
-    a("edit", "alice", "--date", "2026-11-20")
-    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
-    b("edit", "alice", "--date", "2026-11-20")
+    edit_on_both(a, b, monkeypatch)
     a("sync")
     b("sync")
     a("sync")

@@ -108,3 +108,12 @@ def one_line(stderr: str, *fragments: str) -> str:
 def no_markers(machine: Machine) -> None:
     for name, text in machine.files().items():
         assert not any(marker in text for marker in MARKERS), (name, text)
+
+
+def edit_on_both(a: Machine, b: Machine, monkeypatch: pytest.MonkeyPatch, day: str = "2026-11-20") -> None:
+    """alice's talk of `day` edited on both machines, neither synced since: a's says Feedback, b's
+    Listening where both said Delegation."""
+    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Feedback/")
+    a("edit", "alice", "--date", day)
+    monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
+    b("edit", "alice", "--date", day)

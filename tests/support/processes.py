@@ -56,3 +56,28 @@ def finish(child, code=0):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == code, child.before
+
+
+def talk_up_to_the_actions(child) -> None:
+    """Questions 1-7 of the shipped talk answered, as a person types them."""
+    for n, text in enumerate(["Lead a team", "Director"], 1):
+        answer(child, f"{n}/9", text)
+    choose(child, "3/9", "expert track", "\x1b[B" * 4)  # the last level
+    answer(child, "4/9", "Mostly")
+    choose(child, "5/9", "no", "\x1b[B" * 2)  # no
+    answer(child, "6/9", "Architecture")
+    answer(child, "7/9", "Delegation")
+
+
+def one_action_and_the_rest(child) -> None:
+    """From "Action 1:" on: one action agreed (due 2026-06-30), the last question, saved."""
+    child.expect("Action 1")
+    child.send("Run the guild\r")
+    child.expect("measure it")
+    child.send("Two a month\r")
+    child.expect("Due")
+    child.send("2026-06-30\r")
+    child.expect("Action 2 \\(Enter when done\\)")
+    child.send("\r")
+    answer(child, "9/9", "More scope")
+    child.expect("Saved")
