@@ -161,12 +161,12 @@ def _rows(columns: Sequence[Column], widths: list[int], natural: list[int], pain
     widths = list(widths)
     for at in shown:
         if widths[at] < natural[at]:  # as wide as what is left of it
-            widths[at] = column_width([columns[at].title, *(line for ls in fitted[at] for line in ls)])
-    if any(len(lines) > 1 for at in shown for lines in fitted[at]):
+            widths[at] = column_width([columns[at].title, *(x for c in fitted[at] for x in c.split("\n"))])
+    if any("\n" in cell for at in shown if columns[at].fit == WRAP for cell in fitted[at]):
         return _tall_rows(columns, widths, shown, fitted, paint)
     table = []
     for place, at in enumerate(shown):
-        texts = [columns[at].title, *(lines[0] for lines in fitted[at])]
+        texts = [columns[at].title, *fitted[at]]
         texts = texts if place == len(shown) - 1 else padded(texts, widths[at])
         table.append(paint.cells(at, texts))
     lines = [_BETWEEN.join(row).rstrip() for row in zip(*table, strict=True)]
@@ -174,32 +174,35 @@ def _rows(columns: Sequence[Column], widths: list[int], natural: list[int], pain
     return lines
 
 
-def _fit_cells(column: Column, width: int) -> list[list[str]]:
-    """Each cell as the lines it takes in a column `width` cells wide."""
+def _fit_cells(column: Column, width: int) -> list[str]:
+    """Each cell fitted to a column `width` cells wide: wrapped (its lines joined by line breaks,
+    which no cell holds once made safe), shortened, or as it is."""
     if column.fit == WRAP:
-        return [[cell] if cells(cell) <= width else wrap(cell, width, cut=True) for cell in column.cells]
+        return [
+            cell if cells(cell) <= width else "\n".join(wrap(cell, width, cut=True)) for cell in column.cells
+        ]
     if column.fit in (SHORTEN, REPEAT):
-        return [[shorten(cell, width)] for cell in column.cells]
-    return [[cell] for cell in column.cells]
+        return [shorten(cell, width) for cell in column.cells]
+    return list(column.cells)
 
 
 def _tall_rows(
     columns: Sequence[Column],
     widths: list[int],
     shown: list[int],
-    fitted: dict[int, list[list[str]]],
+    fitted: dict[int, list[str]],
     paint: _Paint,
 ) -> list[str]:
     """Rows some cells of which wrap onto more lines: each row as tall as its tallest cell."""
     lines = [paint.header(_BETWEEN.join(pad(columns[at].title, widths[at]) for at in shown).rstrip())]
     for row in range(len(columns[0].cells)):
-        height = max(len(fitted[at][row]) for at in shown)
-        for depth in range(height):
-            parts = []
+        parts = {at: fitted[at][row].split("\n") for at in shown}
+        for depth in range(max(map(len, parts.values()))):
+            line = []
             for at in shown:
-                text = fitted[at][row][depth] if depth < len(fitted[at][row]) else ""
-                parts.append(_painted(paint, at, row, pad(text, widths[at]) if at != shown[-1] else text))
-            lines.append(_BETWEEN.join(parts).rstrip())
+                text = parts[at][depth] if depth < len(parts[at]) else ""
+                line.append(_painted(paint, at, row, pad(text, widths[at]) if at != shown[-1] else text))
+            lines.append(_BETWEEN.join(line).rstrip())
     return lines
 
 

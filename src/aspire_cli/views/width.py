@@ -11,12 +11,14 @@ lzma, cost a few ms at every start).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 
 from aspire_cli.safe_text import one_line
 
 ELLIPSIS = "…"
+_NOT_ASCII = re.compile("[^\x00-\x7f]")  # the characters that may take other than one cell
 GAP = 2  # spaces between two columns of a table
 
 
@@ -24,7 +26,7 @@ def cells(text: str) -> int:
     """The cells `text` takes on a terminal: wide (CJK, emoji) characters two, zero-width ones none."""
     if text.isascii():
         return len(text)
-    return sum(map(_char_cells, text))
+    return len(text) + sum(_char_cells(char) - 1 for char in _NOT_ASCII.findall(text))
 
 
 def _char_cells(char: str) -> int:
