@@ -229,10 +229,9 @@ def _blocks(columns: Sequence[Column], natural: list[int], width: int, paint: _P
     head = [pad(columns[at].title, natural[at]) for at in first]
     lines = [paint.header(_BETWEEN.join(head).rstrip())]
     for row in range(len(columns[0].cells)):
-        parts = [
-            _painted(paint, at, row, pad(shorten(columns[at].cells[row], width), natural[at])) for at in first
-        ]
-        lines.append(_BETWEEN.join(parts).rstrip())
+        texts = [shorten(columns[at].cells[row], width) for at in first]
+        texts = [pad(text, natural[at]) for text, at in zip(texts[:-1], first, strict=False)] + texts[-1:]
+        lines.append(_BETWEEN.join(_painted(paint, at, row, t) for at, t in zip(first, texts, strict=True)))
         for at in under:
             text = columns[at].cells[row]
             texts = [shorten(text, room)] if columns[at].fit == SHORTEN else wrap(text, room, cut=True)
