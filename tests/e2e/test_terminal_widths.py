@@ -9,7 +9,7 @@ import io
 import pexpect
 import pytest
 from support.processes import aspire_script, terminal_env
-from support.records_factory import LONG_NAMES, sentence, wordy_home
+from support.records_factory import LONG_NAMES, sentence, wordy_home, wordy_texts
 from support.widths import broken_words, screen_lines, too_wide
 
 LISTINGS = (("due",), ("actions", "--all"), ("report",), ("team", "list"), ("drafts",))
@@ -38,23 +38,12 @@ def wordy(home):
     return wordy_home(home)
 
 
-def sources(store) -> list[str]:
-    texts = [*LONG_NAMES.values(), sentence(150, 2)]
-    for employee in LONG_NAMES:
-        for found in store.records.listed(employee):
-            record, _ = store.records.checked(found.path)
-            for answer in record.answers.values():
-                texts += [answer] if isinstance(answer, str) else [a.action for a in answer]
-                texts += [] if isinstance(answer, str) else [a.measure for a in answer]
-    return texts
-
-
 @pytest.mark.parametrize("width", (80, 60))
 @pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
 def test_a_listing_fits_the_terminal(home, wordy, width, args):
     shown = screen_of(home, width, *args, colour=True)
     assert not too_wide(shown, width), "\n".join(too_wide(shown, width))
-    assert not broken_words(shown, sources(wordy)), broken_words(shown, sources(wordy))
+    assert not broken_words(shown, wordy_texts(wordy)), broken_words(shown, wordy_texts(wordy))
     assert "alice" in shown or args == ("drafts",)
 
 
@@ -72,7 +61,7 @@ def test_show_and_history_fit_and_show_has_every_word(home, wordy, width, colour
     for args in (("show", "alice"), ("history", "alice")):
         shown = screen_of(home, width, *args, colour=colour)
         assert not too_wide(shown, width), "\n".join(too_wide(shown, width))
-        assert not broken_words(shown, sources(wordy)), broken_words(shown, sources(wordy))
+        assert not broken_words(shown, wordy_texts(wordy)), broken_words(shown, wordy_texts(wordy))
         joined = " ".join(" ".join(line.split()) for line in screen_lines(shown))
         assert sentence(200, 3) in joined  # alice's first action, whole
 
@@ -88,5 +77,5 @@ def test_the_brief_before_a_talk_fits(home, wordy, width):
     shown = child.logfile_read.getvalue()
     brief = shown[: shown.index("1/9")]  # the title, the brief, the prep notes
     assert not too_wide(brief, width), "\n".join(too_wide(brief, width))
-    assert not broken_words(brief, sources(wordy)), broken_words(brief, sources(wordy))
+    assert not broken_words(brief, wordy_texts(wordy)), broken_words(brief, wordy_texts(wordy))
     assert "aspire show alice --date 2025-11-20" in brief

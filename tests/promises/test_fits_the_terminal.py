@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from rich.console import Console
 from support.processes import aspire_script
-from support.records_factory import LONG_NAMES, sentence, wordy_home
+from support.records_factory import LONG_NAMES, sentence, wordy_home, wordy_texts
 from support.widths import broken_words, screen_lines, too_wide
 
 from aspire_cli.interview import screen
@@ -30,23 +30,9 @@ def wordy(home):
     return wordy_home(home)
 
 
-def texts_of(store: Store) -> list[str]:
-    """Every text the home holds that a listing may show: names, answers, actions, notes."""
-    texts = list(LONG_NAMES.values())
-    for employee in LONG_NAMES:
-        for found in store.records.listed(employee):
-            record, _ = store.records.checked(found.path)
-            for answer in record.answers.values():
-                if isinstance(answer, str):
-                    texts.append(answer)
-                else:
-                    texts += [part for action in answer for part in (action.action, action.measure)]
-    return [*texts, sentence(150, 2)]  # alice's note
-
-
 def fits(text: str, width: int, store: Store) -> None:
     assert not too_wide(text, width), "\n".join(too_wide(text, width))
-    assert not broken_words(text, texts_of(store)), broken_words(text, texts_of(store))
+    assert not broken_words(text, wordy_texts(store)), broken_words(text, wordy_texts(store))
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -118,6 +118,22 @@ def wordy_home(home: Path) -> Store:
     from datetime import UTC, datetime
 
     done = {"employee": "alice", "action": 1, "status": "done", "date": date(2026, 1, 5)}
-    store.follow_ups.write({**done, "recorded": datetime.now(UTC), "note": sentence(150, 2)})
+    store.follow_ups.write(
+        {**done, "recorded": datetime.now(UTC), "note": sentence(150, 2)}
+    )  # see wordy_texts
     store.drafts.save(record("prep", "guinevere", date(2026, 2, 1)))
     return store
+
+
+def wordy_texts(store: Store) -> list[str]:
+    """Every text of a wordy home that a listing may show: names, answers, actions, measures, notes."""
+    texts = [*LONG_NAMES.values(), sentence(150, 2)]  # alice's note
+    for employee in LONG_NAMES:
+        for found in store.records.listed(employee):
+            record, _ = store.records.checked(found.path)
+            for answer in record.answers.values():
+                if isinstance(answer, str):
+                    texts.append(answer)
+                else:
+                    texts += [part for action in answer for part in (action.action, action.measure)]
+    return texts
