@@ -118,9 +118,11 @@ def test_colour_goes_on_after_the_padding():
     ]
 
 
-def test_a_cell_from_a_file_cannot_drive_the_terminal():
-    lines = format_table(("Name",), [("Eve\x1b[2J\nforged",)], width=60)
-    assert lines == "Name\nEve\\x1b[2J\\nforged"
+def test_a_cell_from_a_file_cannot_drive_the_terminal_and_text_stays_on_its_line():
+    rows = [("eve\nforged", "Lead\x1b[2J a team\n  in   two years")]
+    for width in (None, 60):
+        lines = format_table(("Employee", "Aim"), rows, fits=(WHOLE, SHORTEN), width=width)
+        assert lines == "Employee     Aim\neve\\nforged  Lead\\x1b[2J a team in two years"
 
 
 @settings(max_examples=300, deadline=None)

@@ -28,14 +28,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
-from aspire_cli.safe_text import one_line
 from aspire_cli.storage.looking_back import folder_contents, no_records_message, tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.brief import LABEL_WIDTH, SUMMARY
 from aspire_cli.views.json_text import json_text
 from aspire_cli.views.show import actions_by_question, day_label, display_name, text_width, wrapped
 from aspire_cli.views.table import use_colour
-from aspire_cli.views.width import fitted, shorten
+from aspire_cli.views.width import fitted, flat, shorten
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import IndexedRecord
@@ -181,17 +180,17 @@ def _entry_lines(entry: Entry, width: int | None, colour: bool) -> list[str]:
     if record.kind == "prep":
         for key, label in PREP_SUMMARY:
             if entry.answers.get(key):
-                text = _flat(entry.answers[key])
+                text = flat(entry.answers[key])
                 short = text if width is None else shorten(text, width - 2 - LABEL_WIDTH)
                 lines.append(_label("", label) + short)
         return lines
     for key, label in SUMMARY:
         if key in entry.changes:
             old, new = entry.changes[key]
-            text = f"{_flat(old)} -> {_flat(new)}"
+            text = f"{flat(old)} -> {flat(new)}"
             first = _paint(_label(MARK, label), "33", colour)
         elif entry.answers.get(key):
-            text, first = _flat(entry.answers[key]), _label("", label)
+            text, first = flat(entry.answers[key]), _label("", label)
         else:
             continue
         body = wrapped(text, width, _label("", label), " " * (2 + LABEL_WIDTH))
@@ -205,16 +204,11 @@ def _entry_lines(entry: Entry, width: int | None, colour: bool) -> list[str]:
 
 
 def _action_text(action: TrackedAction) -> str:
-    return f"#{action.number} {_flat(action.action)} ({status_text(action, due=True)})"
+    return f"#{action.number} {flat(action.action)} ({status_text(action, due=True)})"
 
 
 def _label(mark: str, label: str) -> str:
     return f"{mark or '  '}{label:<{LABEL_WIDTH}}"
-
-
-def _flat(text: str) -> str:
-    """An answer on one line: line breaks and runs of spaces as one space, control characters shown."""
-    return one_line(" ".join(text.split()))
 
 
 def _count(n: int, what: str) -> str:

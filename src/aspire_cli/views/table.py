@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from aspire_cli.safe_text import one_line
-from aspire_cli.views.width import GAP, cells, column_width, pad, padded, shorten, wrap
+from aspire_cli.views.width import GAP, cells, column_width, flat, pad, padded, shorten, wrap
 
 WHOLE, WRAP, SHORTEN, REPEAT = "whole", "wrap", "shorten", "repeat"
 TEXT_MIN = 20  # the fewest cells free text gets in a column before the rows become blocks
@@ -77,7 +77,14 @@ def table_text(
 ) -> str:
     """The columns as an aligned table fitted to `width` (None: as they are); with `colours` (ANSI
     codes, one per row) the cells of the `coloured` column are coloured and the header bold."""
-    safe = [column._replace(cells=[_safe(cell) for cell in column.cells]) for column in columns]
+    safe = [
+        column._replace(
+            cells=[_safe(cell) for cell in column.cells]
+            if column.fit == WHOLE
+            else list(map(flat, column.cells))
+        )
+        for column in columns
+    ]
     natural = [column_width([column.title, *column.cells]) for column in safe]
     widths = natural if width is None else _plan(safe, natural, width)
     paint = _Paint(colours, coloured % len(safe) if safe else -1)
@@ -87,7 +94,8 @@ def table_text(
 
 
 def _safe(cell: str) -> str:
-    return cell if cell.isprintable() else one_line(cell)  # a name from a file cannot drive the terminal
+    """An id, a date, a command: as it is, but that a cell from a file cannot drive the terminal."""
+    return cell if cell.isprintable() else one_line(cell)
 
 
 def _total(widths: Sequence[int]) -> int:

@@ -58,7 +58,7 @@ def shorten(text: str, width: int) -> str:
     """`text` as one harmless line (runs of spaces and line breaks as one space, control characters
     shown as escapes; see safe_text) of at most `width` cells, cut between two words and ending in an
     ellipsis when cut. Only a first word too wide to fit with the ellipsis is cut inside."""
-    line = _one_harmless_line(text)
+    line = flat(text)
     if (len(line) if line.isascii() else cells(line)) <= width:
         return line
     head = _fitting(line, max(width - 1, 0))  # what fits beside the ellipsis
@@ -67,7 +67,9 @@ def shorten(text: str, width: int) -> str:
     return head.rstrip() + ELLIPSIS
 
 
-def _one_harmless_line(text: str) -> str:
+def flat(text: str) -> str:
+    """Text as one harmless line: runs of spaces and line breaks as one space, control characters
+    shown as escapes (see safe_text)."""
     if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
         return text  # most cells of a table: nothing to collapse or escape
     return one_line(" ".join(text.split()))
