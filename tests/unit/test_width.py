@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from aspire_cli.views.width import cells, column_width, pad, room_for, shorten, terminal_columns, wrap
+from aspire_cli.views.width import cells, column_width, fit_width, pad, shorten, wrap
 
 YAMADA = "山田太郎"  # four wide characters: eight cells
 ROCKET = "Zoë 🚀"  # a precomposed ë and an emoji: six cells
@@ -50,7 +50,9 @@ def test_shorten_never_takes_more_cells_than_asked_and_ends_in_an_ellipsis_when_
 
 
 def test_shorten_keeps_as_much_as_fits():
-    assert shorten("Run the architecture guild", 10) == "Run the a…"
+    assert shorten("Run the architecture guild", 10) == "Run the…"  # between words
+    assert shorten("Run the architecture guild", 21) == "Run the architecture…"
+    assert shorten("Architecture", 6) == "Archi…"  # one word wider than the room: cut inside
     assert shorten(YAMADA * 2, 7) == "山田太…"  # three wide characters and the ellipsis: seven cells
     assert shorten(YAMADA * 2, 8) == "山田太…"  # a fourth would make nine
     assert shorten(YAMADA, 8) == YAMADA
@@ -76,17 +78,9 @@ def test_wrap_breaks_wide_text_at_its_cells():
     )
 
 
-def test_room_for_shares_what_the_other_columns_leave():
-    widths = [8, 30, 10, 10, 7]  # the second is the one to shorten
-    assert room_for(widths, [1], 100, 20, 60) == 100 - (8 + 10 + 10 + 7) - 2 * 4
-    assert room_for(widths, [1], 40, 20, 60) == 20  # never below the least
-    assert room_for(widths, [1], 400, 20, 60) == 60  # nor above the most
-    assert room_for([5, 30, 30, 5], [1, 2], 80, 12, 40) == (80 - 10 - 6) // 2
-
-
-def test_terminal_columns_is_columns_else_the_terminal_else_the_fallback(monkeypatch):
+def test_fit_width_is_columns_else_the_terminal_else_none_when_piped(monkeypatch):
     monkeypatch.setenv("COLUMNS", "132")
-    assert terminal_columns() == 132
+    assert fit_width() == 132
 
     def no_terminal(fd: int) -> os.terminal_size:
         raise OSError("not a terminal")
@@ -94,11 +88,11 @@ def test_terminal_columns_is_columns_else_the_terminal_else_the_fallback(monkeyp
     monkeypatch.setattr(os, "get_terminal_size", no_terminal)
     for unusable in ("", "wide", "0", "-5"):
         monkeypatch.setenv("COLUMNS", unusable)
-        assert terminal_columns() == 120
-        assert terminal_columns(80) == 80
+        assert fit_width() is None  # piped: nothing is fitted, a record a line
     monkeypatch.delenv("COLUMNS")
+    assert fit_width() is None
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((97, 30)))
-    assert terminal_columns() == 97
+    assert fit_width() == 97
 
 
 # -- what a leader sees ------------------------------------------------------------------------------
@@ -142,26 +136,32 @@ def talk(plan: list[str]) -> str:
     return text
 
 
-def test_actions_lines_up_wide_names_and_shortens_a_wide_action_to_fit(aspire, wide_team):
+def test_actions_lines_up_wide_names_and_shortens_a_wide_action_to_fit(aspire, wide_team, monkeypatch):
     for employee, plan in (("yamada", [LONG_ACTION, "資料を共有する 🚀"]), ("bob", ["Pair with SRE"])):
         done = aspire("talk", employee, "--date", "2026-01-15", "--answers", "-", input=talk(plan))
         assert done.exit_code == 0, done.stderr
+    monkeypatch.setenv("COLUMNS", "200")  # room for every action whole, and the names beside them
     lines = aspire("actions").stdout.splitlines()[:-1]  # the summary line last
     assert [line.split()[0] for line in lines] == ["Employee", "bob", "yamada", "yamada"]
     assert len(column_starts(lines, ["Name", "Bob", YAMADA, YAMADA])) == 1
     assert len(column_starts(lines, ["Due", "2030-06-30", "2030-06-30", "2030-06-30"])) == 1
     assert len(column_starts(lines, ["Status", "open", "open", "open"])) == 1
-    assert all(cells(line) <= 100 for line in lines)  # COLUMNS is 100 in the tests
+    monkeypatch.setenv("COLUMNS", "100")  # the names give way, then the action is shortened
+    lines = aspire("actions").stdout.splitlines()[:-1]
+    assert lines[0].split() == ["Employee", "#", "Action", "Due", "Agreed", "Status"]
+    assert len(column_starts(lines, ["Due", "2030-06-30", "2030-06-30", "2030-06-30"])) == 1
+    assert all(cells(line) <= 100 for line in lines)
     shortened = next(line for line in lines if "新しい" in line)
     assert "…" in shortened and LONG_ACTION not in shortened
     one = aspire("actions", "yamada").stdout.splitlines()[:-1]
     assert len(column_starts(one, ["Agreed", "2026-01-15", "2026-01-15"])) == 1
-    shown = aspire("show", "yamada").stdout.splitlines()  # piped: wrapped to COLUMNS
-    assert all(cells(line) <= 100 for line in shown if not line.startswith("File: "))  # a path is whole
+    shown = aspire("show", "yamada").stdout.splitlines()  # wrapped to COLUMNS
+    assert all(cells(line) <= 100 for line in shown)
     assert "".join(line.strip() for line in shown if line.startswith("    ")).count(LONG_ACTION) == 1
 
 
-def test_report_table_lines_up_wide_names_and_initials(aspire, wide_team):
+def test_report_table_lines_up_wide_names_and_initials(aspire, wide_team, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # room for every column
     lines = aspire("report").stdout.split("\n\n")[0].splitlines()
     assert [line.split()[0] for line in lines] == ["Employee", "bob", "yamada", "zoe"]
     assert f"{YAMADA}  山   never held" in lines[2]  # Yamada's initial takes two of the column's three cells

@@ -19,6 +19,7 @@ from aspire_cli.storage.looking_back import TALKS_AND_FOLLOW_UPS, tracked_action
 from aspire_cli.views.actions import actions_summary, actions_table
 from aspire_cli.views.json_text import json_rows
 from aspire_cli.views.table import use_colour
+from aspire_cli.views.width import fit_width, fitted
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import Contents
@@ -41,7 +42,7 @@ def run_actions(store: Store, employee: str | None, *, show_all: bool, as_json: 
     if not store.has_home():
         from aspire_cli.views.listings import no_home_yet
 
-        print("[]" if as_json else no_home_yet(store, "No actions yet"))
+        print("[]" if as_json else fitted(no_home_yet(store, "No actions yet"), fit_width()))
         return 0
     found = _team_actions(store, today) if employee is None else _one_employee(store, employee, today)
     for problem in found.problems:
@@ -55,9 +56,10 @@ def run_actions(store: Store, employee: str | None, *, show_all: bool, as_json: 
         if employee is None and not found.names and not found.problems:
             from aspire_cli.views.listings import NO_TEAM_YET
 
-            print(NO_TEAM_YET)
+            print(fitted(NO_TEAM_YET, fit_width()))
         else:
-            print(actions_summary(found.actions, employee, found.names, show_all=show_all))
+            summary = actions_summary(found.actions, employee, found.names, show_all=show_all)
+            print(fitted(summary, fit_width()))
     return 2 if found.problems else 0
 
 

@@ -28,22 +28,20 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
-from aspire_cli.safe_text import one_line
 from aspire_cli.storage.conflicts import say_unresolved
 from aspire_cli.storage.looking_back import folder_contents, no_records_message, tracked_actions
 from aspire_cli.views.action_status import status_text
-from aspire_cli.views.brief import SUMMARY
+from aspire_cli.views.brief import LABEL_WIDTH, SUMMARY
 from aspire_cli.views.json_text import json_text
 from aspire_cli.views.show import actions_by_question, day_label, display_name, text_width, wrapped
 from aspire_cli.views.table import use_colour
-from aspire_cli.views.width import shorten
+from aspire_cli.views.width import fitted, flat, shorten
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import IndexedRecord
     from aspire_cli.storage.store import Store
 
 PREP_SUMMARY = (("potential", "Potential"),)  # the leader's view of where they can get to
-LABEL_WIDTH = 13
 MARK = "* "  # before an answer changed since the talk before
 _COLOURS = {OVERDUE: "31", DONE: "2", DROPPED: "2"}
 
@@ -88,7 +86,8 @@ def run_history(store: Store, employee: str, as_json: bool, today: date) -> int:
     if not contents.records and not contents.problems:
         if employee not in store.team.roster_report()[0]:
             raise BadInput(no_records_message(store, employee))
-        print("[]" if as_json else f"No records with {employee} yet; prepare with: aspire prep {employee}")
+        said = f"No records with {employee} yet; prepare with: aspire prep {employee}"
+        print("[]" if as_json else fitted(said, text_width()))
         return 0
     actions, problems = tracked_actions(contents, employee, today)
     entries = history_entries(contents.records, actions)
@@ -151,7 +150,7 @@ def _unreadable_records(folder: str, problems: list[str]) -> list[Unreadable]:
 
 # -- text ----------------------------------------------------------------------------------------
 def history_lines(
-    title: str, entries: list[Entry], unreadable: list[Unreadable], width: int, *, colour: bool
+    title: str, entries: list[Entry], unreadable: list[Unreadable], width: int | None, *, colour: bool
 ) -> list[str]:
     """The history as lines of text, newest first; records that could not be read in their place."""
     talks = sum(1 for entry in entries if entry.record.kind == "talk")
@@ -159,7 +158,8 @@ def history_lines(
     counts = f"{_count(talks, 'talk')} and {_count(preps, 'prep')}, newest first"
     lines = [*wrapped(f"{title}: {counts}", width, "", "")]
     if any(entry.changes for entry in entries):
-        lines.append(f"{MARK}changed since the talk before: what it was -> what it became")
+        marked = f"{MARK}changed since the talk before: what it was -> what it became"
+        lines += wrapped(marked, width, "", "  ")
     placed: list[tuple[tuple[str, int, str], Entry | Unreadable]] = [
         *(((e.record.day, e.record.seq, e.record.kind), e) for e in entries),
         *(((u.day, u.seq, u.kind), u) for u in unreadable),
@@ -170,27 +170,29 @@ def history_lines(
             lines += _entry_lines(item, width, colour)
         else:
             label = item.day if item.seq == 1 else f"{item.day}-{item.seq}"
-            lines.append(
-                _paint(f"{label}  {item.kind}", "1", colour) + "  (could not be read: see the error below)"
-            )
+            heading = f"{label}  {item.kind}"
+            said = wrapped(f"{heading}  (could not be read: see the error below)", width, "", "  ")
+            lines += [_paint(heading, "1", colour) + said[0][len(heading) :], *said[1:]]
     return lines
 
 
-def _entry_lines(entry: Entry, width: int, colour: bool) -> list[str]:
+def _entry_lines(entry: Entry, width: int | None, colour: bool) -> list[str]:
     record = entry.record
     lines = [_paint(f"{day_label(record)}  {record.kind}", "1", colour)]
     if record.kind == "prep":
         for key, label in PREP_SUMMARY:
             if entry.answers.get(key):
-                lines.append(_label("", label) + shorten(entry.answers[key], width - 2 - LABEL_WIDTH))
+                text = flat(entry.answers[key])
+                short = text if width is None else shorten(text, width - 2 - LABEL_WIDTH)
+                lines.append(_label("", label) + short)
         return lines
     for key, label in SUMMARY:
         if key in entry.changes:
             old, new = entry.changes[key]
-            text = f"{_flat(old)} -> {_flat(new)}"
+            text = f"{flat(old)} -> {flat(new)}"
             first = _paint(_label(MARK, label), "33", colour)
         elif entry.answers.get(key):
-            text, first = _flat(entry.answers[key]), _label("", label)
+            text, first = flat(entry.answers[key]), _label("", label)
         else:
             continue
         body = wrapped(text, width, _label("", label), " " * (2 + LABEL_WIDTH))
@@ -204,16 +206,11 @@ def _entry_lines(entry: Entry, width: int, colour: bool) -> list[str]:
 
 
 def _action_text(action: TrackedAction) -> str:
-    return f"#{action.number} {_flat(action.action)} ({status_text(action, due=True)})"
+    return f"#{action.number} {flat(action.action)} ({status_text(action, due=True)})"
 
 
 def _label(mark: str, label: str) -> str:
     return f"{mark or '  '}{label:<{LABEL_WIDTH}}"
-
-
-def _flat(text: str) -> str:
-    """An answer on one line: line breaks and runs of spaces as one space, control characters shown."""
-    return one_line(" ".join(text.split()))
 
 
 def _count(n: int, what: str) -> str:

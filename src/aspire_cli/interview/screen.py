@@ -14,7 +14,7 @@ from aspire_cli.errors import AspireError
 from aspire_cli.safe_text import one_line, visible
 from aspire_cli.storage.layout import markdown_name, parse_record_name
 from aspire_cli.views.record_text import KIND_TITLES, record_panel
-from aspire_cli.views.width import cells, column_width, pad, shorten
+from aspire_cli.views.width import cells, column_width, pad, shorten, wrap
 
 if TYPE_CHECKING:
     from aspire_cli.domain.models import Record
@@ -100,7 +100,7 @@ def show_brief(d: Discussion, employee: str, day: date) -> None:
     from rich.text import Text
 
     from aspire_cli.storage.looking_back import folder_contents
-    from aspire_cli.views.brief import brief
+    from aspire_cli.views.brief import LABEL_WIDTH, brief
 
     try:
         contents = folder_contents(d.store, [employee], frozenset({"talk", "follow-up"}))[employee]
@@ -108,12 +108,18 @@ def show_brief(d: Discussion, employee: str, day: date) -> None:
         d.console.print(f"[yellow]No brief:[/] {escape(one_line(exc.message))}", highlight=False)
         return
     d.console.print()
-    label_width = 12
-    for number, line in enumerate(brief(employee, contents, day, d.today, d.console.width - label_width)):
-        label = Text(f"  {line.label:<{label_width}}" if number else "", style="dim")  # the first: a title
-        d.console.print(label + Text(line.text, style=line.style), soft_wrap=True)
+    indent = 2 + LABEL_WIDTH
+    room = max(d.console.width - indent, 20)
+    for number, line in enumerate(brief(employee, contents, day, d.today, room)):
+        if number == 0:  # the title, on a line of its own
+            d.console.print(Text(line.text, style=line.style))
+            continue
+        for depth, part in enumerate(wrap(line.text, room)):  # a command too long is wrapped, not cut
+            label = f"  {line.label:<{LABEL_WIDTH}}" if depth == 0 else " " * indent
+            d.console.print(Text(label, style="dim") + Text(part, style=line.style), soft_wrap=True)
     for problem in contents.problems[:2]:  # a broken file is named; the interview goes on
-        d.console.print(Text(f"  (not read: {one_line(problem)})", style="yellow"), soft_wrap=True)
+        for part in wrap(f"(not read: {one_line(problem)})", d.console.width, "  ", "    "):
+            d.console.print(Text(part, style="yellow"), soft_wrap=True)
 
 
 def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
@@ -139,5 +145,7 @@ def show_prep_notes(d: Discussion, employee: str, name: str, day: date) -> None:
         return
     from rich.text import Text
 
-    title = Text(f"Your prep notes for {name}, {prep.date.isoformat()}")  # literal: a name is not markup
+    dated = f", {prep.date.isoformat()}"  # the title stays on the panel's top line: the name gives way
+    room = d.console.width - 6 - cells(f"Your prep notes for {dated}")  # the border and a space each side
+    title = Text(f"Your prep notes for {shorten(name, room)}{dated}")  # literal: a name is not markup
     d.console.print(record_panel(prep, qset, title))

@@ -1,53 +1,38 @@
-"""`aspire actions` as text: the table of actions (the action shortened to fit the terminal, the
-status coloured on a terminal) and the line that counts them. Plain Python on the listing's fast
-path; every cell goes through safe_text or width.shorten once."""
+"""`aspire actions` as text: the table of actions (fitted to the terminal, the status coloured on a
+terminal) and the line that counts them. Plain Python on the listing's fast path; every cell is
+made safe to print by the table (table.py)."""
 
 from __future__ import annotations
 
 from aspire_cli.domain.tracking import DONE, DROPPED, OPEN, OVERDUE, TrackedAction
-from aspire_cli.safe_text import one_line
 from aspire_cli.views.action_status import status_text
-from aspire_cli.views.width import column_width, padded, room_for, shorten, terminal_columns
+from aspire_cli.views.table import REPEAT, SHORTEN, Column, table_text
+from aspire_cli.views.width import fit_width
 
-ACTION_MIN, ACTION_MAX = 20, 60  # cells of an action shown in the table (the JSON has it whole)
 _COLOURS = {OVERDUE: "31", OPEN: "0", DONE: "32", DROPPED: "2"}
 
 
 def actions_table(
     actions: list[TrackedAction], names: dict[str, str], *, one_employee: bool, colour: bool
 ) -> str:
-    """The actions as an aligned table, as views/table.format_table draws one, the action shortened
-    to fit the terminal; the status last, coloured when `colour`. Built column by column, each cell
-    made safe once: a team's open actions run to tens of thousands of rows."""
-    header = ["#", "Action", "Due", "Agreed", "Status"]
+    """The actions as an aligned table fitted to the terminal (table.py): the name beside the id
+    gives way first, then the action is shortened between words (`show` and `--json` have it whole);
+    the status last, coloured when `colour`. Built column by column: a team's open actions run to
+    tens of thousands of rows."""
     columns = [
-        [str(a.number) for a in actions],
-        [a.action for a in actions],
-        [a.due.isoformat() if a.due else "-" for a in actions],
-        [a.agreed.isoformat() for a in actions],
-        [status_text(a) for a in actions],
+        Column("#", [str(a.number) for a in actions]),
+        Column("Action", [a.action for a in actions], SHORTEN),
+        Column("Due", [a.due.isoformat() if a.due else "-" for a in actions]),
+        Column("Agreed", [a.agreed.isoformat() for a in actions]),
+        Column("Status", [status_text(a) for a in actions]),
     ]
     if not one_employee:
-        shown = {employee: one_line(name) for employee, name in names.items()}
-        header[:0] = ["Employee", "Name"]
-        columns[:0] = [[a.employee for a in actions], [shown.get(a.employee, "") for a in actions]]
-    at = header.index("Action")
-    widths = [column_width([title, *column]) for title, column in zip(header, columns, strict=True)]
-    room = room_for(widths, [at], terminal_columns(), ACTION_MIN, ACTION_MAX)
-    columns[at] = [shorten(text, room) for text in columns[at]]
-    widths[at] = column_width([header[at], *columns[at]])
-    table = [
-        padded([title, *column], width)
-        for title, column, width in zip(header[:-1], columns[:-1], widths[:-1], strict=True)
-    ]
-    last = [header[-1], *columns[-1]]
-    if colour:
-        last = [f"\x1b[{_COLOURS[a.status]}m{cell}\x1b[0m" for a, cell in zip(actions, last[1:], strict=True)]
-        last.insert(0, header[-1])
-    lines = ["  ".join(row) for row in zip(*table, last, strict=True)]
-    if colour:
-        lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
-    return "\n".join(lines)
+        columns[:0] = [
+            Column("Employee", [a.employee for a in actions]),
+            Column("Name", [names.get(a.employee, "") for a in actions], REPEAT),
+        ]
+    colours = [_COLOURS[a.status] for a in actions] if colour else None
+    return table_text(columns, fit_width(), colours=colours, coloured=len(columns) - 1)
 
 
 def actions_summary(

@@ -18,6 +18,7 @@ from aspire_cli.views.width import shorten
 
 BRIEF_LINES = 14
 MAX_ACTIONS = 5
+LABEL_WIDTH = 13  # the labels' column: the longest label and two spaces
 SUMMARY = (  # the last talk's answers worth a look before the next discussion
     ("short_term_aspiration", "Short term"),
     ("long_term_aspiration", "Long term"),
@@ -34,7 +35,8 @@ class Line(NamedTuple):
 
 
 def brief(employee: str, contents: Contents, day: date, today: date, width: int) -> list[Line]:
-    """The brief for a discussion with `employee` on `day`: the latest talk held up to that day."""
+    """The brief for a discussion with `employee` on `day`: the latest talk held up to that day; each
+    answer and action shortened between words to `width` cells, the room beside the labels."""
     talks = [r for r in contents.records if r.kind == "talk" and r.day <= day.isoformat()]
     if not talks:
         return [Line("", f"First talk with {employee}: no earlier talk on record.", "dim")]
@@ -44,7 +46,7 @@ def brief(employee: str, contents: Contents, day: date, today: date, width: int)
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
     lines = [Line("", f"Last talk: {last.day} ({ago})", "bold")]
     _, answers = last.answers()
-    text_width = max(width - 2, 20)
+    text_width = max(width, 20)
     for key, label in SUMMARY:
         answer = answers.get(key)
         if isinstance(answer, str) and answer.strip():
@@ -65,7 +67,7 @@ def brief(employee: str, contents: Contents, day: date, today: date, width: int)
             Line("Earlier", f"{len(older_open)} still open from earlier talks: aspire actions {employee}")
         )
     seq = f"-{last.seq}" if last.seq > 1 else ""
-    lines.append(Line("", f"All of it: aspire show {employee} --date {last.day}{seq}", "dim"))
+    lines.append(Line("All of it", f"aspire show {employee} --date {last.day}{seq}", "dim"))
     return lines[:BRIEF_LINES]
 
 

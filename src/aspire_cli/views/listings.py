@@ -23,7 +23,8 @@ from aspire_cli.storage.conflicts import say_unresolved
 from aspire_cli.storage.store import Store
 from aspire_cli.views.due import due_report
 from aspire_cli.views.json_text import json_text
-from aspire_cli.views.table import format_table, use_colour
+from aspire_cli.views.table import REPEAT, WHOLE, WRAP, format_table, use_colour
+from aspire_cli.views.width import fit_width, fitted
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import Index
@@ -56,7 +57,7 @@ def run_due(
     if brief_line:
         return _run_brief(store, as_of, within, today)
     if not store.has_home():
-        print("[]" if as_json else no_home_yet(store))
+        print("[]" if as_json else fitted(no_home_yet(store), fit_width()))
         return 0
     due = due_report(store, as_of, within, today=today)
     _name_problems(due.problems)
@@ -64,7 +65,7 @@ def run_due(
     if as_json:
         print(json_text([row.as_json() for row in due.rows]))
     elif not due.rows and not due.problems:
-        print(NO_TEAM_YET)
+        print(fitted(NO_TEAM_YET, fit_width()))
     elif due.rows:
         print(table(due.rows, colour=use_colour()))
     return 2 if due.problems else 0
@@ -82,7 +83,7 @@ def _run_brief(store: Store, as_of: date, within: int, today: date) -> int:
         return 0
     line = brief(due.rows, within)
     if line:
-        print(line)
+        print(fitted(line, fit_width()))
     if due.problems:
         count = len(due.problems)
         print(f"aspire: {count} file{'s' if count != 1 else ''} to fix; run: aspire due", file=sys.stderr)
@@ -97,18 +98,19 @@ def _name_problems(problems: list[str]) -> None:
 def run_team_list(store: Store) -> int:
     """The team, by id; a member who does not validate is named on stderr and the others listed."""
     if not store.has_home():
-        print(no_home_yet(store))
+        print(fitted(no_home_yet(store), fit_width()))
         return 0
     roster, problems = store.team.roster_report()
     _name_problems(problems)
     if not roster and not problems:
-        print(NO_TEAM_YET)
+        print(fitted(NO_TEAM_YET, fit_width()))
     elif roster:
         rows = [
             (employee, member.name, f"{member.cadence_months} months", member.added or "")
             for employee, member in sorted(roster.items())
         ]
-        print(format_table(("Employee", "Name", "Every", "Added"), rows))
+        fits = (WHOLE, WRAP, WHOLE, WHOLE)  # the name is what this list is for: wrapped, never left out
+        print(format_table(("Employee", "Name", "Every", "Added"), rows, fits=fits, width=fit_width()))
     return 2 if problems else 0
 
 
@@ -116,7 +118,7 @@ def run_drafts(store: Store) -> int:
     """Unfinished interviews and how to resume each; an unreadable draft is named on stderr and
     shown as such, and the others listed."""
     if not store.has_home():
-        print(no_home_yet(store, "No unfinished drafts"))
+        print(fitted(no_home_yet(store, "No unfinished drafts"), fit_width()))
         return 0
     paths = store.drafts.listed()
     if not paths:
@@ -129,8 +131,10 @@ def run_drafts(store: Store) -> int:
         rows = [_draft_row(store, index, path) for path in paths]
     finally:
         index.save()
-    print(format_table(("Employee", "Kind", "Dated", "Answered", "Resume with"), rows))
-    print(f"Drafts are kept in {one_line(str(store.drafts.root))}")
+    header = ("Employee", "Kind", "Dated", "Answered", "Resume with")
+    width = fit_width()
+    print(format_table(header, rows, fits=(WHOLE, WHOLE, WHOLE, WRAP, WHOLE), width=width))
+    print(fitted(f"Drafts are kept in {one_line(str(store.drafts.root))}", width))
     return 2 if any(row[3] == UNREADABLE for row in rows) else 0  # as due and team list do
 
 
@@ -185,4 +189,10 @@ def table(rows: list[DueRow], *, colour: bool) -> str:
         )
         for row in rows
     ]
-    return format_table(header, body, last_colours=[_COLOURS[r.status] for r in rows] if colour else None)
+    return format_table(
+        header,
+        body,
+        fits=(WHOLE, REPEAT, WHOLE, WHOLE, WHOLE, WRAP),
+        width=fit_width(),
+        last_colours=[_COLOURS[r.status] for r in rows] if colour else None,
+    )

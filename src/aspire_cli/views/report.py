@@ -16,7 +16,8 @@ from aspire_cli.domain.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE
 from aspire_cli.domain.team_report import GRID_ROWS, READINESS, MemberRow, TeamReport
 from aspire_cli.safe_text import one_line
 from aspire_cli.views.json_text import json_line, json_rows
-from aspire_cli.views.width import cells, column_width, pad, padded, room_for, shorten, terminal_columns
+from aspire_cli.views.table import REPEAT, SHORTEN, Column, table_text
+from aspire_cli.views.width import cells, column_width, fit_width, fitted, pad, wrap
 
 FORMATS = ("table", "md", "csv", "json", "html")
 SHORT_LEVELS = {
@@ -26,8 +27,7 @@ SHORT_LEVELS = {
     "senior leadership": "senior",
     "expert track": "expert",
 }
-TEXT_MIN, TEXT_MAX = 12, 40  # cells of an aspiration or assignment in the table
-NAME_MAX = 24
+GRID_CELL_MAX = 30  # cells of a cell of the grid; more initials wrap inside it
 _STATUS_COLOURS = {OVERDUE: "31", NEVER_HELD: "33", DUE_SOON: "33", OK: "32"}
 CSV_COLUMNS = MemberRow._fields
 
@@ -57,86 +57,83 @@ def level_text(level: str | None) -> str:
 
 
 def plain_text(team: TeamReport, *, colour: bool = False, columns: int | None = None) -> str:
-    """The table, the grid under it, who is not assessed or left out, and a legend."""
-    width = terminal_columns() if columns is None else columns
+    """The table, the grid under it, who is not assessed or left out, and a legend, fitted to
+    `columns` cells (None: the terminal's, see width.fit_width; none when piped without COLUMNS)."""
+    width = fit_width() if columns is None else columns
     parts = []
     if team.members:
         parts.append(member_table(team.members, width, colour=colour))
         parts.append(grid_text(team, width))
-    parts.append(_lists_text(team))
+    parts.append(_lists_text(team, width))
     if team.members:
-        parts.append(LEGEND_TEXT)
+        parts.append(fitted(LEGEND_TEXT, width))
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def member_table(rows: list[MemberRow], width: int, *, colour: bool) -> str:
-    header = [
-        "Employee", "Name", "Ini", "Due", "Short term", "Long term", "Aims", "You see", "Match",
-        "Willing", "Ready", "Next assignment", "Open", "Overdue",
-    ]  # fmt: skip
-    texts = (4, 5, 11)  # the columns shortened to share what room there is
-    columns: list[list[str]] = [
-        [r.employee for r in rows],
-        [shorten(r.name, NAME_MAX) for r in rows],
-        [one_line(r.initials) for r in rows],
-        [due_text(r) for r in rows],
-        [r.short_term_aspiration or "-" for r in rows],
-        [r.long_term_aspiration or "-" for r in rows],
-        [one_line(level_text(r.aspiration_level)) for r in rows],
-        [one_line(level_text(r.potential_level)) for r in rows],
-        [r.alignment or "-" for r in rows],
-        [one_line(r.willing or "-") for r in rows],
-        [one_line(r.readiness or "-") for r in rows],
-        [r.next_assignment or "-" for r in rows],
-        [str(r.open_actions) for r in rows],
-        [str(r.overdue_actions) for r in rows],
+def member_table(rows: list[MemberRow], width: int | None, *, colour: bool) -> str:
+    """A member a row (see table.py for how it fits): the name beside the id gives way first, then
+    the aspirations and the next assignment are shortened between words (`--format md` and `show`
+    have them whole)."""
+    columns = [
+        Column("Employee", [r.employee for r in rows]),
+        Column("Name", [r.name for r in rows], REPEAT),
+        Column("Ini", [r.initials for r in rows]),
+        Column("Due", [due_text(r) for r in rows]),
+        Column("Short term", [r.short_term_aspiration or "-" for r in rows], SHORTEN),
+        Column("Long term", [r.long_term_aspiration or "-" for r in rows], SHORTEN),
+        Column("Aims", [level_text(r.aspiration_level) for r in rows]),
+        Column("You see", [level_text(r.potential_level) for r in rows]),
+        Column("Match", [r.alignment or "-" for r in rows]),
+        Column("Willing", [r.willing or "-" for r in rows]),
+        Column("Ready", [r.readiness or "-" for r in rows]),
+        Column("Next assignment", [r.next_assignment or "-" for r in rows], SHORTEN),
+        Column("Open", [str(r.open_actions) for r in rows]),
+        Column("Overdue", [str(r.overdue_actions) for r in rows]),
     ]
-    widths = [column_width([title, *column]) for title, column in zip(header, columns, strict=True)]
-    room = room_for(widths, texts, width, TEXT_MIN, TEXT_MAX)
-    for at in texts:
-        columns[at] = [shorten(text, room) or "-" for text in columns[at]]
-        widths[at] = column_width([header[at], *columns[at]])
-    table = [padded([title, *column], w) for title, column, w in zip(header, columns, widths, strict=True)]
-    if colour:  # after padding: escapes take no room
-        at = header.index("Due")
-        table[at][1:] = [
-            f"\x1b[{_STATUS_COLOURS.get(r.due_status, '0')}m{cell}\x1b[0m"
-            for r, cell in zip(rows, table[at][1:], strict=True)
-        ]
-    lines = ["  ".join(row).rstrip() for row in zip(*table, strict=True)]
-    if colour:
-        lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
-    return "\n".join(lines)
+    colours = [_STATUS_COLOURS.get(r.due_status, "0") for r in rows] if colour else None
+    return table_text(columns, width, colours=colours, coloured=3)
 
 
-def grid_text(team: TeamReport, width: int) -> str:
-    """The potential-by-readiness grid in box characters, each member's initials in their cell."""
+def grid_text(team: TeamReport, width: int | None) -> str:
+    """The potential-by-readiness grid in box characters, each member's initials in their cell;
+    in a narrow terminal the levels wrap inside their column."""
+    cell = max(column_width(READINESS), min(GRID_CELL_MAX, _initials_width(team)))
     label = column_width(GRID_ROWS)
-    room = min(30, (width - label - 3 * len(READINESS) - 4) // len(READINESS))  # a cell at most
-    needed = max(
-        cells(" ".join(one_line(m.initials) for m in members))
-        for row in team.grid.values()
-        for members in row.values()
-    )
-    cell = max(column_width(READINESS), min(room, needed))
+    if width is not None:
+        cell = max(column_width(READINESS), min(cell, (width - label - 3 * len(READINESS) - 4) // 3))
+        label = max(min(label, width - 4 - len(READINESS) * (cell + 3)), _longest_word(GRID_ROWS))
     widths = [label, *[cell] * len(READINESS)]
 
     def rule(left: str, middle: str, right: str) -> str:
         return left + middle.join("─" * (w + 2) for w in widths) + right
 
-    def line(texts: Sequence[str]) -> str:
-        return "│ " + " │ ".join(pad(text, w) for text, w in zip(texts, widths, strict=True)) + " │"
+    def lines_of(texts: Sequence[list[str]]) -> list[str]:
+        depth = max(map(len, texts))
+        rows = [[t[d] if d < len(t) else "" for t in texts] for d in range(depth)]
+        return ["│ " + " │ ".join(pad(x, w) for x, w in zip(row, widths, strict=True)) + " │" for row in rows]
 
-    lines = ["Potential (rows) by readiness (columns): each member's initials", rule("┌", "┬", "┐")]
-    lines.append(line(["potential \\ readiness", *READINESS]))
+    heading = "Potential (rows) by readiness (columns): each member's initials"
+    lines = [fitted(heading, width), rule("┌", "┬", "┐")]
+    lines += lines_of([wrap("potential \\ readiness", label), *([r] for r in READINESS)])
     for level in GRID_ROWS:
         lines.append(rule("├", "┼", "┤"))
-        wrapped = [_wrap([one_line(m.initials) for m in team.grid[level][r]], cell) for r in READINESS]
-        for depth in range(max(map(len, wrapped))):
-            marks = [column[depth] if depth < len(column) else "" for column in wrapped]
-            lines.append(line([level if depth == 0 else "", *marks]))
+        marks = [_wrap([one_line(m.initials) for m in team.grid[level][r]], cell) for r in READINESS]
+        lines += lines_of([wrap(level, label), *marks])
     lines.append(rule("└", "┴", "┘"))
     return "\n".join(lines)
+
+
+def _initials_width(team: TeamReport) -> int:
+    """The cells the initials of the fullest cell of the grid take on one line."""
+    return max(
+        cells(" ".join(one_line(m.initials) for m in members))
+        for row in team.grid.values()
+        for members in row.values()
+    )
+
+
+def _longest_word(texts: Sequence[str]) -> int:
+    return max(cells(word) for text in texts for word in text.split())
 
 
 def _wrap(marks: list[str], width: int) -> list[str]:
@@ -150,19 +147,21 @@ def _wrap(marks: list[str], width: int) -> list[str]:
     return lines
 
 
-def _lists_text(team: TeamReport) -> str:
+def _lists_text(team: TeamReport, width: int | None) -> str:
     lines = []
     if team.not_assessed:
         lines.append("Not assessed (no place in the grid):")
         widest = column_width(one_line(m.initials) for m in team.not_assessed)
         for m in team.not_assessed:
             initials = pad(one_line(m.initials), widest)
-            lines.append(f"  {initials}  " + one_line(f"{m.name or m.employee} ({m.employee}): {m.reason}"))
+            said = one_line(f"{m.name or m.employee} ({m.employee}): {m.reason}")
+            lines.append(fitted(f"  {initials}  {said}", width, " " * (widest + 2)))
     if team.left_out:
         if lines:
             lines.append("")
+        left_out = ", ".join(team.left_out)
         lines.append(
-            one_line(f"Left out (a file could not be read; see the errors): {', '.join(team.left_out)}")
+            fitted(one_line(f"Left out (a file could not be read; see the errors): {left_out}"), width)
         )
     return "\n".join(lines)
 

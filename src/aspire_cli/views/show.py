@@ -3,8 +3,9 @@ talk every action agreed in it with where it stands today (see tracking.py).
 
 Read through the index (looking_back), so that a warm `show` loads no pydantic: the question texts
 come from the question set's TOML as plain data. Piped, with NO_COLOR or on a dumb terminal it prints
-plain text wrapped to the terminal's width (80 columns when piped) and loads no Rich either; in a
-colour terminal Rich draws it. Whatever a record holds is printed through safe_text.
+plain text, wrapped between words to the terminal's width or COLUMNS (piped without COLUMNS: not
+wrapped, a paragraph a line, for grep), and loads no Rich either; in a colour terminal Rich draws it.
+Whatever a record holds is printed through safe_text.
 
 The helpers here (question texts, the actions by question, wrapping) serve `aspire history` too.
 """
@@ -22,7 +23,7 @@ from aspire_cli.storage.conflicts import say_unresolved
 from aspire_cli.storage.looking_back import agreed_actions, find_record, folder_contents, tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.table import use_colour
-from aspire_cli.views.width import terminal_columns, wrap
+from aspire_cli.views.width import cells, fit_width, fitted, wrap
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 KIND_TITLES = {"prep": "Preparation notes", "talk": "Career aspiration discussion"}
 EARLIER = "Still open from earlier talks"
 MAX_WIDTH = 100  # long answers read badly across a wide terminal
+MIN_WIDTH = 20
 INDENT = "    "
 STATUS_STYLES = {OVERDUE: "bold red", "open": "yellow", DONE: "green", DROPPED: "dim"}
 
@@ -71,16 +73,27 @@ def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | Non
     if earlier:
         shown.append(Shown(EARLIER, earlier))
     title = record_title(display_name(store, employee), employee, record)
-    about = [f"Question set: {record.kind}, version {version}", f"File: {found.path}"]
+    width = text_width()
+    about = [f"Question set: {record.kind}, version {version}", *file_lines(found.path, store.home, width)]
     if use_colour():
         draw(title, about, shown)
     else:
-        print("\n".join(plain_lines(title, about, shown, text_width())))
+        print("\n".join(plain_lines(title, about, shown, width)))
     if earlier or any(a.is_open for actions in statuses.values() for a in actions):
-        print(f"\nMark an action done with: aspire actions done {employee} NUMBER")
+        print(fitted(f"\nMark an action done with: aspire actions done {employee} NUMBER", width))
     for problem in problems:
         report(BadFile(problem))
     return 2 if problems else 0
+
+
+def file_lines(path: Path, home: Path, width: int | None) -> list[str]:
+    """'File: PATH' when it fits on a line; else the file in the home and, under it, the home: a
+    path is never cut, and broken only when the home alone is wider than the terminal."""
+    line = one_line(f"File: {path}")
+    if width is None or cells(line) <= width or not path.is_relative_to(home):
+        return wrapped(line, width, "", "  ")
+    in_home = wrapped(one_line(f"in {home}"), width, "  ", "  ")
+    return [*wrapped(one_line(f"File: {path.relative_to(home)}"), width, "", "  "), *in_home]
 
 
 def _problem_with(found: RecordFile, problems: list[str]) -> str:
@@ -172,25 +185,33 @@ def record_title(name: str, employee: str, record: IndexedRecord) -> str:
     return f"{name}: {title}, {record.day}" + (f" ({nth} that day)" if record.seq > 1 else "")
 
 
-def text_width() -> int:
-    """The width to wrap at: $COLUMNS, else the terminal's, else (piped) 80; between 40 and MAX_WIDTH."""
-    return max(min(terminal_columns(80), MAX_WIDTH), 40)
+def text_width() -> int | None:
+    """The width to wrap at: the terminal's, or $COLUMNS (see width.fit_width), at most MAX_WIDTH;
+    None when piped without COLUMNS: a paragraph a line, for grep."""
+    width = fit_width()
+    return None if width is None else max(min(width, MAX_WIDTH), MIN_WIDTH)
 
 
-def wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Multi-line text wrapped to `width` cells, its line breaks and blank lines kept, control characters
-    shown as escapes; the first line starts with `first`, the others with `rest`."""
+def wrapped(text: str, width: int | None, first: str, rest: str) -> list[str]:
+    """Multi-line text wrapped between words to `width` cells (None: not wrapped), its line breaks
+    and blank lines kept, control characters shown as escapes; the first line starts with `first`,
+    the others with `rest`. A word wider than a whole line (a long link) is broken, not lost."""
     lines: list[str] = []
     for line in visible(text.strip()).split("\n"):
         prefix = rest if lines else first
         line = line.expandtabs(4).rstrip()
-        lines += wrap(line, width, prefix, rest) if line else [""]
+        if not line:
+            lines.append("")
+        elif width is None:
+            lines.append(prefix + line)
+        else:
+            lines += wrap(line, width, prefix, rest)
     return lines
 
 
 # -- plain text ----------------------------------------------------------------------------------
-def plain_lines(title: str, about: list[str], shown: list[Shown], width: int) -> list[str]:
-    lines = [*wrapped(title, width, "", ""), *map(one_line, about)]  # a path is not wrapped: copy it whole
+def plain_lines(title: str, about: list[str], shown: list[Shown], width: int | None) -> list[str]:
+    lines = [*wrapped(title, width, "", ""), *about]  # `about` fits already
     for item in shown:
         lines += ["", *wrapped(item.question, width, "", "")]
         if isinstance(item.answer, list):
@@ -201,7 +222,7 @@ def plain_lines(title: str, about: list[str], shown: list[Shown], width: int) ->
     return lines
 
 
-def plain_action(action: TrackedAction, width: int) -> list[str]:
+def plain_action(action: TrackedAction, width: int | None) -> list[str]:
     number = f"#{action.number}".ljust(4)
     field = INDENT + " " * 4
     lines = wrapped(action.action, width, f"{INDENT}{number}", field)
@@ -223,7 +244,7 @@ def draw(title: str, about: list[str], shown: list[Shown], console: Console | No
     console = console or Console(highlight=False, emoji=False)
     console.width = min(console.width, MAX_WIDTH)
     console.print(Text(one_line(title), style="bold"))
-    for line in about:
+    for line in about:  # fits already
         console.print(Text(one_line(line), style="dim"), soft_wrap=True)
     for item in shown:
         console.print()

@@ -11,12 +11,14 @@ lzma, cost a few ms at every start).
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from aspire_cli.safe_text import one_line
 
 ELLIPSIS = "…"
+_NOT_ASCII = re.compile("[^\x00-\x7f]")  # the characters that may take other than one cell
 GAP = 2  # spaces between two columns of a table
 
 
@@ -24,7 +26,7 @@ def cells(text: str) -> int:
     """The cells `text` takes on a terminal: wide (CJK, emoji) characters two, zero-width ones none."""
     if text.isascii():
         return len(text)
-    return sum(map(_char_cells, text))
+    return len(text) + sum(_char_cells(char) - 1 for char in _NOT_ASCII.findall(text))
 
 
 def _char_cells(char: str) -> int:
@@ -54,33 +56,32 @@ def column_width(column: Iterable[str]) -> int:
 
 def shorten(text: str, width: int) -> str:
     """`text` as one harmless line (runs of spaces and line breaks as one space, control characters
-    shown as escapes; see safe_text) of at most `width` cells, ending in an ellipsis when cut."""
-    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
-        line = text  # most cells of a table: nothing to collapse or escape
-    else:
-        line = one_line(" ".join(text.split()))
-    if line.isascii():
-        return line if len(line) <= width else line[: max(width - 1, 0)] + ELLIPSIS
-    if cells(line) <= width:
+    shown as escapes; see safe_text) of at most `width` cells, cut between two words and ending in an
+    ellipsis when cut. Only a first word too wide to fit with the ellipsis is cut inside."""
+    line = flat(text)
+    if (len(line) if line.isascii() else cells(line)) <= width:
         return line
-    room, taken = max(width - 1, 0), 0
-    for at, char in enumerate(line):
-        taken += _char_cells(char)
-        if taken > room:
-            return line[:at] + ELLIPSIS
-    return line  # not reached: the line is wider than `room`
+    head = _fitting(line, max(width - 1, 0))  # what fits beside the ellipsis
+    if line[len(head)] != " " and not head.endswith(" ") and " " in head:
+        head = head[: head.rindex(" ")]  # the last word would be cut: left out
+    return head.rstrip() + ELLIPSIS
 
 
-def wrap(line: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """One line of text (no line breaks) in lines of at most `width` cells where it can be, broken
-    between words (a word wider than a line: between characters); the first line starts with
-    `first`, the others with `rest`. ASCII as textwrap wraps it."""
+def flat(text: str) -> str:
+    """Text as one harmless line: runs of spaces and line breaks as one space, control characters
+    shown as escapes (see safe_text)."""
+    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
+        return text  # most cells of a table: nothing to collapse or escape
+    return one_line(" ".join(text.split()))
+
+
+def wrap(line: str, width: int, first: str = "", rest: str = "", *, cut: bool = False) -> list[str]:
+    """One line of text (no line breaks) in lines of at most `width` cells, broken between words
+    (runs of spaces as one); the first line starts with `first`, the others with `rest`. A word
+    wider than a whole line is shortened with an ellipsis with `cut` (a table's cell), else broken
+    between characters (`show`, whose job is the whole text)."""
     if cells(first) + cells(line) <= width:
         return [first + line]
-    if line.isascii() and first.isascii() and rest.isascii():
-        import textwrap
-
-        return textwrap.wrap(line, width, initial_indent=first, subsequent_indent=rest)
     lines: list[str] = []
     prefix, current = first, ""
     for word in line.split():
@@ -91,34 +92,47 @@ def wrap(line: str, width: int, first: str = "", rest: str = "") -> list[str]:
         if current:
             lines.append(prefix + current)
             prefix = rest
-        while len(word) > 1 and cells(prefix) + cells(word) > width:
-            head = _fitting(word, width - cells(prefix))
+        room = width - cells(prefix)
+        if cut and cells(word) > room:
+            word = shorten(word, room)
+        while len(word) > 1 and cells(word) > room:
+            head = _fitting(word, room) or word[0]  # a character wider than the line still gets one
             lines.append(prefix + head)
             prefix, word = rest, word[len(head) :]
+            room = width - cells(prefix)
         current = word
     return [*lines, prefix + current] if current else lines
 
 
 def _fitting(text: str, room: int) -> str:
-    """The longest start of `text` that takes at most `room` cells (one character at least)."""
+    """The longest start of `text` that takes at most `room` cells (maybe none)."""
+    if text.isascii():
+        return text[: max(room, 0)]
     taken = 0
     for at, char in enumerate(text):
         taken += _char_cells(char)
         if taken > room:
-            return text[: max(at, 1)]
+            return text[:at]
     return text
 
 
-def room_for(widths: Sequence[int], shortened: Sequence[int], total: int, least: int, most: int) -> int:
-    """The cells each of the `shortened` columns (their places in `widths`) gets, sharing what the
-    other columns and the gaps between them leave of `total`, between `least` and `most`."""
-    fixed = sum(w for at, w in enumerate(widths) if at not in shortened) + GAP * (len(widths) - 1)
-    return max(least, min(most, (total - fixed) // len(shortened)))
+def fitted(text: str, width: int | None, rest: str = "  ") -> str:
+    """Prose (a heading, a legend, a message) with each of its lines wrapped between words to `width`
+    cells, the lines it continues on indented as it is and by `rest`; as it is when `width` is None
+    (piped, for grep). A word wider than the line (a path) is broken, not lost."""
+    if width is None:
+        return text
+    lines: list[str] = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        lines += wrap(line.strip(" "), width, indent, indent + rest) if line.strip() else [line]
+    return "\n".join(lines)
 
 
-def terminal_columns(fallback: int = 120) -> int:
-    """The terminal's width in cells: $COLUMNS, else the terminal's own, else (piped) `fallback`;
-    as shutil.get_terminal_size finds it."""
+def fit_width() -> int | None:
+    """The width to fit what is printed to: $COLUMNS when set, else the terminal's when stdout is
+    one (found as shutil.get_terminal_size finds it); None when piped without COLUMNS, where every
+    record stays on one line, whole, for grep."""
     try:
         columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
@@ -128,4 +142,4 @@ def terminal_columns(fallback: int = 120) -> int:
             columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
         except (OSError, ValueError, AttributeError):
             columns = 0
-    return columns or fallback
+    return columns or None
