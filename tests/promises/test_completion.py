@@ -223,8 +223,9 @@ UNUSUAL = ["aspire --version show", "aspire show --kind talk --kind prep", "aspi
 
 def _completes_ids(words: list[str], incomplete: str) -> bool:
     """Whether the Typer app completes `incomplete` from the roster, found as it finds it: the
-    parameter it goes to is an EMPLOYEE argument with a completion of its own (params.team_ids). The word after a
-    group (`aspire actions <TAB>`) is the group's: the quick answer leaves it to the Typer app."""
+    parameter it goes to is an EMPLOYEE argument with a completion of its own (params.team_ids).
+    The word after a group (`aspire actions <TAB>`) is the group's: the quick answer leaves it to
+    the Typer app."""
     ctx = _resolve_context(ROOT, {}, "aspire", list(words))
     found, _ = _resolve_incomplete(ctx, list(words), incomplete)
     return (
