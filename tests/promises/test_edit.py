@@ -171,7 +171,7 @@ def test_a_second_talk_of_one_day_and_a_prep_are_chosen_with_date_and_kind(
 ):
     from support.answers import PREP_ANSWERS
 
-    again = aspire("talk", "alice", "--date", "2026-11-20", "--answers", "-", input=TALK_ANSWERS)
+    again = aspire("talk", "alice", "--date", "2026-11-20", "--answers", "-", "--again", input=TALK_ANSWERS)
     assert again.exit_code == 0
     prep = aspire("prep", "alice", "--date", "2026-11-20", "--answers", "-", input=PREP_ANSWERS)
     assert prep.exit_code == 0

@@ -129,13 +129,14 @@ GRAMMAR: dict[str, Command] = {
     "prep": Command(
         discussions.prep,
         {
+            "--again": ("again", "flag"),
             "--answers": ("answers", "str"),
             "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
             "--questions": ("questions", "str"),
         },
         (("employee", True, values.employee),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+        {"again": False, "answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
     "questions list": Command(question_sets.list_sets, {}, (), {}),
     "questions show": Command(question_sets.show, {}, (("set_id", True, "str"),), {"set_id": None}),
@@ -164,13 +165,14 @@ GRAMMAR: dict[str, Command] = {
     "talk": Command(
         discussions.talk,
         {
+            "--again": ("again", "flag"),
             "--answers": ("answers", "str"),
             "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
             "--questions": ("questions", "str"),
         },
         (("employee", False, values.employee),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+        {"again": False, "answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
     "team add": Command(
         team.add,

@@ -90,6 +90,12 @@ QuestionsOpt = Annotated[
 FreshOpt = Annotated[
     bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")
 ]
+AgainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--again", help="Record another on a day that already has one (saved as -2), without asking."
+    ),
+]
 NameOpt = Annotated[str | None, typer.Option("--name", metavar="NAME", help='Full name, e.g. "Alice Smith".')]
 CadenceOpt = Annotated[
     int | None,

@@ -18,8 +18,9 @@ def prep(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    again: bool,
 ) -> int:
-    return _discussion(home, "prep", employee, date_, answers, fresh, questions)
+    return _discussion(home, "prep", employee, date_, answers, fresh, questions, again)
 
 
 def talk(
@@ -29,8 +30,9 @@ def talk(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    again: bool,
 ) -> int:
-    return _discussion(home, "talk", employee, date_, answers, fresh, questions)
+    return _discussion(home, "talk", employee, date_, answers, fresh, questions, again)
 
 
 def _discussion(
@@ -41,8 +43,9 @@ def _discussion(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    again: bool,
 ) -> int:
     from aspire_cli.interview.session import run_discussion
 
-    run_discussion(home.store, kind, employee, day, answers, fresh, questions)
+    run_discussion(home.store, kind, employee, day, answers, fresh, questions, again)
     return 0
