@@ -82,6 +82,12 @@ GRAMMAR: dict[str, Command] = {
     ),
     "config show": Command(settings.show, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "config unset": Command(settings.unset, {}, (("key", True, "str"),), {"key": None}),
+    "delete": Command(
+        records.delete,
+        {"--date": ("date_", values.record_day), "--kind": ("kind", "str"), "--yes": ("yes", "flag")},
+        (("employee", True, values.employee),),
+        {"date_": None, "employee": None, "kind": None, "yes": False},
+    ),
     "drafts": Command(listing.drafts, {}, (), {}),
     "due": Command(
         listing.due,
@@ -146,6 +152,12 @@ GRAMMAR: dict[str, Command] = {
         {"--as-of": ("as_of", values.as_of), "--format": ("format_", "str"), "--out": ("out", "str")},
         (),
         {"as_of": None, "format_": "table", "out": None},
+    ),
+    "restore": Command(
+        records.restore,
+        {"--date": ("date_", values.record_day), "--kind": ("kind", "str")},
+        (("employee", True, values.employee),),
+        {"date_": None, "employee": None, "kind": None},
     ),
     "share": Command(
         documents.share,
