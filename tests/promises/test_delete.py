@@ -282,6 +282,16 @@ def test_restore_says_what_there_is_to_restore(aspire, alice):
     )
 
 
+def refused_for_numbers(result, numbers: str, done: str) -> None:
+    """Refused in one line, exit 1, because `numbers` ("s 1, 2" or " 3") would change meaning."""
+    assert result.exit_code == 1
+    assert one_line_error(result) == (
+        f"error: that would make action number{numbers} name another action, or two, and follow-ups "
+        "name actions by number (talks written before actions were numbered count theirs by their "
+        f"order); nothing {done}"
+    )
+
+
 def test_a_talk_numbered_by_its_order_is_not_deleted_when_later_ones_would_be_renumbered(aspire, home):
     """Talks written before actions were numbered: theirs are numbered 1, 2, 3... in the order agreed,
     so taking an early one away would give the later ones other numbers."""
@@ -293,13 +303,7 @@ def test_a_talk_numbered_by_its_order_is_not_deleted_when_later_ones_would_be_re
     for day in ("2026-01-10", "2026-02-10"):
         (folder / f"{day}-talk.toml").write_text(GOOD_TALK.replace("2026-01-10", day))
     before = files_in(folder)
-    refused = aspire("delete", "alice", "--date", "2026-01-10", "--yes")
-    assert refused.exit_code == 1
-    assert one_line_error(refused) == (
-        "error: that would make action numbers 1, 2 name another action, or two, and follow-ups name "
-        "actions by number (talks written before actions were numbered count theirs by their order); "
-        "nothing deleted"
-    )
+    refused_for_numbers(aspire("delete", "alice", "--date", "2026-01-10", "--yes"), "s 1, 2", "deleted")
     assert files_in(folder) == before
     last = aspire("delete", "alice", "--date", "2026-02-10", "--yes")
     assert last.exit_code == 0, last.stderr
@@ -349,11 +353,5 @@ def test_a_restore_that_would_give_one_number_to_two_actions_is_refused(aspire, 
     copied = alice / "2026-07-01-talk.toml"  # a copy made by hand: action 3 again, on another day
     copied.write_text(kept.read_text().replace(SECOND, "2026-07-01"))
     before = files_in(alice)
-    result = aspire("restore", "alice", "--date", SECOND)
-    assert result.exit_code == 1
-    assert one_line_error(result) == (
-        "error: that would make action number 3 name another action, or two, and follow-ups name "
-        "actions by number (talks written before actions were numbered count theirs by their order); "
-        "nothing restored"
-    )
+    refused_for_numbers(aspire("restore", "alice", "--date", SECOND), " 3", "restored")
     assert files_in(alice) == before
