@@ -33,7 +33,8 @@ def test_two_processes_writing_a_talk_on_the_same_day_keep_both(aspire, home):
     aspire("team", "add", "alice")
     texts = [TALK_ANSWERS.replace("Architecture", who) for who in ("First writer", "Second writer")]
     procs = [
-        start(home, "talk", "alice", "--date", "2026-11-26", "--answers", "-", stdin=True) for _ in texts
+        start(home, "talk", "alice", "--date", "2026-11-26", "--answers", "-", "--again", stdin=True)
+        for _ in texts
     ]
     for proc, text in zip(procs, texts, strict=True):
         proc.stdin.write(text)

@@ -137,7 +137,7 @@ def test_a_second_talk_on_the_same_day_is_asked_before_it_starts(aspire, alice, 
 
 def test_a_second_talk_from_an_answers_file_says_it_is_the_second(aspire, alice):
     assert aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
-    result = aspire("talk", "alice", "--answers", "-", input=TALK_ANSWERS)
+    result = aspire("talk", "alice", "--answers", "-", "--again", input=TALK_ANSWERS)
     assert result.exit_code == 0
     assert f"{TODAY.isoformat()}-talk-2.toml" in result.stdout
     assert f"(the second talk with alice on {TODAY.isoformat()})" in result.stdout

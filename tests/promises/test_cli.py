@@ -66,6 +66,7 @@ def test_prep_and_talk_from_answers_files_write_dated_records(aspire, home, tmp_
     talk = aspire("talk", "alice", "--date", "2026-11-26", "--answers", "-", input=TALK_ANSWERS)
     assert talk.exit_code == 0, talk.stderr
     assert files_under(home) == [
+        "records/alice/.action-numbers-given-2",  # so that no action number is ever given twice
         "records/alice/2026-11-20-prep.md",
         "records/alice/2026-11-20-prep.toml",
         "records/alice/2026-11-26-talk.md",

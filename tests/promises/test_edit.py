@@ -171,7 +171,7 @@ def test_a_second_talk_of_one_day_and_a_prep_are_chosen_with_date_and_kind(
 ):
     from support.answers import PREP_ANSWERS
 
-    again = aspire("talk", "alice", "--date", "2026-11-20", "--answers", "-", input=TALK_ANSWERS)
+    again = aspire("talk", "alice", "--date", "2026-11-20", "--answers", "-", "--again", input=TALK_ANSWERS)
     assert again.exit_code == 0
     prep = aspire("prep", "alice", "--date", "2026-11-20", "--answers", "-", input=PREP_ANSWERS)
     assert prep.exit_code == 0
@@ -307,7 +307,8 @@ def test_an_edit_waits_for_a_talk_with_the_same_person(aspire, alice, monkeypatc
     with Store(alice).interview_lock("alice", "talk"):
         result = edit(aspire, monkeypatch, editor(tmp_path, ("Delegation", "Feedback")))
     assert result.exit_code == 75
-    one_line(result.stderr, "aspire talk alice` or `aspire edit alice`", "finish or stop it first")
+    said = "`aspire talk alice`, `aspire edit alice` or `aspire delete alice`"
+    one_line(result.stderr, said, "finish or stop it first")
     assert runs(tmp_path) == 0
 
 

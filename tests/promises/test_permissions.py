@@ -26,9 +26,8 @@ def test_every_file_and_folder_the_tool_writes_is_private_whatever_the_umask(asp
     assert (
         aspire("talk", "alice", "--date", "2026-01-02", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
     )
-    assert (
-        aspire("talk", "alice", "--date", "2026-01-02", "--answers", "-", input=TALK_ANSWERS).exit_code == 0
-    )
+    again = ("--answers", "-", "--again")
+    assert aspire("talk", "alice", "--date", "2026-01-02", *again, input=TALK_ANSWERS).exit_code == 0
     assert aspire("due").exit_code == 0
     # a draft and an interview lock, through the same store calls an interview makes
     from aspire_cli.domain.models import Record

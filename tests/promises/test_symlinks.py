@@ -30,7 +30,8 @@ def snapshot(folder):
 
 
 def talk(aspire):
-    return aspire("talk", "alice", "--date", "2026-11-26", "--answers", "-", input=TALK_ANSWERS)
+    """A talk on a day whose record slot may be taken (by a link): --again goes on to write it."""
+    return aspire("talk", "alice", "--date", "2026-11-26", "--answers", "-", "--again", input=TALK_ANSWERS)
 
 
 def refused(result, path):

@@ -67,7 +67,7 @@ def test_every_write_is_one_commit_with_a_message_that_says_what_happened(a: Mac
     steps = [
         (("team", "add", "alice"), "team: add alice"),
         (("talk", "alice", "--date", "2026-11-20", "--answers", "-"), "talk: alice 2026-11-20"),
-        (("talk", "alice", "--date", "2026-11-20", "--answers", "-"), "talk: alice 2026-11-20-2"),
+        (("talk", "alice", "--date", "2026-11-20", "--answers", "-", "--again"), "talk: alice 2026-11-20-2"),
         (("actions", "done", "alice", "1"), "follow-up: alice #1 done"),
         (("team", "edit", "alice", "--cadence", "6"), "team: edit alice"),
         (("edit", "alice", "--date", "2026-11-20"), "edit: alice 2026-11-20-talk"),

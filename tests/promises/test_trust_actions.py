@@ -182,6 +182,9 @@ def aspire_process(home: Path, *args: str, stdin: str | None = None) -> subproce
     )
 
 
+AGAIN = ("--answers", "-", "--again")  # one talk after another, all on one day
+
+
 def test_done_and_reopen_while_talks_are_being_written_never_call_a_talk_unreadable(aspire, home):
     alice_with_a_talk(aspire, home)
     stop = threading.Event()
@@ -190,9 +193,7 @@ def test_done_and_reopen_while_talks_are_being_written_never_call_a_talk_unreada
     def write_talks() -> None:  # one talk after another, as fast as aspire writes them
         while not stop.is_set():
             talks.append(
-                aspire_process(
-                    home, "talk", "alice", "--date", "2026-02-01", "--answers", "-", stdin=TALK_ANSWERS
-                )
+                aspire_process(home, "talk", "alice", "--date", "2026-02-01", *AGAIN, stdin=TALK_ANSWERS)
             )
 
     writer = threading.Thread(target=write_talks)

@@ -232,6 +232,13 @@ REFUSED = [
     ({"records/Not An Id/2026-11-20-talk.toml": "x"}, "records/Not An Id/2026-11-20-talk.toml"),
     ({"records/alice/2026-11-20-talk.toml": "-> /etc/passwd"}, "records/alice/2026-11-20-talk.toml"),
     ({"team.toml": "-> ../../.ssh/id_ed25519"}, "team.toml"),
+    # the highest action number given is a name aspire writes, of nine digits at most, a plain file
+    (
+        {"records/alice/.action-numbers-given-1234567890": ""},
+        "records/alice/.action-numbers-given-1234567890",
+    ),
+    ({"records/alice/.action-numbers-given-7": "-> /etc/passwd"}, "records/alice/.action-numbers-given-7"),
+    ({"records/alice/.versions/x.20261120T101010Z-deleted.sh": "x"}, "20261120T101010Z-deleted.sh"),
 ]
 
 

@@ -34,7 +34,10 @@ def talk_answers(actions: list[dict[str, object]], **changes: str) -> str:
 
 
 def hold_talk(aspire, day: str, actions: list[dict[str, object]], **changes: str) -> None:
-    result = aspire("talk", "alice", "--date", day, "--answers", "-", input=talk_answers(actions, **changes))
+    """A talk with alice on `day`, after any she had that day (--again)."""
+    result = aspire(
+        "talk", "alice", "--date", day, "--answers", "-", "--again", input=talk_answers(actions, **changes)
+    )
     assert result.exit_code == 0, result.stderr
 
 

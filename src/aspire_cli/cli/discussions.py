@@ -9,6 +9,7 @@ import typer
 
 from aspire_cli.cli import values
 from aspire_cli.cli.params import (
+    AgainOpt,
     AnswersOpt,
     EmployeeArg,
     FreshOpt,
@@ -38,6 +39,7 @@ def prep(
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
     questions: QuestionsOpt = None,
+    again: AgainOpt = False,
 ) -> None:
     """Before the meeting: questions about the employee's potential and needs."""
 
@@ -62,6 +64,7 @@ def talk(
     answers: AnswersOpt = None,
     fresh: FreshOpt = False,
     questions: QuestionsOpt = None,
+    again: AgainOpt = False,
     hide_prep: Annotated[
         bool,
         typer.Option(

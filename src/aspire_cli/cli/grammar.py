@@ -82,6 +82,12 @@ GRAMMAR: dict[str, Command] = {
     ),
     "config show": Command(settings.show, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "config unset": Command(settings.unset, {}, (("key", True, "str"),), {"key": None}),
+    "delete": Command(
+        records.delete,
+        {"--date": ("date_", values.record_day), "--kind": ("kind", "str"), "--yes": ("yes", "flag")},
+        (("employee", True, values.employee),),
+        {"date_": None, "employee": None, "kind": None, "yes": False},
+    ),
     "drafts": Command(listing.drafts, {}, (), {}),
     "due": Command(
         listing.due,
@@ -129,13 +135,14 @@ GRAMMAR: dict[str, Command] = {
     "prep": Command(
         discussions.prep,
         {
+            "--again": ("again", "flag"),
             "--answers": ("answers", "str"),
             "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
             "--questions": ("questions", "str"),
         },
         (("employee", True, values.employee),),
-        {"answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
+        {"again": False, "answers": None, "date_": None, "employee": None, "fresh": False, "questions": None},
     ),
     "questions list": Command(question_sets.list_sets, {}, (), {}),
     "questions show": Command(question_sets.show, {}, (("set_id", True, "str"),), {"set_id": None}),
@@ -145,6 +152,12 @@ GRAMMAR: dict[str, Command] = {
         {"--as-of": ("as_of", values.as_of), "--format": ("format_", "str"), "--out": ("out", "str")},
         (),
         {"as_of": None, "format_": "table", "out": None},
+    ),
+    "restore": Command(
+        records.restore,
+        {"--date": ("date_", values.record_day), "--kind": ("kind", "str")},
+        (("employee", True, values.employee),),
+        {"date_": None, "employee": None, "kind": None},
     ),
     "share": Command(
         documents.share,
@@ -170,6 +183,7 @@ GRAMMAR: dict[str, Command] = {
     "talk": Command(
         discussions.talk,
         {
+            "--again": ("again", "flag"),
             "--answers": ("answers", "str"),
             "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
@@ -178,6 +192,7 @@ GRAMMAR: dict[str, Command] = {
         },
         (("employee", False, values.employee),),
         {
+            "again": False,
             "answers": None,
             "date_": None,
             "employee": None,

@@ -90,6 +90,12 @@ QuestionsOpt = Annotated[
 FreshOpt = Annotated[
     bool, typer.Option("--fresh", help="Discard an unfinished draft (after asking) and start over.")
 ]
+AgainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--again", help="Record another on a day that already has one (saved as -2), without asking."
+    ),
+]
 NameOpt = Annotated[str | None, typer.Option("--name", metavar="NAME", help='Full name, e.g. "Alice Smith".')]
 CadenceOpt = Annotated[
     int | None,
@@ -102,13 +108,17 @@ CadenceOpt = Annotated[
 KindOpt = Annotated[
     str | None, typer.Option("--kind", metavar="prep|talk", help="Which kind of record (default: talk).")
 ]
+
+
+def record_date_option(help: str) -> Any:
+    """--date YYYY-MM-DD[-N]: a record by its day (the Nth of that day), parsed into a RecordDay."""
+    return typer.Option("--date", parser=values.record_day, metavar="YYYY-MM-DD[-N]", help=help)
+
+
 RecordDateOpt = Annotated[
     RecordDay | None,
-    typer.Option(
-        "--date",
-        parser=values.record_day,
-        metavar="YYYY-MM-DD[-N]",
-        help="The record of that day (default: the latest); the second of one day is YYYY-MM-DD-2.",
+    record_date_option(
+        "The record of that day (default: the latest); the second of one day is YYYY-MM-DD-2."
     ),
 ]
 NumberArg = Annotated[

@@ -1,11 +1,24 @@
-"""`aspire show`, `aspire history` and `aspire edit`, as the Typer app declares them."""
+"""`aspire show`, `aspire history`, `aspire edit`, `aspire delete` and `aspire restore`, as the Typer app
+declares them."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from aspire_cli.cli.params import EmployeeArg, JsonOpt, KindOpt, PlainCommand, RecordDateOpt, example, runs
+from aspire_cli.cli.params import (
+    EmployeeArg,
+    JsonOpt,
+    KindOpt,
+    PlainCommand,
+    RecordDateOpt,
+    example,
+    record_date_option,
+    runs,
+)
 from aspire_cli.commands import records
+from aspire_cli.domain.ids import RecordDay
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
 
@@ -30,3 +43,31 @@ def edit(
     ctx: typer.Context, employee: EmployeeArg, date_: RecordDateOpt = None, kind: KindOpt = None
 ) -> None:
     """Correct a record in your editor ($VISUAL or $EDITOR); it is checked before it is kept."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire delete alice --date 2026-11-26-2"))
+@runs(records.delete)
+def delete(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    date_: Annotated[
+        RecordDay | None, record_date_option("The record of that day; the second of one day is YYYY-MM-DD-2.")
+    ] = None,
+    kind: KindOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first (needed without a terminal).")] = False,
+) -> None:
+    """Take away a record written by mistake; it is kept, and `aspire restore` brings it back."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire restore alice --date 2026-11-26-2"))
+@runs(records.restore)
+def restore(
+    ctx: typer.Context,
+    employee: EmployeeArg,
+    date_: Annotated[
+        RecordDay | None,
+        record_date_option("The day of the deleted record (the second of one day: YYYY-MM-DD-2)."),
+    ] = None,
+    kind: KindOpt = None,
+) -> None:
+    """Bring back a record `aspire delete` took away."""

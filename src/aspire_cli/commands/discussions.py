@@ -18,8 +18,9 @@ def prep(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    again: bool,
 ) -> int:
-    return _discussion(home, "prep", employee, date_, answers, fresh, questions)
+    return _discussion(home, "prep", employee, date_, answers, fresh, questions, again)
 
 
 def talk(
@@ -29,13 +30,14 @@ def talk(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    again: bool,
     hide_prep: bool,
 ) -> int:
     if not hide_prep and answers is None:  # an answers file draws nothing: no settings to read
         from aspire_cli.storage.settings import HIDDEN
 
         hide_prep = home.settings.prep_notes.value == HIDDEN
-    return _discussion(home, "talk", employee, date_, answers, fresh, questions, hide_prep)
+    return _discussion(home, "talk", employee, date_, answers, fresh, questions, again, hide_prep)
 
 
 def _discussion(
@@ -46,9 +48,10 @@ def _discussion(
     answers: str | None,
     fresh: bool,
     questions: str | None,
+    again: bool,
     hide_prep: bool = False,
 ) -> int:
     from aspire_cli.interview.session import run_discussion
 
-    run_discussion(home.store, kind, employee, day, answers, fresh, questions, hide_prep=hide_prep)
+    run_discussion(home.store, kind, employee, day, answers, fresh, questions, again, hide_prep=hide_prep)
     return 0

@@ -75,7 +75,7 @@ def run_edit(store: Store, employee: str, day: RecordDay | None, kind: str | Non
     from aspire_cli.storage.looking_back import find_record
 
     found = find_record(store, check_employee_id(employee), day, kind)
-    with _edit_lock(store, employee, found.kind):
+    with record_lock(store, employee, found.kind):
         edit = _begin(store, found)
         try:
             open_the_copy(edit)
@@ -89,14 +89,17 @@ def run_edit(store: Store, employee: str, day: RecordDay | None, kind: str | Non
 
 
 @contextlib.contextmanager
-def _edit_lock(store: Store, employee: str, kind: str) -> Iterator[None]:
+def record_lock(store: Store, employee: str, kind: str) -> Iterator[None]:
+    """The employee's interview lock of `kind`, held while one of their records is edited, deleted
+    or restored: no talk can hand out action numbers meanwhile."""
     stack = contextlib.ExitStack()
     try:
         stack.enter_context(store.interview_lock(employee, kind))
     except Busy:
         raise Busy(
-            f"the {kind}s with {employee} are in use by another `aspire {kind} {employee}` or "
-            f"`aspire edit {employee}` (in another terminal?); finish or stop it first."
+            f"the {kind}s with {employee} are in use by another `aspire {kind} {employee}`, "
+            f"`aspire edit {employee}` or `aspire delete {employee}` (in another terminal?); "
+            "finish or stop it first."
         ) from None
     with stack:
         yield

@@ -23,6 +23,7 @@ class Numbers(NamedTuple):
     own: frozenset[int]  # its actions' numbers (those given before numbers were stored included)
     in_order: tuple[int, ...]  # the same, in the order its actions come
     others: dict[int, str]  # every other action's number -> the file of the talk holding it
+    given: int = 0  # the highest ever given, as the folder remembers it (storage/numbers_given.py)
 
 
 NO_NUMBERS = Numbers(frozenset(), (), {})
@@ -52,6 +53,7 @@ def numbers_around(store: Store, found: RecordFile, text: str) -> Numbers:
     talk's own, whose numbers count even if it does not validate (the edit may be what fixes it)."""
     from aspire_cli.domain.tracking import numbered
     from aspire_cli.storage.looking_back import agreed_actions, folder_contents
+    from aspire_cli.storage.numbers_given import numbers_written
 
     employee = found.path.parent.name
     contents = folder_contents(store, [employee], frozenset({"talk"}), answers=False)[employee]
@@ -62,25 +64,8 @@ def numbers_around(store: Store, found: RecordFile, text: str) -> Numbers:
             in_order.append(number)
         else:
             others[number] = item.record
-    return Numbers(frozenset(in_order) | _numbers_written(text), tuple(in_order), others)
-
-
-def _numbers_written(text: str) -> set[int]:
-    from aspire_cli.storage.toml_read import TomlError, loads
-
-    try:
-        answers = loads(text).get("answers")
-    except TomlError:
-        return set()
-    if not isinstance(answers, dict):
-        return set()
-    return {
-        item["number"]
-        for value in answers.values()
-        if isinstance(value, list)
-        for item in value
-        if isinstance(item, dict) and type(item.get("number")) is int and item["number"] > 0
-    }
+    own = frozenset(in_order) | numbers_written(text)
+    return Numbers(own, tuple(in_order), others, store.numbers.remembered(employee))
 
 
 def numbers_problem(numbers: Numbers, record: Record) -> str | None:
@@ -110,10 +95,10 @@ def numbers_problem(numbers: Numbers, record: Record) -> str | None:
 
 def new_actions_numbered(numbers: Numbers, record: Record) -> Record:
     """Actions without a number numbered after every number the employee has (this talk's own
-    included: they are taken already)."""
+    included: they are taken already) and every number ever given them."""
     from aspire_cli.storage.looking_back import numbered_from
 
-    return numbered_from(record, max(numbers.own | numbers.others.keys(), default=0) + 1)
+    return numbered_from(record, max({*numbers.own, *numbers.others, numbers.given}) + 1)
 
 
 def with_numbers_shown(record: Record, numbers: Numbers) -> Record | None:

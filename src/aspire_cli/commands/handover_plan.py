@@ -32,6 +32,7 @@ from aspire_cli.storage.layout import (
     parse_record_name,
     record_name,
 )
+from aspire_cli.storage.records import action_numbers
 
 if TYPE_CHECKING:
     from aspire_cli.commands.handover_check import ArrivingFollowUp, ArrivingRecord, Checked
@@ -211,12 +212,12 @@ def _refuse_clashing_numbers(
 ) -> None:
     """Refuse, with the numbers, an import that would change what an action's number means."""
     here_talks = [
-        Talk(f"here:{found.path.name}", (found.day, found.seq), _numbers(held))
+        Talk(f"here:{found.path.name}", (found.day, found.seq), action_numbers(held))
         for found, held in here
         if held.kind == "talk"
     ]
     archive_talks = [
-        Talk(f"archive:{record.name}", (record.record.date, _seq(record.name)), _numbers(record.record))
+        Talk(f"archive:{record.name}", (record.record.date, _seq(record.name)), action_numbers(record.record))
         for record in arriving
         if record.record.kind == "talk"
     ]
@@ -235,10 +236,6 @@ def _refuse_clashing_numbers(
 def _seq(name: str) -> int:
     found = parse_record_name(Path(name))
     return found.seq if found else 1
-
-
-def _numbers(record: Record) -> list[int | None]:
-    return [item.number for answer in record.answers.values() if isinstance(answer, tuple) for item in answer]
 
 
 def _were(parts: list[str]) -> str:

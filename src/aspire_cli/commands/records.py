@@ -1,4 +1,5 @@
-"""`aspire show`, `aspire history` and `aspire edit`: one record, every record, a record corrected."""
+"""`aspire show`, `aspire history`, `aspire edit`, `aspire delete` and `aspire restore`: one record, every
+record, a record corrected, taken away, brought back."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def edit(home: Home, employee: EmployeeId, date_: RecordDay | None, kind: str | 
     from aspire_cli.commands.edit import run_edit
 
     return run_edit(home.store, employee, date_, _kind(kind, "edit"))
+
+
+def delete(home: Home, employee: EmployeeId, date_: RecordDay | None, kind: str | None, yes: bool) -> int:
+    from aspire_cli.commands.delete import run_delete
+
+    return run_delete(home.store, employee, date_, _kind(kind, "delete"), yes)
+
+
+def restore(home: Home, employee: EmployeeId, date_: RecordDay | None, kind: str | None) -> int:
+    from aspire_cli.commands.restore import run_restore
+
+    return run_restore(home.store, employee, date_, _kind(kind, "restore"))
 
 
 def _kind(kind: str | None, command: str) -> str | None:

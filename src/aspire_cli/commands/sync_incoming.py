@@ -10,7 +10,14 @@ from typing import NamedTuple
 from aspire_cli.errors import warn
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.git import git_out, run_git, shown
-from aspire_cli.storage.layout import VERSIONS_FOLDER, parse_follow_up_name, record_named_in
+from aspire_cli.storage.layout import (
+    VERSIONS_FOLDER,
+    KeptName,
+    parse_follow_up_name,
+    parse_kept_name,
+    parse_numbers_given_name,
+    record_named_in,
+)
 from aspire_cli.storage.merge_driver import CONFLICT_MARK, original
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's own: what a first sync is compared to
@@ -81,15 +88,35 @@ class _News:
             self.top.add(path)
         elif parts[0] == "questions" and len(parts) == 2:
             _once(self.sets, name.removesuffix(".toml"))
+        elif parts[0] == "records" and (parse_numbers_given_name(name) or _kept_follow_up(parts)):
+            pass  # said with what came with it: a talk that gave a number, a delete
         elif parts[0] == "records" and len(parts) == 3 and (follow := parse_follow_up_name(name)):
             _once(self.follow_ups, f"{parts[1]} #{follow.action}" + (" (removed)" if status == "D" else ""))
         elif (label := _label(path)) and name.endswith(".toml") and len(parts) == 3:
             _once(self.records.get(status[:1], self.records["M"]), label)
             self.recorded.add(label)
+        elif label and status != "D" and _kept_by_a_delete(parts):  # a record deleted there
+            _once(self.records["D"], label)
+            self.recorded.add(label)
         elif label:
             _once(self.kept if VERSIONS_FOLDER in parts else self.copies, label)
         else:
             self.other.append(path)
+
+
+def _kept_follow_up(parts: list[str]) -> bool:
+    """Whether a path is that of a follow-up a delete kept in .versions/ with its talk."""
+    kept = _kept(parts)
+    return kept is not None and parse_follow_up_name(kept.name) is not None
+
+
+def _kept_by_a_delete(parts: list[str]) -> bool:
+    kept = _kept(parts)
+    return kept is not None and kept.deleted
+
+
+def _kept(parts: list[str]) -> KeptName | None:
+    return parse_kept_name(parts[-1]) if len(parts) == 4 and parts[2] == VERSIONS_FOLDER else None
 
 
 def _label(path: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Whether an archive's talks can join the talks already in a home without an action changing number.
+"""Whether talks can join (an archive's, a deleted one brought back) or leave (a delete) the talks of a
+home without an action changing number.
 
 Follow-ups name actions by number (tracking.py), so after an import every action must keep the
 number it had on its own side, and no two actions may share one. Talks the home already holds
@@ -63,4 +64,17 @@ def clashing_numbers(
     new = {n for (key, _), n in merged.items() if key in {t.key for t in arriving}}
     bad |= notes_arriving & only_here  # a follow-up from the archive would close an action of yours
     bad |= notes_here & new  # one of yours, naming no action here, would close an arriving one
+    return sorted(bad)
+
+
+def numbers_changed(before: list[Talk], after: list[Talk]) -> list[int]:
+    """The action numbers that would change meaning if the talks `before` became `after` (one taken
+    away, or one brought back), sorted: an action in both numbered otherwise (talks written before
+    numbers were stored are numbered by their order), or a number two actions would share."""
+    was, now = _numbers(before), _numbers(after)
+    bad: set[int] = set()
+    for position, number in now.items():
+        if position in was and was[position] != number:
+            bad |= {number, was[position]}
+    bad |= {number for number, count in Counter(now.values()).items() if count > 1}
     return sorted(bad)

@@ -14,7 +14,13 @@ from aspire_cli.domain.ids import check_employee_id
 from aspire_cli.domain.questions import Answer, QuestionSet, actions_due_problem
 from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.interview.drafts import discard_after_asking
-from aspire_cli.interview.hold import hold, keep_review, new_record, write_record
+from aspire_cli.interview.hold import (
+    hold,
+    keep_review,
+    new_record,
+    refuse_another_on_the_same_day,
+    write_record,
+)
 from aspire_cli.interview.review import REVIEW, Review, open_actions, review_from_file
 from aspire_cli.interview.screen import escape
 from aspire_cli.safe_text import one_line
@@ -47,6 +53,7 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
         )
     with d.store.interview_lock(employee, d.kind, wait=LOCK_TIMEOUT_SECONDS):  # another run may be saving
         _leave_the_draft_alone(d, employee, fresh)
+        refuse_another_on_the_same_day(d, employee, d.new_day)
         if not missing:
             path = write_record(d, name, qset, new_record(d, employee, qset, d.new_day).with_answers(given))
             keep_review(d, employee, review or {}, d.new_day)

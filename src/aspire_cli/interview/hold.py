@@ -134,13 +134,30 @@ def _confirm_another_on_the_same_day(d: Discussion, employee: str, day: date) ->
     """A second record on one day is saved as -2: asked first, as it is usually a mistake."""
     from aspire_cli.interview import prompts
 
-    same_day = [r for r in d.store.records.listed(employee, d.kind) if r.day == day]
-    if not same_day:
+    another = _another_on_the_same_day(d, employee, day)
+    if another is None:
         return
-    nth = len(same_day) + 1
-    question = (
-        f"You already have a {d.kind} with {employee} on {day.isoformat()} ({same_day[-1].path.name}). "
-        f"Hold another one that day (saved as {day.isoformat()}-{d.kind}-{nth})?"
-    )
+    already, saved_as, first = another
+    question = f"Y{already[1:]}. Hold another one that day (saved as {saved_as})?"
     if not prompts.confirm(question, default=False):
-        raise AspireError(f"nothing started; the {d.kind} of {day.isoformat()} is in {same_day[-1].path}")
+        raise AspireError(f"nothing started; the {d.kind} of {day.isoformat()} is in {first}")
+
+
+def refuse_another_on_the_same_day(d: Discussion, employee: str, day: date) -> None:
+    """An answers file for a day that has a record of its kind: refused unless --again, as the typed
+    interview asks before it holds another (a file run twice is the usual mistake)."""
+    another = _another_on_the_same_day(d, employee, day)
+    if another is not None:
+        already, saved_as, _ = another
+        raise AspireError(f"{already}; nothing written: to record another (saved as {saved_as}), add --again")
+
+
+def _another_on_the_same_day(d: Discussion, employee: str, day: date) -> tuple[str, str, Path] | None:
+    """Unless --again: what to say of the records of this kind already held that day (None: there
+    are none), the name another would be saved as, and the latest of them."""
+    same_day = [r for r in d.store.records.listed(employee, d.kind) if r.day == day]
+    if not same_day or d.again:
+        return None
+    first = same_day[-1].path
+    already = f"you already have a {d.kind} with {employee} on {day.isoformat()} ({first.name})"
+    return already, f"{day.isoformat()}-{d.kind}-{len(same_day) + 1}", first

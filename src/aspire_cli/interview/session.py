@@ -43,9 +43,11 @@ class Discussion:
         day: date | None,
         today: date,
         questions: Path | None = None,
+        again: bool = False,
     ) -> None:
         self.store = store
         self.questions = questions  # --questions FILE: a set for this run only
+        self.again = again  # --again: another record on a day that has one, without asking
         self._console = console
         self.kind = kind  # "prep" or "talk"
         self.day = day  # None: today, or the draft's own date when resuming
@@ -99,6 +101,7 @@ def run_discussion(
     answers: str | None,
     fresh: bool,
     questions: str | None = None,
+    again: bool = False,
     *,
     hide_prep: bool = False,
 ) -> Path:
@@ -111,7 +114,7 @@ def run_discussion(
             raise BadInput("--questions is empty: give a question set file, e.g. --questions short-talk.toml")
         given = Path(questions).expanduser()
     on = discussion_day(day, kind, today) if day is not None else None
-    d = Discussion(store, None, kind, on, today, given)
+    d = Discussion(store, None, kind, on, today, given, again)
     d.hide_prep = hide_prep
     path = (
         from_answers_file(d, employee, answers, fresh)

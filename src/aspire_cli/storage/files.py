@@ -190,19 +190,51 @@ def atomic_create(path: Path, data: bytes) -> None:
     made = private_temp_file(path, data)
     tmp: str | None = made  # None once moved into place: nothing left to remove
     try:
-        try:
-            os.link(made, path)
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-                raise  # FileExistsError among them
-            if os.path.lexists(path):  # a file system without hard links: check, then move
-                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
-            os.replace(made, path)
+        if not _linked(made, path):
             tmp = None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def move_file(source: Path, target: Path) -> None:
+    """Move a file of the home to a new name (into .versions/ and back), whole, never replacing
+    one: a FileExistsError, and nothing moved, if `target` is taken. A link or anything but a
+    regular file in place of `source` is a BadFile, and stays. Durable, as atomic_write is. Any
+    other OSError is the caller's to name."""
+    refuse_unless_regular(source, _own_mode(source))
+    if _linked(source, target):
+        os.unlink(source)
+    for folder in {target.parent, source.parent}:
+        _fsync_dir(folder)
+
+
+def _linked(source: str | Path, target: Path) -> bool:
+    """`target` made a second name of the file `source`, never replacing a file (a FileExistsError
+    if one is there): True. On a file system without hard links, `source` is moved to `target`
+    instead, where nothing is: False, and `source` is gone."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+        return True
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise  # FileExistsError among them
+    if os.path.lexists(target):  # check, then move
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+    os.replace(source, target)
+    return False
+
+
+def _own_mode(path: Path) -> int:
+    """The mode of `path` itself (a link is not followed: it is refused)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    if stat_module.S_ISLNK(mode):
+        raise symlink_refused(path)
+    return mode
 
 
 def _fsync_dir(folder: Path) -> None:

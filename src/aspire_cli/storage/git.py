@@ -149,7 +149,7 @@ def git_line(done: subprocess.CompletedProcess[str]) -> str:
 
 
 def commit_write(home: Path, paths: Iterable[Path], message: str) -> None:
-    """Commit the files just written as one commit; a warning, never an error, if git cannot."""
+    """Commit the files just written or removed as one commit; a warning, never an error, if git cannot."""
     from aspire_cli.errors import warn
 
     names = [path.relative_to(home).as_posix() for path in paths]
@@ -170,9 +170,7 @@ def _commit_by_plumbing(home: Path, names: list[str], message: str) -> bool:
     (half a second for 40,000): update-index, write-tree, commit-tree, update-ref. Whatever else
     was staged by hand goes in too. False, and nothing committed, if a step fails (no commit yet,
     a merge unfinished): `git commit` then tries, and says what is wrong."""
-    if run_git(
-        home, "update-index", "--add", "--remove", "--", *names
-    ).returncode:  # --remove: a file deleted
+    if run_git(home, "update-index", "--add", "--remove", "--", *names).returncode:  # a file gone: removed
         return False
     tree = run_git(home, "write-tree")
     if tree.returncode:

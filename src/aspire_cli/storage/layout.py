@@ -7,7 +7,13 @@
                                                    a follow-up of action n (done, dropped, open
                                                    again): a new file each time, never rewritten
     <home>/records/<employee>/.versions/<date>-<kind>.<UTC time>.toml
-                                                   a record as it was before an `aspire edit`
+                                                   a record as it was before an `aspire edit`, or
+                                                   as `aspire delete` took it away (then with its
+                                                   .md and its actions' follow-ups, named alike)
+    <home>/records/<employee>/.action-numbers-given-<n>
+                                                   the highest action number ever given to the
+                                                   employee: never given again (an empty file;
+                                                   two after a sync: the higher counts)
     <home>/drafts/<employee>.<kind>.toml           answers given so far in an unfinished interview
     <home>/.index.sqlite3                          what aspire learnt from the files (see index/)
     <home>/.lock, <home>/.locks/<kind>-<employee>.lock
@@ -29,16 +35,22 @@ from aspire_cli.domain.ids import check_employee_id
 TEAM_FILE = "team.toml"
 RECORDS_FOLDER = "records"
 DRAFTS_FOLDER = "drafts"
-VERSIONS_FOLDER = ".versions"  # in an employee's folder: records as they were before an edit
+VERSIONS_FOLDER = ".versions"  # in an employee's folder: records before an edit, or deleted
 LOCK_FILE = ".lock"
 LOCKS_FOLDER = ".locks"
 INDEX_FILE = ".index.sqlite3"
 
 FOLLOW_UP = "follow-up"  # the kind a follow-up is listed as beside "prep" and "talk"
-_RECORD_STEM = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?")
+# re.ASCII throughout: \d is 0-9, not any script's digits (int() would read those as numbers)
+_RECORD_STEM = re.compile(r"(\d{4}-\d{2}-\d{2})-(prep|talk)(?:-([1-9]\d*))?", re.ASCII)
 # the tag is random, so that two copies of a home (sync) never make two different files of one name
-_FOLLOW_UP = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})\.toml")
-_KEPT_TIME = re.compile(r"\d{8}T\d{6}Z(?:-[1-9]\d*)?")
+_FOLLOW_UP_STEM = re.compile(r"(\d{4}-\d{2}-\d{2})-action-([1-9]\d*)-([0-9a-f]{6})", re.ASCII)
+_FOLLOW_UP = re.compile(_FOLLOW_UP_STEM.pattern + r"\.toml", re.ASCII)
+DELETED = "-deleted"  # ends the token of what `aspire delete` kept
+_KEPT_TIME = re.compile(rf"\d{{8}}T\d{{6}}Z(?:-[1-9]\d*)?({DELETED})?", re.ASCII)
+NUMBERS_GIVEN = ".action-numbers-given-"
+NUMBERS_GIVEN_MAX = 999_999_999  # what such a name may hold: no leader gives more
+_NUMBERS_GIVEN = re.compile(rf"{re.escape(NUMBERS_GIVEN)}([1-9]\d{{0,8}})", re.ASCII)
 
 
 class RecordName(NamedTuple):
@@ -148,18 +160,41 @@ def is_markdown_name(name: str) -> bool:
     return name.endswith(".md") and _record_stem(name[:-3]) is not None
 
 
-def kept_version_name(record: Path, when: datetime, seq: int = 1) -> str:
-    """The name of `record` as it was before an edit at `when` (UTC); -2, -3... if that is taken."""
-    return f"{record.stem}.{when:%Y%m%dT%H%M%SZ}{'' if seq == 1 else f'-{seq}'}.toml"
+def kept_version_name(file: Path, when: datetime, seq: int = 1, *, deleted: bool = False) -> str:
+    """The name of `file` (a record, its readable copy or a follow-up) as kept in .versions/ by an
+    edit or a delete at `when` (UTC): <its stem>.<kept_token><its suffix>."""
+    return f"{file.stem}.{kept_token(when, seq, deleted=deleted)}{file.suffix}"
+
+
+def kept_token(when: datetime, seq: int = 1, *, deleted: bool = False) -> str:
+    """What names the files one edit or one delete kept: its time (UTC), -2, -3... if that is
+    taken, and -deleted for a delete."""
+    return f"{when:%Y%m%dT%H%M%SZ}{'' if seq == 1 else f'-{seq}'}{DELETED if deleted else ''}"
+
+
+class KeptName(NamedTuple):
+    """What the name of a file in .versions/ says: the name it had, and the edit or delete that kept it."""
+
+    name: str  # its name before: a record's, its readable copy's or a follow-up's
+    token: str  # the time (UTC) it was kept, with -2, -3... as kept_token makes it
+    deleted: bool  # kept by `aspire delete` (else by `aspire edit`)
+
+
+def parse_kept_name(name: str) -> KeptName | None:
+    stem, _, rest = name.partition(".")
+    token, dot, suffix = rest.rpartition(".")
+    time = _KEPT_TIME.fullmatch(token) if dot else None
+    if time is None:
+        return None
+    if (_record_stem(stem) is not None and suffix in ("toml", "md")) or (
+        _FOLLOW_UP_STEM.fullmatch(stem) is not None and suffix == "toml"
+    ):
+        return KeptName(f"{stem}.{suffix}", token, time[1] is not None)
+    return None
 
 
 def is_kept_version_name(name: str) -> bool:
-    stem, _, rest = name.partition(".")
-    return (
-        rest.endswith(".toml")
-        and _record_stem(stem) is not None
-        and _KEPT_TIME.fullmatch(rest[:-5]) is not None
-    )
+    return parse_kept_name(name) is not None
 
 
 def _record_stem(stem: str) -> RecordName | None:
@@ -195,6 +230,17 @@ def split_folder_name(name: str) -> RecordName | None:
 def is_record_or_follow_up_name(name: str) -> bool:
     """Whether `name` is that of a record (of a real day) or of a follow-up: what a hand-over holds."""
     return parse_record_name(Path(name)) is not None or parse_follow_up_name(name) is not None
+
+
+# -- the highest action number given ----------------------------------------------------------------
+def numbers_given_name(number: int) -> str:
+    return f"{NUMBERS_GIVEN}{number}"
+
+
+def parse_numbers_given_name(name: str) -> int | None:
+    """The number such a name holds; None for any other name (a number over NUMBERS_GIVEN_MAX too)."""
+    match = _NUMBERS_GIVEN.fullmatch(name)
+    return None if match is None else int(match[1])
 
 
 # -- drafts ------------------------------------------------------------------------------------------

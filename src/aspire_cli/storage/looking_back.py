@@ -69,11 +69,13 @@ def team_actions(store: Store, employees: list[str], today: date) -> tuple[list[
 
 def with_action_numbers(store: Store, record: Record) -> Record:
     """A talk about to be written, its actions numbered after every action agreed with the employee
-    before (see tracking.py); a record without actions as it is."""
+    before (see tracking.py) and every number ever given them (numbers_given.py); a record without
+    actions as it is."""
     if not any(isinstance(answer, tuple) and answer for answer in record.answers.values()):
         return record
     contents = folder_contents(store, [record.employee], frozenset({"talk"}), answers=False)
-    return numbered_from(record, next_number(agreed_actions(contents[record.employee].records)))
+    first = next_number(agreed_actions(contents[record.employee].records))
+    return numbered_from(record, max(first, store.numbers.remembered(record.employee) + 1))
 
 
 def numbered_from(record: Record, first: int) -> Record:
@@ -119,14 +121,15 @@ def find_record(store: Store, employee: str, day: RecordDay | None, kind: str | 
         chosen = [r for r in records if r.day == day.day and r.kind == wanted and r.seq == day.seq]
         if chosen:
             return chosen[0]
-    days = ", ".join(_label(r) for r in records if r.kind in wanted_kinds[:1] or not kind)
+    shown = [r for r in records if r.kind in wanted_kinds[:1] or not kind]
+    days = ", ".join(record_label(r.day, r.seq, r.kind) for r in shown)
     what = kind or "record"
     raise BadInput(f"{employee} has no {what} on {day.text}; there are: {days}")
 
 
-def _label(record: RecordFile) -> str:
-    seq = f"-{record.seq}" if record.seq > 1 else ""
-    return f"{record.day.isoformat()}{seq} ({record.kind})"
+def record_label(day: date | str, seq: int, kind: str) -> str:
+    """A record as `--date` names it, with its kind: 2026-11-26-2 (talk)."""
+    return f"{day if isinstance(day, str) else day.isoformat()}{f'-{seq}' if seq > 1 else ''} ({kind})"
 
 
 def no_records_message(store: Store, employee: str) -> str:

@@ -1,6 +1,8 @@
 """A home's records and their readable copies: listed by name, read and checked against their name,
 their folder and their question set, written under the first free name and never replaced but by an
-edit, which keeps the version before it (layout.py names them all).
+edit, which keeps the version before it (layout.py names them all); taken away only by a delete,
+which keeps it too (deleted.py). A talk written or edited raises the highest action number the
+folder remembers giving (numbers_given.py), in the same commit.
 
 A record and its Markdown copy are written together or not at all; every write is atomic
 (files.py), made under the home's lock, and committed in a git home (Store.committed).
@@ -12,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aspire_cli.errors import BadFile, WriteFailed
+from aspire_cli.errors import AspireError, BadFile, WriteFailed, warn
 from aspire_cli.storage import layout
 from aspire_cli.storage.files import (
     RECORD_LIMIT,
@@ -24,10 +26,11 @@ from aspire_cli.storage.files import (
 )
 from aspire_cli.storage.folders import folder_names, own_folder_exists, private_dir
 from aspire_cli.storage.layout import RecordFile
+from aspire_cli.storage.numbers_given import numbers_written
 from aspire_cli.storage.toml_write import toml_text
 
 if TYPE_CHECKING:  # pydantic models load only when a file is read or written, not for listing
-    from datetime import datetime
+    from datetime import date, datetime
 
     from aspire_cli.domain.models import Record
     from aspire_cli.domain.questions import QuestionSet
@@ -103,20 +106,17 @@ class Records:
         with self.store.locked():
             private_dir(self.root, follow=False)
             private_dir(folder, follow=False)
-            seq = 1
-            path = folder / layout.record_name(record.date, record.kind, seq)
-            while slot_taken(path) or slot_taken(layout.markdown_path(path)):
-                seq += 1
-                path = folder / layout.record_name(record.date, record.kind, seq)
+            path = first_free(folder, record.date, record.kind)
             atomic_write(path, toml_text(record.to_toml_data()))
             try:
                 atomic_write(layout.markdown_path(path), markdown)
             except WriteFailed:
                 path.unlink()  # both files or neither: the draft stays, and a retry starts clean
                 raise
-            number = "" if seq == 1 else f"-{seq}"
+            given = self._remembering(record, action_numbers(record))
+            number = path.stem.removeprefix(layout.record_stem(record.date, record.kind))
             change = f"{record.kind}: {record.employee} {record.date}{number}"
-            self.store.committed(change, path, layout.markdown_path(path))
+            self.store.committed(change, path, layout.markdown_path(path), *given)
         return path
 
     def replace(self, path: Path, was: bytes, record: Record, markdown: str, when: datetime) -> Path:
@@ -140,9 +140,22 @@ class Records:
                         f"{exc.message} The edit itself is saved in {path}; its readable copy is out of date."
                     ) from None
                 raise
+            given = self._remembering(record, [*numbers_written(was), *action_numbers(record)])
             change = f"edit: {path.parent.name} {path.stem}"
-            self.store.committed(change, path, layout.markdown_path(path), kept)
+            self.store.committed(change, path, layout.markdown_path(path), kept, *given)
         return kept
+
+    def _remembering(self, record: Record, numbers: list[int | None]) -> list[Path]:
+        """Once a talk is written or replaced: the highest number given remembered (numbers_given.py),
+        the files changed. The record is saved whatever happens here: a failure is a warning (the
+        talks hold the numbers until one is deleted; the next talk tries again)."""
+        if record.kind != "talk":
+            return []
+        try:
+            return self.store.numbers.remember(record.employee, {n for n in numbers if n is not None})
+        except AspireError as exc:
+            warn(f"{exc.message} (the highest action number given could not be remembered)")
+            return []
 
     def write_markdown(self, path: Path, markdown: str) -> None:
         """Write the Markdown copy of the record at `path` again: it is derived from the record, and
@@ -151,6 +164,12 @@ class Records:
         with self.store.locked():
             atomic_write(copy, markdown)
             self.store.committed(f"readable copy: {path.parent.name} {path.stem}", copy)
+
+
+def action_numbers(record: Record) -> list[int | None]:
+    """Each action of a record, in order: its number (None: a talk not numbered yet, or written
+    before numbers were stored)."""
+    return [item.number for answer in record.answers.values() if isinstance(answer, tuple) for item in answer]
 
 
 def keep_version(path: Path, was: bytes, when: datetime) -> Path:
@@ -165,6 +184,17 @@ def keep_version(path: Path, was: bytes, when: datetime) -> Path:
         kept = versions / layout.kept_version_name(path, when.astimezone(UTC), seq)
     atomic_write(kept, was.decode("utf-8"))
     return kept
+
+
+def first_free(folder: Path, day: date, kind: str) -> Path:
+    """The name of a new record of `kind` on `day` in `folder`: the first whose record and readable
+    copy are both free (-2, -3... after the first)."""
+    seq = 1
+    path = folder / layout.record_name(day, kind, seq)
+    while slot_taken(path) or slot_taken(layout.markdown_path(path)):
+        seq += 1
+        path = folder / layout.record_name(day, kind, seq)
+    return path
 
 
 def slot_taken(path: Path) -> bool:

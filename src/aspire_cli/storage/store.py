@@ -1,6 +1,7 @@
 """The leader's folder, as one handle passed to every command: the home itself (made private,
 checked, locked, swept), and its parts, each in a module of its own: the records (records.py), the
-follow-ups (follow_ups.py), the drafts (drafts.py) and the roster (roster.py). Where each file
+follow-ups (follow_ups.py), the highest action number given (numbers_given.py), the drafts
+(drafts.py) and the roster (roster.py). Where each file
 lives and how it is named: layout.py. Only storage touches the files.
 
 The index is never the truth: each entry is used only while the stamp (inode, size, mtime, ctime)
@@ -31,6 +32,7 @@ from aspire_cli.storage.folders import private_dir
 from aspire_cli.storage.follow_ups import FollowUps
 from aspire_cli.storage.layout import RecordFile
 from aspire_cli.storage.lock import exclusive_lock
+from aspire_cli.storage.numbers_given import NumbersGiven
 from aspire_cli.storage.records import Records
 from aspire_cli.storage.roster import Roster, RosterEntry, TeamFile
 
@@ -54,8 +56,8 @@ def open_store(home: Path) -> Store:
 
 
 class Store:
-    """One home: `records`, `follow_ups`, `drafts` and `team` are its parts; the home's own lock,
-    existence and commits are here."""
+    """One home: `records`, `follow_ups`, `numbers`, `drafts` and `team` are its parts; the home's
+    own lock, existence and commits are here."""
 
     def __init__(self, home: Path) -> None:
         self.home = home
@@ -67,6 +69,10 @@ class Store:
     @cached_property
     def follow_ups(self) -> FollowUps:
         return FollowUps(self)
+
+    @cached_property
+    def numbers(self) -> NumbersGiven:
+        return NumbersGiven(self)
 
     @cached_property
     def drafts(self) -> Drafts:

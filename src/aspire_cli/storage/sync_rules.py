@@ -4,11 +4,12 @@ Whoever can push to the remote writes into the home, so what arrives is data, ch
 merged, and never a rule:
 
 - **Only what aspire syncs comes in**: team.toml, config.toml, your question sets
-  (questions/<set>.toml), records and their Markdown copies, follow-ups, the versions an edit kept
-  (records/<employee>/...), the conflict copies of any of these, and the .gitignore and
-  .gitattributes older aspires tracked (nothing relies on them now). A commit that adds or changes
-  any other path, a link or a submodule anywhere, or a file bigger than aspire would read, is
-  refused before anything is merged, in one line naming the path and the commit.
+  (questions/<set>.toml), records and their Markdown copies, follow-ups, the highest action number
+  given, what an edit or a delete kept (records/<employee>/...), the conflict copies of any of
+  these, and the .gitignore and .gitattributes older aspires tracked (nothing relies on them now).
+  A commit that adds or changes any other path, a link or a submodule anywhere, or a file bigger
+  than aspire would read, is refused before anything is merged, in one line naming the path and
+  the commit.
 - **aspire's rules live in the repository itself**: the merge drivers in .git/info/attributes,
   which wins over every tracked .gitattributes, and what stays on this machine in .git/info/exclude
   (for a `git status` by hand). Both are written again at every sync. Ignore rules are never
@@ -32,6 +33,7 @@ from aspire_cli.storage.layout import (
     is_kept_version_name,
     is_markdown_name,
     parse_follow_up_name,
+    parse_numbers_given_name,
     split_record_name,
 )
 from aspire_cli.storage.merge_driver import original
@@ -79,7 +81,12 @@ def is_synced(path: str) -> bool:
         return False
     if len(parts) == 3:
         name = parts[2]
-        return bool(split_record_name(name) or is_markdown_name(name) or parse_follow_up_name(name))
+        return bool(
+            split_record_name(name)
+            or is_markdown_name(name)
+            or parse_follow_up_name(name)
+            or parse_numbers_given_name(name)
+        )
     return len(parts) == 4 and parts[2] == VERSIONS_FOLDER and is_kept_version_name(parts[3])
 
 
