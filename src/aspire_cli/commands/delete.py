@@ -165,4 +165,4 @@ def say(text: str) -> None:
     """One line of text, in lines that fit the terminal (broken between words); piped, as it is."""
     from aspire_cli.views.width import fit_width, fitted
 
-    print(fitted(one_line(text), fit_width(), rest=""))
+    print(fitted(one_line(text), fit_width() if sys.stdout.isatty() else None, rest=""))
