@@ -160,6 +160,22 @@ def test_your_own_question_set_words_the_questions(aspire, alice):
     assert "What is your core development area?" not in shown
 
 
+def test_the_question_set_named_is_the_records_own_not_its_kinds(aspire, alice, tmp_path):
+    short = tmp_path / "short.toml"
+    short.write_text(
+        'id = "short_talk"\nversion = 4\ntitle = "Short"\n'
+        '[[questions]]\nid = "long_term_aspiration"\ntext = "Where to, in the long run?"\nkind = "long_text"\n'
+    )
+    held = aspire(
+        "talk", "alice", "--questions", str(short), "--answers", "-", input='long_term_aspiration = "CTO"\n'
+    )
+    assert held.exit_code == 0, held.stderr
+    header, *_ = aspire("show", "alice").stdout.split("\n\n")
+    assert header.splitlines()[1] == "Question set: short_talk, version 4"
+    older = aspire("show", "alice", "--date", LAST_YEAR).stdout
+    assert older.splitlines()[1] == "Question set: talk, version 2"
+
+
 def test_a_member_without_a_name_is_shown_by_id(aspire, home):
     aspire("team", "add", "bob")
     one = [{"action": "Pair with Carol", "measure": "Weekly"}]

@@ -67,14 +67,13 @@ def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | Non
         held = [r.name for r in contents.records]  # oldest first
         earlier = [a for a in actions if a.is_open and a.record in held[: held.index(record.name)]]
     version, answers = record.answers()
-    # the index keeps no set id: a record is taken to name the set of its kind, as `aspire prep`
-    # and `aspire talk` write them (one written with --questions FILE shows unknown ids as they are)
-    shown = shown_answers(question_texts(store.home, record.question_set()), version, answers, statuses)
+    set_id = record.question_set()  # as the record names it: `--questions FILE` writes its own set's id
+    shown = shown_answers(question_texts(store.home, set_id), version, answers, statuses)
     if earlier:
         shown.append(Shown(EARLIER, earlier))
     title = record_title(display_name(store, employee), employee, record)
     width = text_width()
-    about = [f"Question set: {record.kind}, version {version}", *file_lines(found.path, store.home, width)]
+    about = [one_line(f"Question set: {set_id}, version {version}"), *file_lines(found.path, store.home, width)]
     if use_colour():
         draw(title, about, shown)
     else:
