@@ -164,7 +164,7 @@ def test_the_question_set_named_is_the_records_own_not_its_kinds(aspire, alice, 
     short = tmp_path / "short.toml"
     short.write_text(
         'id = "short_talk"\nversion = 4\ntitle = "Short"\n'
-        '[[questions]]\nid = "long_term_aspiration"\ntext = "Where to, in the long run?"\nkind = "long_text"\n'
+        '[[questions]]\nid = "long_term_aspiration"\ntext = "Where to, long term?"\nkind = "long_text"\n'
     )
     held = aspire(
         "talk", "alice", "--questions", str(short), "--answers", "-", input='long_term_aspiration = "CTO"\n'

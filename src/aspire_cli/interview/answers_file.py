@@ -59,9 +59,10 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
             keep_review(d, employee, review or {}, d.new_day)
             return path
         source_name = "stdin" if source == "-" else Path(source).name
+        asked = [q for q in qset.questions if q.id not in given]  # as the interview asks: optional ones too
         d.console.print(
             f"{len(given)} of {len(qset.questions)} answers from {escape(one_line(source_name))}; "
-            f"asking the {len(missing)} left.",
+            f"asking the {len(asked)} left.",
             soft_wrap=True,
         )
         return hold(

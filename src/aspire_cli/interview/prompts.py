@@ -19,6 +19,8 @@ from aspire_cli.interview.interrupts import as_aborted, stop_if_signalled
 from aspire_cli.safe_text import one_line, visible
 
 TEXT_HINT = "Enter to finish; Alt-Enter (or Esc then Enter) for a new line; Ctrl-X Ctrl-E opens $EDITOR."
+SKIP_TITLE = "(skip)"  # the last choice of an optional choice question: no answer is recorded
+_SKIP = object()  # its value: no text of a question set can be mistaken for it
 
 
 def _ask(question: questionary.Question) -> Any:
@@ -86,10 +88,12 @@ class TerminalPrompter:
         for note in notes:
             self.console.print(Padding(Text(note, style="dim"), (0, 0, 0, 5)))
 
-    def answer(self, question: Question) -> Answer:
-        """A text or choice answer."""
+    def answer(self, question: Question) -> Answer | None:
+        """A text or choice answer; None when an optional choice is skipped."""
         while True:
             raw = self._raw_answer(question)
+            if raw is _SKIP:
+                return None
             try:
                 return question.validate_answer(raw)
             except ValueError as exc:
@@ -98,6 +102,8 @@ class TerminalPrompter:
     def _raw_answer(self, question: Question) -> object:
         if question.kind is Kind.choice:
             choices = [questionary.Choice(title=one_line(c), value=c) for c in question.choices]
+            if not question.required:  # last, so that a slip of the arrow keys lands on an answer
+                choices.append(questionary.Choice(title=SKIP_TITLE, value=_SKIP))
             return _ask(questionary.select("Answer:", choices=choices))
         return _ask(
             questionary.text(

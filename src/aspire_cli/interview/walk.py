@@ -20,8 +20,9 @@ class Prompter(Protocol):
     def show(self, question: Question, position: int, total: int) -> None:
         """Show the question, its guidance and where the interview is."""
 
-    def answer(self, question: Question) -> Answer:
-        """A valid text or choice answer; raises Aborted when the user stops."""
+    def answer(self, question: Question) -> Answer | None:
+        """A valid text or choice answer, None when an optional one is skipped; raises Aborted
+        when the user stops."""
 
     def earlier_actions(self, actions: tuple[Action, ...]) -> None:
         """Show the actions already agreed, when an interview resumes among them."""
@@ -61,7 +62,9 @@ def run_interview(
         if question.kind is Kind.actions:
             answers[question.id] = _actions(prompter, question, begun, keep, answers)
         else:
-            answers[question.id] = prompter.answer(question)
+            answer = prompter.answer(question)
+            if answer is not None:  # skipped: no answer recorded (asked again if a draft resumes)
+                answers[question.id] = answer
         keep(dict(answers), None)
     return answers
 

@@ -73,7 +73,8 @@ def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | Non
         shown.append(Shown(EARLIER, earlier))
     title = record_title(display_name(store, employee), employee, record)
     width = text_width()
-    about = [one_line(f"Question set: {set_id}, version {version}"), *file_lines(found.path, store.home, width)]
+    about = [one_line(f"Question set: {set_id}, version {version}")]
+    about += file_lines(found.path, store.home, width)
     if use_colour():
         draw(title, about, shown)
     else:
