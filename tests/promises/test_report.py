@@ -261,6 +261,29 @@ def test_overdue_actions_and_due_status_as_of_a_day(aspire, home, tmp_path):
     assert report_json(aspire, "--as-of", "2026-03-01")["members"][0]["overdue_actions"] == 1
 
 
+def test_as_of_a_day_leaves_out_members_added_after_it(aspire, home, tmp_path):
+    add(aspire, tmp_path, "alice", "Alice Smith")  # added today, her talks typed in after the fact
+    talk(aspire, tmp_path, "alice", "one level up", day="2024-01-10", due="2024-06-30")
+    add(aspire, tmp_path, "bob", "Bob Lee")
+    add(aspire, tmp_path, "carol", "Carol Jones")
+    team = home / "team.toml"
+    bob = f'[members.bob]\nname = "Bob Lee"\ncadence_months = 12\nadded = {TODAY.isoformat()}\n'
+    assert bob in team.read_text()
+    team.write_text(team.read_text().replace(bob, bob.replace(TODAY.isoformat(), "2025-06-01")))
+
+    def members(*args: str) -> list[str]:
+        data = report_json(aspire, *args)
+        assert data["left_out"] == []  # not on the team then: not a member the report failed to read
+        return [member["employee"] for member in data["members"]]
+
+    assert members("--as-of", "2024-08-01") == ["alice"]  # a talk held by then: on the team then
+    assert members("--as-of", "2025-05-31") == ["alice"]
+    assert members("--as-of", "2025-06-01") == ["alice", "bob"]  # bob from the day he was added
+    assert members() == ["alice", "bob", "carol"]
+    table = aspire("report", "--as-of", "2025-05-31").stdout
+    assert "Alice Smith" in table and "Bob Lee" not in table and "Carol Jones" not in table
+
+
 # -- the formats -----------------------------------------------------------------------------------
 def test_json_keys(aspire, team):
     data = report_json(aspire)

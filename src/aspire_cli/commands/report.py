@@ -5,9 +5,11 @@ pydantic, Typer or Rich, for the table, CSV and JSON), and it survives any one b
 named on stderr in one line, its member is left out of the report (which says so), everyone else is
 reported, and the exit status is 2.
 
-As of a day: a member's due status is what `aspire due --as-of` says; their aspirations and levels
-come from their latest talk and prep held on or before that day, and their actions stand as they
-did then (agreed by then, follow-ups dated after it not yet counted; overdue when due before it).
+As of a day: a member added to the team after it is left out (unless a record of theirs was held
+by then: talks typed in after the fact); a member's due status is what `aspire due --as-of` says;
+their aspirations and levels come from their latest talk and prep held on or before that day, and
+their actions stand as they did then (agreed by then, follow-ups dated after it not yet counted;
+overdue when due before it).
 
 The report holds the leader's assessments, so `--out FILE` writes a private file (0600), all at
 once, never through a symbolic link, and never inside the aspire home (out_file.py, as export and
@@ -89,11 +91,21 @@ def gather(store: Store, as_of: date, today: date, window: int, problems: list[s
     left_out: list[str] = []
     for employee, held in contents.items():
         problems += held.problems
+        if not _on_the_team(roster[employee].added, held, as_of):
+            continue
         if held.problems or employee not in rows:
             left_out.append(employee)
             continue
         gathered.append(_member(employee, roster, rows[employee], held, as_of, problems))
     return build_report(gathered, as_of, None, left_out)
+
+
+def _on_the_team(added: str | None, held: Contents, as_of: date) -> bool:
+    """Whether a member was on the team on `as_of`: added by then, or (added when the leader began
+    with aspire, their earlier talks typed in after) with a record held by then. No `added` date
+    (a team.toml of an older aspire): always."""
+    by_then = as_of.isoformat()  # ISO dates compare as days do
+    return added is None or added <= by_then or any(record.day <= by_then for record in held.records)
 
 
 def _member(
