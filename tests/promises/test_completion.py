@@ -378,6 +378,48 @@ def test_install_completion_writes_the_script_and_sources_it(tmp_path):
     assert "compdef _aspire_completion aspire" in (user / ".zfunc" / "_aspire").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("path", ["/bin/bash", "/usr/local/bin/zsh", "/opt/homebrew/bin/fish"])
+def test_install_completion_without_a_shell_takes_the_one_shell_names_and_says_so(tmp_path, path):
+    user = tmp_path / "user"
+    shell = path.rsplit("/", 1)[1]
+    env = {k: v for k, v in os.environ.items() if k not in SHELL_VARIABLES} | {
+        "HOME": str(user),
+        "SHELL": path,
+    }
+    done = subprocess.run([aspire_script(), "--install-completion"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Installed {shell} completion (your shell, as $SHELL names it) in {user}/")
+    named = subprocess.run([aspire_script(), "--install-completion", shell], env=env, capture_output=True)
+    assert named.returncode == 0 and b"$SHELL" not in named.stdout  # given, it is not guessed
+
+
+@pytest.mark.parametrize(
+    ("path", "said"), [("/bin/tcsh", "is '/bin/tcsh', not bash, zsh or fish"), ("", "is not set")]
+)
+def test_a_shell_that_cannot_be_told_is_one_line_naming_the_argument(
+    aspire, monkeypatch, tmp_path, path, said
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    monkeypatch.setenv("SHELL", path)
+    for option in ("--install-completion", "--show-completion"):
+        result = aspire(option)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == (
+            f"error: {option}: $SHELL {said}; name the shell: aspire {option} bash (or zsh, or fish)\n"
+        )
+    assert not (tmp_path / "user").exists()  # nothing installed
+
+
+def test_show_completion_without_a_shell_prints_the_script_of_shell(aspire, monkeypatch):
+    monkeypatch.setenv("SHELL", "/usr/bin/zsh")
+    result = aspire("--show-completion")
+    assert result.exit_code == 0
+    assert result.stdout == aspire("--show-completion", "zsh").stdout  # the script alone, to pipe
+    assert result.stderr == "The zsh completion script (your shell, as $SHELL names it):\n"
+    home_after = aspire("--show-completion", "--home", "/nowhere")  # another option after it
+    assert home_after.exit_code == 0 and home_after.stdout == result.stdout
+
+
 # -- every help ends with an example --------------------------------------------------------------
 def _commands() -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = [("", ROOT)]

@@ -5,6 +5,8 @@ from this app and checked against it by tests/unit/test_launcher.py.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -59,7 +61,7 @@ def _install_completion(ctx: typer.Context, shell: str | None) -> None:
     if shell is not None and not ctx.resilient_parsing:
         from aspire_cli.cli.completion_scripts import install
 
-        print(install(_shell(shell, "--install-completion")))
+        print(install(*_shell(shell, "--install-completion")))
         raise typer.Exit()
 
 
@@ -67,17 +69,29 @@ def _show_completion(ctx: typer.Context, shell: str | None) -> None:
     if shell is not None and not ctx.resilient_parsing:
         from aspire_cli.cli.completion_scripts import script
 
-        print(script(_shell(shell, "--show-completion")))
+        chosen, detected = _shell(shell, "--show-completion")
+        if detected:  # on stderr: the script on stdout is piped or saved as it is
+            print(f"The {chosen} completion script (your shell, as $SHELL names it):", file=sys.stderr)
+        print(script(chosen))
         raise typer.Exit()
 
 
-def _shell(shell: str, option: str) -> str:
-    from aspire_cli.cli.completion import SHELLS
+def _shell(shell: str, option: str) -> tuple[str, bool]:
+    """The shell given (checked), else the one $SHELL names; and whether it was found that way."""
+    from aspire_cli.cli.completion import DETECT, SHELLS, shell_from_environment
     from aspire_cli.errors import BadInput
+    from aspire_cli.safe_text import one_line
 
+    if shell == DETECT:
+        found = shell_from_environment(os.environ)
+        if found is None:
+            given = os.environ.get("SHELL")
+            said = f"is '{one_line(given)}', not bash, zsh or fish" if given else "is not set"
+            raise BadInput(f"{option}: $SHELL {said}; name the shell: aspire {option} bash (or zsh, or fish)")
+        return found, True
     if shell not in SHELLS:
         raise BadInput(f"{option} '{shell}': must be bash, zsh or fish; see: aspire --help")
-    return shell
+    return shell, False
 
 
 @app.callback()
@@ -98,20 +112,21 @@ def main(
         str | None,
         typer.Option(
             "--install-completion",
-            metavar="SHELL",
+            metavar="[SHELL]",
             callback=_install_completion,
             is_eager=True,
-            help="Complete commands, options and employee ids in SHELL (bash, zsh or fish) from now on.",
+            help="Complete commands, options and employee ids in SHELL (bash, zsh or fish; "
+            "default: your shell, as $SHELL names it) from now on.",
         ),
     ] = None,
     show_completion: Annotated[
         str | None,
         typer.Option(
             "--show-completion",
-            metavar="SHELL",
+            metavar="[SHELL]",
             callback=_show_completion,
             is_eager=True,
-            help="Print the completion script for SHELL, to install it your own way.",
+            help="Print the completion script for SHELL (default: yours), to install it your own way.",
         ),
     ] = None,
 ) -> None:

@@ -19,6 +19,14 @@ from collections.abc import Mapping
 from aspire_cli.cli.launcher import COMPLETE_VAR, employee_completed
 
 SHELLS = ("bash", "zsh", "fish")
+SHELL_OPTIONS = ("--install-completion", "--show-completion")  # SHELL may be left out: $SHELL's, then
+DETECT = ""  # the SHELL such an option is given when it is left out (see usage.ReportingGroup)
+
+
+def shell_from_environment(environ: Mapping[str, str]) -> str | None:
+    """The shell $SHELL names (/bin/bash, /usr/bin/zsh: by the file's name), if aspire completes in it."""
+    name = environ.get("SHELL", "").rstrip("/").rsplit("/", 1)[-1]
+    return name if name in SHELLS else None
 
 
 def employee_ids(home: str | None, incomplete: str) -> list[str]:

@@ -13,11 +13,12 @@ def script(shell: str) -> str:
     return get_completion_script(prog_name="aspire", complete_var=COMPLETE_VAR, shell=shell)
 
 
-def install(shell: str) -> str:
+def install(shell: str, detected: bool = False) -> str:
     """Typer's installation of that script (bash: ~/.bash_completions/aspire.sh, sourced from
     ~/.bashrc; zsh: ~/.zfunc/_aspire, with ~/.zshrc told to load it; fish: its completions
-    folder), and what was done, in a line."""
+    folder), and what was done, in a line; `detected`: the shell is the one $SHELL names."""
     from typer._completion_shared import install as install_script
 
     _, path = install_script(shell=shell, prog_name="aspire", complete_var=COMPLETE_VAR)
-    return f"Installed {shell} completion in {path}: it works in every new terminal."
+    which = f"{shell} completion (your shell, as $SHELL names it)" if detected else f"{shell} completion"
+    return f"Installed {which} in {path}: it works in every new terminal."

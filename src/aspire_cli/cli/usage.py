@@ -74,6 +74,9 @@ class ReportingGroup(_NamesItsHelp, TyperGroup):
         # always "aspire" (a test runner would say "root"): errors and help name what a user types
         sys.exit(reporting(lambda: self._run(words, "aspire", extra)))
 
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _shell_left_out(args))
+
     def _run(self, args: list[str], prog_name: str, extra: dict[str, Any]) -> int:
         try:
             with self.make_context(prog_name, args, **extra) as ctx:
@@ -85,6 +88,18 @@ class ReportingGroup(_NamesItsHelp, TyperGroup):
         except UsageError as mistake:
             raise BadInput(usage_line(mistake)) from None
         return 0
+
+
+def _shell_left_out(args: list[str]) -> list[str]:
+    """`aspire --install-completion` (or `--show-completion`) with no SHELL after it, at the end or
+    before another option, given completion.DETECT: Click has no option whose value may be left out."""
+    from aspire_cli.cli.completion import DETECT, SHELL_OPTIONS
+
+    given = list(args)
+    for at in range(len(given) - 1, -1, -1):
+        if given[at] in SHELL_OPTIONS and (at + 1 == len(given) or given[at + 1].startswith("-")):
+            given.insert(at + 1, DETECT)
+    return given
 
 
 def _as_it_is(text: str) -> str:
