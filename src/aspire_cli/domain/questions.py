@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -23,7 +24,17 @@ from aspire_cli.domain.validation import describe_error
 from aspire_cli.errors import BadInput
 
 Text = Annotated[str, StringConstraints(min_length=1)]
-QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+ID_FORM = "must be lowercase letters, digits and _, starting with a letter (like core_strength)"
+
+
+def _id_form(value: str) -> str:
+    """A question's or a set's id: a TOML key, a file name and a word to type, all at once."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        raise ValueError(ID_FORM)
+    return value
+
+
+QuestionId = Annotated[str, AfterValidator(_id_form)]
 
 
 def _storable(text: str) -> str:
