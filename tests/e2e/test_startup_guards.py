@@ -76,7 +76,16 @@ def test_a_help_in_a_narrower_terminal_is_the_typer_apps_fitted_to_it(home):
 
 
 @pytest.mark.parametrize(
-    "args", [["due"], ["due", "--json"], ["due", "--brief"], ["team", "list"], ["drafts"]]
+    "args",
+    [
+        ["due"],
+        ["due", "--json"],
+        ["due", "--brief"],
+        ["team", "list"],
+        ["team", "list", "--json"],
+        ["drafts"],
+        ["drafts", "--json"],
+    ],
 )
 def test_a_warm_listing_is_plain_python(big_home, args):
     probe(big_home, *args)

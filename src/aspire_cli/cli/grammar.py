@@ -88,7 +88,7 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"date_": None, "employee": None, "kind": None, "yes": False},
     ),
-    "drafts": Command(listing.drafts, {}, (), {}),
+    "drafts": Command(listing.drafts, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "due": Command(
         listing.due,
         {
@@ -179,7 +179,7 @@ GRAMMAR: dict[str, Command] = {
         (("employee", False, values.employee),),
         {"employee": None, "keep": None},
     ),
-    "sync status": Command(syncing.status, {}, (), {}),
+    "sync status": Command(syncing.status, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "talk": Command(
         discussions.talk,
         {
@@ -213,7 +213,7 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"cadence": None, "employee": None, "name": None},
     ),
-    "team list": Command(team.list_members, {}, (), {}),
+    "team list": Command(team.list_members, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
     "team remove": Command(team.remove, {}, (("employee", True, values.employee),), {"employee": None}),
 }
 

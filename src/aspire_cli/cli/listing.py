@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import PlainCommand, as_of_option, example, runs
+from aspire_cli.cli.params import JsonOpt, PlainCommand, as_of_option, example, runs
 from aspire_cli.commands import listing
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
@@ -61,5 +61,5 @@ def due(
 
 @app.command(epilog=example("aspire drafts"))
 @runs(listing.drafts)
-def drafts(ctx: typer.Context) -> None:
+def drafts(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Unfinished interviews, and how to resume them."""

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import PlainCommand, employee_argument, example, runs
+from aspire_cli.cli.params import JsonOpt, PlainCommand, employee_argument, example, runs
 from aspire_cli.cli.usage import SyncsUnlessToldOtherwise
 from aspire_cli.commands import syncing
 from aspire_cli.domain.ids import EmployeeId
@@ -40,7 +40,7 @@ def now(ctx: typer.Context) -> None:
 
 @app.command("status", cls=PlainCommand, epilog=example("aspire sync status"))
 @runs(syncing.status)
-def status(ctx: typer.Context) -> None:
+def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Whether your folder is a repository, its remote, commits ahead and behind, anything uncommitted."""
 
 

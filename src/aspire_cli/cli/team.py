@@ -7,6 +7,7 @@ import typer
 from aspire_cli.cli.params import (
     CadenceOpt,
     EmployeeArg,
+    JsonOpt,
     NameOpt,
     NewEmployeeArg,
     PlainCommand,
@@ -43,7 +44,7 @@ def edit(ctx: typer.Context, employee: EmployeeArg, name: NameOpt = None, cadenc
 
 @app.command("list", cls=PlainCommand, epilog=example("aspire team list"))
 @runs(team.list_members)
-def list_members(ctx: typer.Context) -> None:
+def list_members(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Show your team."""
 
 

@@ -80,7 +80,7 @@ def _settings(home: Home, *, quiet: bool) -> Settings | None:
         return None
 
 
-def drafts(home: Home) -> int:
+def drafts(home: Home, as_json: bool) -> int:
     from aspire_cli.views.listings import run_drafts
 
-    return run_drafts(home.store)
+    return run_drafts(home.store, as_json=as_json)

@@ -10,6 +10,7 @@ from aspire_cli.safe_text import one_line
 from aspire_cli.storage.git import GitMissing, git_out, is_repository, remote_url, shown
 from aspire_cli.storage.store import Store
 from aspire_cli.storage.sync_rules import is_local, is_synced
+from aspire_cli.views.json_text import json_text
 
 START = "start with: aspire sync init [REMOTE] (a private repository)"
 
@@ -20,14 +21,20 @@ class Status(NamedTuple):
     changed: list[str]  # not committed: changed, new, unmerged
 
 
-def run_status(store: Store) -> int:
+def run_status(store: Store, as_json: bool = False) -> int:
     home = store.home
     if not is_repository(home):
-        print(one_line(f"Not a repository: {home} is kept on this machine only; {START}"))
+        if as_json:
+            print(json_text(status_json(home, None, None)))
+        else:
+            print(one_line(f"Not a repository: {home} is kept on this machine only; {START}"))
         return 0
     need_git()
     status = home_status(home)
     url = remote_url(home)
+    if as_json:
+        print(json_text(status_json(home, status, url)))
+        return 0
     print(one_line(f"Repository: {home} (branch {status.branch or 'none: a detached HEAD'})"))
     print(one_line(f"Remote: origin = {shown(url)}" if url else "Remote: none (aspire sync init REMOTE)"))
     if status.ahead_behind is not None:
@@ -35,8 +42,7 @@ def run_status(store: Store) -> int:
         print(f"Ahead {ahead}, behind {behind} (as of the last sync; aspire sync brings both up to date)")
     elif url:
         print("Ahead and behind: not known before the first aspire sync")
-    synced = [name for name in status.changed if is_synced(name)]
-    stray = [name for name in status.changed if not is_synced(name) and not is_local(name)]
+    synced, stray = _uncommitted(status)
     if synced:
         print(one_line(f"Uncommitted: {_files(synced)}; aspire sync commits them"))
     else:
@@ -45,6 +51,31 @@ def run_status(store: Store) -> int:
         only = "aspire syncs only the team, records, question sets and settings"
         print(one_line(f"Not synced: {_files(stray)}; {only}"))
     return 0
+
+
+def status_json(home: Path, status: Status | None, url: str | None) -> dict[str, object]:
+    """For scripts: home, repository (false: the keys after it are null or empty), branch (null: a
+    detached HEAD), remote (a password in it hidden), ahead and behind (null: not known), the files
+    uncommitted that sync commits, and those it does not sync."""
+    ahead, behind = status.ahead_behind if status and status.ahead_behind else (None, None)
+    synced, stray = _uncommitted(status) if status else ([], [])
+    return {
+        "home": str(home),
+        "repository": status is not None,
+        "branch": status.branch if status else None,
+        "remote": shown(url) if url else None,
+        "ahead": ahead,
+        "behind": behind,
+        "uncommitted": synced,
+        "not_synced": stray,
+    }
+
+
+def _uncommitted(status: Status) -> tuple[list[str], list[str]]:
+    """The files not committed: those sync commits, and those it leaves alone (not aspire's to sync)."""
+    synced = [name for name in status.changed if is_synced(name)]
+    stray = [name for name in status.changed if not is_synced(name) and not is_local(name)]
+    return synced, stray
 
 
 def _files(names: list[str]) -> str:

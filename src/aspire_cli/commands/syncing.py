@@ -22,10 +22,10 @@ def now(home: Home) -> int:
     return run_sync(home.store)
 
 
-def status(home: Home) -> int:
+def status(home: Home, as_json: bool) -> int:
     from aspire_cli.commands.sync_status import run_status
 
-    return run_status(home.store)
+    return run_status(home.store, as_json)
 
 
 def resolve(home: Home, employee: EmployeeId | None, keep: str | None) -> int:

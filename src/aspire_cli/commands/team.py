@@ -42,10 +42,10 @@ def edit(home: Home, employee: EmployeeId, name: str | None, cadence: int | None
     return 0
 
 
-def list_members(home: Home) -> int:
+def list_members(home: Home, as_json: bool) -> int:
     from aspire_cli.views.listings import run_team_list
 
-    return run_team_list(home.store)
+    return run_team_list(home.store, as_json=as_json)
 
 
 def remove(home: Home, employee: EmployeeId) -> int:

@@ -1,5 +1,5 @@
-"""JSON for scripts, written one way: `due`, `actions`, `history`, `config`, `export` and `report`
-all print what these functions return.
+"""JSON for scripts, written one way: `due`, `team list`, `drafts`, `actions`, `history`, `config`,
+`sync status`, `export` and `report` all print what these functions return.
 
 Every text is UTF-8 as typed (ensure_ascii=False), but what a terminal might obey (C1 controls such
 as CSI, DEL, bidirectional overrides) or cannot print (lone surrogates) is written as a \\u escape

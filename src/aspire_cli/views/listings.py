@@ -28,6 +28,7 @@ from aspire_cli.views.width import fit_width, fitted
 
 if TYPE_CHECKING:
     from aspire_cli.storage.index import Index
+    from aspire_cli.storage.roster import RosterEntry
 
 NO_TEAM_YET = 'No one on your team yet. Add someone: aspire team add alice --name "Alice Smith"'
 UNREADABLE = "unreadable"
@@ -95,59 +96,108 @@ def _name_problems(problems: list[str]) -> None:
         report(BadFile(problem))  # one line each, made safe to print
 
 
-def run_team_list(store: Store) -> int:
-    """The team, by id; a member who does not validate is named on stderr and the others listed."""
+def run_team_list(store: Store, *, as_json: bool = False) -> int:
+    """The team, by id; a member who does not validate is named on stderr and the others listed.
+    `as_json`: a list of {employee, name, cadence_months, added (ISO date or null)}."""
     if not store.has_home():
-        print(fitted(no_home_yet(store), fit_width()))
+        print("[]" if as_json else fitted(no_home_yet(store), fit_width()))
         return 0
     roster, problems = store.team.roster_report()
     _name_problems(problems)
-    if not roster and not problems:
+    members = sorted(roster.items())
+    if as_json:
+        print(json_text([_member_json(employee, member) for employee, member in members]))
+    elif not roster and not problems:
         print(fitted(NO_TEAM_YET, fit_width()))
     elif roster:
         rows = [
             (employee, member.name, f"{member.cadence_months} months", member.added or "")
-            for employee, member in sorted(roster.items())
+            for employee, member in members
         ]
         fits = (WHOLE, WRAP, WHOLE, WHOLE)  # the name is what this list is for: wrapped, never left out
         print(format_table(("Employee", "Name", "Every", "Added"), rows, fits=fits, width=fit_width()))
     return 2 if problems else 0
 
 
-def run_drafts(store: Store) -> int:
+def _member_json(employee: str, member: RosterEntry) -> dict[str, object]:
+    return {
+        "employee": employee,
+        "name": member.name,
+        "cadence_months": member.cadence_months,
+        "added": member.added,
+    }
+
+
+def run_drafts(store: Store, *, as_json: bool = False) -> int:
     """Unfinished interviews and how to resume each; an unreadable draft is named on stderr and
-    shown as such, and the others listed."""
+    shown as such, and the others listed. `as_json`: a list of _draft_json's objects."""
     if not store.has_home():
-        print(fitted(no_home_yet(store, "No unfinished drafts"), fit_width()))
+        print("[]" if as_json else fitted(no_home_yet(store, "No unfinished drafts"), fit_width()))
         return 0
     paths = store.drafts.listed()
     if not paths:
-        print("No unfinished drafts.")
+        print("[]" if as_json else "No unfinished drafts.")
         return 0
     from aspire_cli.storage.index import Index
 
     index = Index(store)
     try:
-        rows = [_draft_row(store, index, path) for path in paths]
+        drafts = [_draft(store, index, path) for path in paths]
     finally:
         index.save()
-    header = ("Employee", "Kind", "Dated", "Answered", "Resume with")
-    width = fit_width()
-    print(format_table(header, rows, fits=(WHOLE, WHOLE, WHOLE, WRAP, WHOLE), width=width))
-    print(fitted(f"Drafts are kept in {one_line(str(store.drafts.root))}", width))
-    return 2 if any(row[3] == UNREADABLE for row in rows) else 0  # as due and team list do
+    if as_json:
+        print(json_text([_draft_json(*draft) for draft in drafts]))
+    else:
+        rows = [_draft_row(*draft) for draft in drafts]
+        header = ("Employee", "Kind", "Dated", "Answered", "Resume with")
+        width = fit_width()
+        print(format_table(header, rows, fits=(WHOLE, WHOLE, WHOLE, WRAP, WHOLE), width=width))
+        print(fitted(f"Drafts are kept in {one_line(str(store.drafts.root))}", width))
+    return 2 if any(isinstance(found, str) for _, found in drafts) else 0  # as due and team list do
 
 
-def _draft_row(store: Store, index: Index, path: Path) -> tuple[str, str, str, str, str]:
+Progress = tuple[str, str] | str  # a draft's date and "3 of 8" answered, or the problem with it
+
+
+def _draft(store: Store, index: Index, path: Path) -> tuple[Path, Progress]:
     from aspire_cli.storage.layout import parse_draft_name
 
     employee, kind = parse_draft_name(path.name)
     found = index.draft(path, lambda: _draft_progress(store, path, employee, kind))
-    if isinstance(found, str):  # the problem with it
+    if isinstance(found, str):
         report(BadFile(found))
+    return path, found
+
+
+def _draft_row(path: Path, found: Progress) -> tuple[str, str, str, str, str]:
+    from aspire_cli.storage.layout import parse_draft_name
+
+    employee, kind = parse_draft_name(path.name)
+    if isinstance(found, str):  # the problem with it, named on stderr
         return (employee, kind, "", UNREADABLE, "(see the error above)")
     dated, answered = found
     return (employee, kind, dated, answered, f"aspire {kind} {employee}")
+
+
+def _draft_json(path: Path, found: Progress) -> dict[str, object]:
+    """A draft for scripts: employee, kind, file, date, answered and questions (numbers), resume
+    (the command), problem; what an unreadable draft cannot say is null."""
+    from aspire_cli.storage.layout import parse_draft_name
+
+    employee, kind = parse_draft_name(path.name)
+    problem = found if isinstance(found, str) else None
+    dated, answered = (None, "") if isinstance(found, str) else found
+    done, _, questions = answered.partition(" of ")  # as _draft_progress words it
+    return {
+        "employee": employee,
+        "kind": kind,
+        "file": str(path),
+        "date": dated,
+        "answered": int(done) if done.isdecimal() else None,
+        "questions": int(questions) if questions.isdecimal() else None,
+        "resume": None if problem else f"aspire {kind} {employee}",
+        "problem": problem,
+    }
 
 
 def _draft_progress(store: Store, path: Path, employee: str, kind: str) -> tuple[str, str]:
@@ -164,7 +214,7 @@ def _draft_progress(store: Store, path: Path, employee: str, kind: str) -> tuple
     if draft is None:
         raise BadFile(f"{path}: vanished while it was being listed")
     answered = sum(1 for key in draft.answers if key != draft.unfinished)  # a list of actions begun: not yet
-    return draft.date.isoformat(), f"{answered} of {len(qset.questions)}"
+    return draft.date.isoformat(), f"{answered} of {len(qset.questions)}"  # read back by _draft_json
 
 
 def status_text(row: DueRow) -> str:
