@@ -171,15 +171,25 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"date_": None, "employee": None, "kind": None},
     ),
-    "sync init": Command(syncing.init, {}, (("remote", False, "str"),), {"remote": None}),
-    "sync now": Command(syncing.now, {}, (), {}),
+    "sync init": Command(
+        syncing.init,
+        {"--verbose": ("verbose", "flag")},
+        (("remote", False, "str"),),
+        {"remote": None, "verbose": False},
+    ),
+    "sync now": Command(syncing.now, {"--verbose": ("verbose", "flag")}, (), {"verbose": False}),
     "sync resolve": Command(
         syncing.resolve,
-        {"--keep": ("keep", "str")},
+        {"--keep": ("keep", "str"), "--verbose": ("verbose", "flag")},
         (("employee", False, values.employee),),
-        {"employee": None, "keep": None},
+        {"employee": None, "keep": None, "verbose": False},
     ),
-    "sync status": Command(syncing.status, {"--json": ("as_json", "flag")}, (), {"as_json": False}),
+    "sync status": Command(
+        syncing.status,
+        {"--json": ("as_json", "flag"), "--verbose": ("verbose", "flag")},
+        (),
+        {"as_json": False, "verbose": False},
+    ),
     "talk": Command(
         discussions.talk,
         {

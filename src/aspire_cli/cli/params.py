@@ -126,6 +126,9 @@ NumberArg = Annotated[
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A word on how it went.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON, for scripts.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", help="Print each git command it runs, on stderr (or set ASPIRE_DEBUG=1).")
+]
 OutOpt = Annotated[
     str | None,
     typer.Option("--out", metavar="FILE", help="Write to FILE instead of the screen ('-': stdout)."),

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import JsonOpt, PlainCommand, employee_argument, example, runs
+from aspire_cli.cli.params import JsonOpt, PlainCommand, VerboseOpt, employee_argument, example, runs
 from aspire_cli.cli.usage import SyncsUnlessToldOtherwise
 from aspire_cli.commands import syncing
 from aspire_cli.domain.ids import EmployeeId
@@ -28,19 +28,20 @@ def init(
     remote: Annotated[
         str | None, typer.Argument(metavar="REMOTE", help="A git remote URL (a private repository).")
     ] = None,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Make your aspire folder a git repository (or join one): every change becomes a commit."""
 
 
 @app.command("now", cls=PlainCommand, epilog=example("aspire sync now"))
 @runs(syncing.now)
-def now(ctx: typer.Context) -> None:
+def now(ctx: typer.Context, verbose: VerboseOpt = False) -> None:
     """Commit, fetch, merge and push; say what came in (this is what `aspire sync` runs)."""
 
 
 @app.command("status", cls=PlainCommand, epilog=example("aspire sync status"))
 @runs(syncing.status)
-def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+def status(ctx: typer.Context, as_json: JsonOpt = False, verbose: VerboseOpt = False) -> None:
     """Whether your folder is a repository, its remote, commits ahead and behind, anything uncommitted."""
 
 
@@ -59,5 +60,6 @@ def resolve(
             help="Keep this version of every one, without asking (for scripts).",
         ),
     ] = None,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Settle the conflict copies a sync left: see what differs, keep one version, as one commit."""

@@ -20,8 +20,9 @@ home's own .git/config are left out of fetch and push (the leader's own, in ~/.g
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,8 @@ def run_git_bytes(
     import subprocess
 
     neutral = [arg for setting in NEUTRAL for arg in ("-c", setting)]
+    if _tracing():
+        _say_command(home, args)
     try:
         return subprocess.run(
             [GIT, "-C", str(home), *neutral, *args],
@@ -105,6 +108,42 @@ def run_git_bytes(
         raise GitMissing() from None
     except OSError as exc:
         raise AspireError(f"could not run git: {exc.strerror or exc}") from None
+
+
+# -- --verbose, ASPIRE_DEBUG=1: each git command on stderr before it runs -----------------------
+DEBUG_VARIABLE = "ASPIRE_DEBUG"
+_trace = {"on": False, "explained": False}  # on: --verbose; explained: the NEUTRAL line was said
+
+
+@contextlib.contextmanager
+def traced(on: bool) -> Iterator[None]:
+    """With `on` (a sync command's --verbose), every git command run inside is printed on stderr."""
+    before = dict(_trace)
+    _trace.update(on=on or before["on"], explained=False)
+    try:
+        yield
+    finally:
+        _trace.update(before)
+
+
+def _tracing() -> bool:
+    return _trace["on"] or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def _say_command(home: Path, args: tuple[str, ...]) -> None:
+    """`+ git -C <home> <args>` on stderr, one line, shell-quoted, a password in a URL hidden, a
+    control character shown as an escape; the NEUTRAL settings said once, on the first, then left out."""
+    import shlex
+    import sys
+
+    from aspire_cli.safe_text import one_line
+
+    if not _trace["explained"]:
+        _trace["explained"] = True
+        settings = shlex.join(arg for setting in NEUTRAL for arg in ("-c", setting))
+        print(f"+ (every git command below also runs with {settings})", file=sys.stderr)
+    words = [GIT, "-C", str(home), *(shown(arg) if "://" in arg else arg for arg in args)]
+    print(one_line(f"+ {shlex.join(words)}"), file=sys.stderr, flush=True)
 
 
 def own_credentials(home: Path) -> list[str]:
