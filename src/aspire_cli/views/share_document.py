@@ -10,6 +10,7 @@ it opens the same offline, in a mail attachment, or printed.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from typing import NamedTuple
 
@@ -51,8 +52,12 @@ class Summary(NamedTuple):
 
     @property
     def title(self) -> str:
+        return f"{self.title_before_date}, {long_date(self.day)}"
+
+    @property
+    def title_before_date(self) -> str:
         leader = f" with {self.leader}" if self.leader else ""
-        return f"Your career aspiration discussion{leader}, {long_date(self.day)}"
+        return f"Your career aspiration discussion{leader}"
 
     @property
     def closing(self) -> str:
@@ -105,6 +110,11 @@ def markdown(summary: Summary) -> str:
 
 
 # -- HTML ----------------------------------------------------------------------------------------
+# No word or date is broken across lines, however wide the window: a long word breaks only when it
+# is wider than its whole line (break-word, which unlike `anywhere` leaves each table column at least
+# as wide as its longest word), and a number, a date, a status and a heading never break. The table
+# lets the action and the measure take what the narrow columns leave; on a narrow screen (a phone)
+# each action is a block of labelled lines instead.
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
        color: #1d2330; background: #fff; line-height: 1.5; margin: 0; }
@@ -112,17 +122,27 @@ main { max-width: 46rem; margin: 2.5rem auto; padding: 0 1.25rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 .for { color: #555; margin: 0 0 2rem; }
 h2 { font-size: 1.05rem; margin: 1.75rem 0 .4rem; }
-.answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.answer { white-space: pre-wrap; overflow-wrap: break-word; margin: 0; }
 .none { color: #777; font-style: italic; margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border: 1px solid #ccd; padding: .35rem .5rem; text-align: left; vertical-align: top;
-         white-space: pre-wrap; overflow-wrap: anywhere; }
+         white-space: pre-wrap; overflow-wrap: break-word; }
+th, .number, .due, .status, .date { white-space: nowrap; }
+.long { overflow-wrap: anywhere; }
 th { background: #f1f3f7; }
-td.status { white-space: nowrap; }
 .status-overdue { color: #a01616; font-weight: 600; }
 .status-done { color: #176b2c; }
 .status-dropped { color: #666; }
 .closing { color: #555; border-top: 1px solid #ccd; margin-top: 2.5rem; padding-top: 1rem; }
+@media screen and (max-width: 40rem) {
+  table, tbody, tr, td { display: block; }
+  thead { display: none; }
+  tr { border: 1px solid #ccd; margin: 0 0 .6rem; padding: .3rem .6rem; }
+  td { border: none; padding: .1rem 0; }
+  td.number { font-weight: 600; }
+  td.number::before { content: "#"; }
+  td[data-label]::before { content: attr(data-label) ": "; color: #555; font-weight: normal; }
+}
 @page { margin: 2cm; }
 @media print {
   main { margin: 0; max-width: none; padding: 0; }
@@ -138,13 +158,33 @@ def escape(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")  # a browser may break one after a hyphen: kept whole
+LONG = re.compile(r"(\S{30,})")  # longer than any word: a link, a path; it may break where it must
+
+
+def escape_typed(text: str) -> str:
+    """What was typed (an answer, an action, a measure), escaped, each date in it on one line, and
+    each run too long to be a word (a link) breakable anywhere: in a table it would otherwise hold
+    its column as wide as itself, and the table wider than the page."""
+    parts = LONG.split(text)  # the long runs at the odd places
+    return "".join(
+        f'<span class="long">{escape(part)}</span>'
+        if odd
+        else ISO_DATE.sub(lambda date: f'<span class="date">{date[0]}</span>', escape(part))
+        for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
+    )
+
+
 def html_document(summary: Summary) -> str:
     """One self-contained HTML page: nothing in it is fetched, nothing runs."""
     title = escape(one_line(summary.title))
+    dated = (
+        f'{escape(one_line(summary.title_before_date))}, <span class="date">{long_date(summary.day)}</span>'
+    )
     parts = [
         *page_head(title, f"\n{STYLE}\n"),
         "<main>",
-        f"<h1>{title}</h1>",
+        f"<h1>{dated}</h1>",
         f'<p class="for">For {escape(one_line(summary.person))}.</p>',
     ]
     for number, item in enumerate(summary.items, 1):
@@ -161,14 +201,23 @@ def _html_answer(answer: str | list[TrackedAction] | None) -> str:
         return _html_actions(answer) if answer else '<p class="none">No actions.</p>'
     if not answer or not answer.strip():
         return '<p class="none">No answer.</p>'
-    return f'<p class="answer">{escape(answer.strip())}</p>'
+    return f'<p class="answer">{escape_typed(answer.strip())}</p>'
+
+
+CELL_CLASSES = ["number", "text", "text", "due", "status"]  # by ACTION_HEADINGS: what may wrap, what not
 
 
 def _html_actions(actions: list[TrackedAction]) -> str:
-    head = "".join(f"<th>{escape(heading)}</th>" for heading in ACTION_HEADINGS)
+    head = "".join(
+        f'<th class="{kind}">{escape(h)}</th>' for kind, h in zip(CELL_CLASSES, ACTION_HEADINGS, strict=True)
+    )
     rows = []
     for action in actions:
-        *fields, status = action_fields(action)
-        cells = "".join(f"<td>{escape(field)}</td>" for field in fields)
-        rows.append(f'<tr>{cells}<td class="status status-{action.status}">{escape(status)}</td></tr>')
+        cells = []
+        for kind, heading, field in zip(CELL_CLASSES, ACTION_HEADINGS, action_fields(action), strict=True):
+            more = f" status-{action.status}" if kind == "status" else ""
+            label = "" if kind == "number" else f' data-label="{escape(heading)}"'  # shown on a narrow screen
+            text = escape_typed(field) if kind == "text" else escape(field)
+            cells.append(f'<td class="{kind}{more}"{label}>{text}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
