@@ -6,6 +6,7 @@ import tomllib
 import pytest
 from support.answers import TALK_ANSWERS
 from support.paths import REPO
+from support.talks import talk_with_a_set_of_one
 
 SHIPPED_TALK = (REPO / "questions" / "talk.toml").read_text()
 MOOD = """
@@ -104,20 +105,10 @@ def test_your_talk_set_is_asked_and_older_records_stay_valid(aspire, alice):
 
 
 def test_questions_file_is_used_for_one_run_and_its_record_stays_readable(aspire, alice, tmp_path):
-    short = tmp_path / "short.toml"
-    short.write_text(
-        'id = "short-talk"\nversion = 1\ntitle = "Short"\n'
-        '[[questions]]\nid = "long_term_aspiration"\ntext = "Where to?"\nkind = "long_text"\n'
-    )
-    held = aspire(
-        "talk", "alice", "--questions", str(short), "--answers", "-", input='long_term_aspiration = "CTO"\n'
-    )
+    held = talk_with_a_set_of_one(aspire, tmp_path / "short.toml", "short-talk")
     assert held.exit_code == 2
     assert "id: must be lowercase letters, digits and _, starting with a letter" in held.stderr
-    short.write_text(short.read_text().replace("short-talk", "short_talk"))
-    held = aspire(
-        "talk", "alice", "--questions", str(short), "--answers", "-", input='long_term_aspiration = "CTO"\n'
-    )
+    held = talk_with_a_set_of_one(aspire, tmp_path / "short.toml", "short_talk")
     assert held.exit_code == 0, held.stderr
     record = tomllib.loads(next((alice / "records" / "alice").glob("*-talk.toml")).read_text())
     assert record["question_set"] == "short_talk" and record["answers"] == {"long_term_aspiration": "CTO"}

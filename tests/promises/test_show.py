@@ -14,7 +14,7 @@ from support.error_lines import one_line_error
 from support.probe import HEAVY, probe
 from support.processes import aspire_script, terminal_env
 from support.records_factory import build_home
-from support.talks import HOSTILE, LONG_PATH, follow_up, hold_talk, talk_answers
+from support.talks import HOSTILE, LONG_PATH, follow_up, hold_talk, talk_answers, talk_with_a_set_of_one
 
 TODAY = date.today()
 YEAR_BEFORE = (TODAY - timedelta(days=730)).isoformat()
@@ -161,14 +161,7 @@ def test_your_own_question_set_words_the_questions(aspire, alice):
 
 
 def test_the_question_set_named_is_the_records_own_not_its_kinds(aspire, alice, tmp_path):
-    short = tmp_path / "short.toml"
-    short.write_text(
-        'id = "short_talk"\nversion = 4\ntitle = "Short"\n'
-        '[[questions]]\nid = "long_term_aspiration"\ntext = "Where to, long term?"\nkind = "long_text"\n'
-    )
-    held = aspire(
-        "talk", "alice", "--questions", str(short), "--answers", "-", input='long_term_aspiration = "CTO"\n'
-    )
+    held = talk_with_a_set_of_one(aspire, tmp_path / "short.toml", "short_talk", version=4)
     assert held.exit_code == 0, held.stderr
     header, *_ = aspire("show", "alice").stdout.split("\n\n")
     assert header.splitlines()[1] == "Question set: short_talk, version 4"

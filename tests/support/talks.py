@@ -41,6 +41,18 @@ def hold_talk(aspire, day: str, actions: list[dict[str, object]], **changes: str
     assert result.exit_code == 0, result.stderr
 
 
+def talk_with_a_set_of_one(aspire, path: Path, set_id: str, version: int = 1):
+    """`aspire talk alice --questions FILE`, FILE a set of its own asking one question (the long-term
+    aspiration, answered "CTO"); the run's result."""
+    path.write_text(
+        f'id = "{set_id}"\nversion = {version}\ntitle = "Short"\n'
+        '[[questions]]\nid = "long_term_aspiration"\ntext = "Where to?"\nkind = "long_text"\n'
+    )
+    return aspire(
+        "talk", "alice", "--questions", str(path), "--answers", "-", input='long_term_aspiration = "CTO"\n'
+    )
+
+
 def follow_up(home: Path, number: int, status: str, day: date, note: str | None = None) -> Path:
     """A follow-up file as `aspire actions done/drop/reopen` leaves it (the layout in store.py)."""
     data = FollowUp(
