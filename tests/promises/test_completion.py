@@ -142,7 +142,10 @@ def test_fish_gets_the_ids_and_is_told_to_offer_them_rather_than_files(roster):
     assert shell_asks(fish("aspire share x", "is-args")) == ("", 1)
     out, status = shell_asks(fish("aspire sy"))
     assert (out, status) == ("sync\tKeep your aspire folder in git and in step...\n", 0)
-    assert shell_asks(fish("aspire team list --")) == ("--help\tShow this message and exit.\n", 0)
+    assert shell_asks(fish("aspire team list --")) == (
+        "--json\tPrint JSON, for scripts.\n--help\tShow this message and exit.\n",
+        0,
+    )
 
 
 def test_someone_not_on_the_team_yet_is_not_completed(roster):
