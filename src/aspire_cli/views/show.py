@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aspire_cli.domain.own_words import THEIR_WORDS, their_words
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction, numbered
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line, visible
@@ -47,6 +48,7 @@ class Shown(NamedTuple):
 
     question: str
     answer: str | list[TrackedAction] | None  # None: left unanswered
+    their: str | None = None  # the employee's own words (talk --from), or THE_SAME as agreed
 
 
 def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | None) -> int:
@@ -68,7 +70,7 @@ def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | Non
         earlier = [a for a in actions if a.is_open and a.record in held[: held.index(record.name)]]
     version, answers = record.answers()
     set_id = record.question_set()  # as the record names it: `--questions FILE` writes its own set's id
-    shown = shown_answers(question_texts(store.home, set_id), version, answers, statuses)
+    shown = shown_answers(question_texts(store.home, set_id), version, answers, statuses, record.own_words())
     if earlier:
         shown.append(Shown(EARLIER, earlier))
     title = record_title(display_name(store, employee), employee, record)
@@ -131,18 +133,22 @@ def shown_answers(
     version: int,
     answers: dict[str, Any],
     statuses: dict[str, list[TrackedAction]],
+    own: dict[str, Any] | None = None,
 ) -> list[Shown]:
-    """The answers in the current set's order, each under its question; then any the set no longer
-    asks, under their id. A question the record's version did not ask is left out."""
+    """The answers in the current set's order, each under its question (with the employee's own
+    words, where they gave some); then any the set no longer asks, under their id. A question the
+    record's version did not ask is left out."""
     current, by_id = texts
+    own = own or {}
     shown: list[Shown] = []
     for key, text in [*by_id.items(), *((k, k) for k in answers if k not in by_id)]:
+        theirs = None if key not in own else their_words(own[key], answers.get(key))
         if key in statuses:
-            shown.append(Shown(text, statuses[key]))
+            shown.append(Shown(text, statuses[key], theirs))
         elif isinstance(answers.get(key), str):
-            shown.append(Shown(text, answers[key]))
+            shown.append(Shown(text, answers[key], theirs))
         elif version == current and key not in answers:
-            shown.append(Shown(text, None))  # an optional question left unanswered
+            shown.append(Shown(text, None, theirs))  # an optional question left unanswered
     return shown
 
 
@@ -219,6 +225,8 @@ def plain_lines(title: str, about: list[str], shown: list[Shown], width: int | N
                 lines += plain_action(action, width)
         else:
             lines += wrapped(item.answer or "(no answer)", width, INDENT, INDENT)
+        if item.their is not None:
+            lines += wrapped(f"{THEIR_WORDS}: {item.their}", width, INDENT, INDENT + "  ")
     return lines
 
 
@@ -255,6 +263,9 @@ def draw(title: str, about: list[str], shown: list[Shown], console: Console | No
             console.print(Padding(Text("(no answer)", style="dim"), (0, 0, 0, 4)))
         else:
             console.print(Padding(Text(visible(item.answer.strip()).expandtabs(4)), (0, 0, 0, 4)))
+        if item.their is not None:
+            said = Text(f"{THEIR_WORDS}: ", style="magenta") + Text(visible(item.their.strip()).expandtabs(4))
+            console.print(Padding(said, (0, 0, 0, 4)))
 
 
 def actions_grid(actions: list[TrackedAction]) -> RenderableType:
