@@ -134,7 +134,9 @@ class RecordRows:
                 plain = {key: value for key, value in data.items() if key not in lists}
                 said = {"set": record.question_set, "version": record.question_set_version, "answers": plain}
                 if record.own_words:  # their own words, actions and all: only show and its kin read them
-                    said["own"] = record.model_dump(mode="json", include={"own_words"})["own_words"]
+                    said["own"] = record.model_dump(mode="json", include={"own_words"}, exclude_none=True)[
+                        "own_words"
+                    ]
                 answers_text = _json(said)
                 actions_text = _json(lists)
         except AspireError as exc:
