@@ -99,7 +99,8 @@ class Question(BaseModel):
 
     id: QuestionId
     text: Text
-    guidance: str = ""
+    guidance: str = ""  # for the leader, under the question as it is asked
+    employee_guidance: str = ""  # for the employee, in the invitation and form (else `guidance`)
     kind: Kind
     required: bool = True
     choices: tuple[Text, ...] = ()

@@ -13,7 +13,6 @@ The helpers here (question texts, the actions by question, wrapping) serve `aspi
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.domain.own_words import THEIR_WORDS, their_words
@@ -116,16 +115,11 @@ def question_texts(home: Path, set_id: str) -> tuple[int | None, dict[str, str]]
     return (None, {}) if found is None else _texts(found.path)
 
 
-@cache
 def _texts(path: Path) -> tuple[int, dict[str, str]]:
-    from aspire_cli.storage.question_sets import read_set
+    from aspire_cli.storage.plain_questions import plain_set
 
-    data = read_set(path)
-    try:
-        texts = {str(q["id"]): str(q["text"]) for q in data["questions"]}
-        return int(data["version"]), texts
-    except (KeyError, TypeError, ValueError):
-        raise BadFile(f"{path}: not a question set; see: aspire questions validate {path}") from None
+    found = plain_set(path)
+    return found.version, {question.id: question.text for question in found.questions}
 
 
 def shown_answers(
