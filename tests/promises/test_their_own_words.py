@@ -201,3 +201,97 @@ def test_a_prep_does_not_take_their_answers(aspire, alice, files):
     result = aspire("prep", "alice", "--from", files[1])
     assert result.exit_code == 2
     assert "--from" in result.stderr
+
+
+# -- held in a terminal: their words shown before each question, and the answer starting from them --
+def test_in_the_talk_each_answer_starts_from_their_words_and_their_actions_are_proposed(
+    aspire, alice, files, home, keys, in_terminal
+):
+    import io as text_io
+
+    from rich.console import Console
+    from support.keys import DONE, DOWN
+
+    from aspire_cli.interview import session
+    from aspire_cli.interview.their_words import their_words
+    from aspire_cli.storage.question_sets import load_question_set
+    from aspire_cli.storage.store import Store
+
+    clear = "\x15"  # Ctrl-U: the line so far, gone
+    keys.send_text(
+        "".join(
+            [
+                DONE,  # short term: theirs, as it is
+                f"Director{DONE}",  # long term: they left it empty, so nothing to start from
+                "\r",  # aspiration level: their choice is the one picked
+                f"Partly{DONE}",
+                f"{DOWN}\r",  # willing: theirs was "partly"; the one below it is "no"
+                f" and kind{DONE}",  # core strength: theirs, added to
+                f"{clear}Delegation{DONE}",  # development area: theirs, replaced
+                "\r\r\r",  # their first action, its measure and due date, kept
+                f"{clear}\r",  # their second action: emptied, so passed over
+                "Delegate releases\r",
+                "Bob runs two\r",
+                "\r",
+                "\r",  # an empty action ends the list
+                f"More scope{DONE}",
+            ]
+        )
+    )
+    d = session.Discussion(
+        Store(home), Console(file=text_io.StringIO(), width=100), "talk", None, date(2026, 11, 26)
+    )
+    d.their_words = their_words(files[1], "alice", load_question_set("talk"), date(2026, 11, 26))
+    path = session.interactive(d, "alice", False)
+    screen = "\n".join(line.rstrip() for line in d.console.file.getvalue().splitlines())
+    assert "In their words:\n       Lead the payments team\n" in screen
+    assert "Their actions come first, to keep as they are, edit, or empty to pass over." in screen
+    record = tomllib.loads(path.read_text())
+    answers = record["answers"]
+    assert answers["short_term_aspiration"] == "Lead the payments team"
+    assert answers["long_term_aspiration"] == "Director"
+    assert answers["aspiration_level"] == "senior leadership"
+    assert answers["willing"] == "no"
+    assert answers["core_strength"] == 'Calm under "pressure" and kind'
+    assert answers["development_area"] == "Delegation"
+    assert [(a["action"], a["measure"], a.get("due")) for a in answers["actions"]] == [
+        ("Run the architecture guild", "Two sessions a month", date(2027, 6, 30)),
+        ("Delegate releases", "Bob runs two", None),
+    ]
+    assert record["own_words"]["willing"] == "partly"  # theirs, as they came, beside what was agreed
+    assert len(record["own_words"]["actions"]) == 2
+
+
+def test_a_talk_stopped_half_way_keeps_their_words_in_the_draft_for_the_resume(
+    aspire, alice, files, home, keys, in_terminal
+):
+    import io as text_io
+
+    from rich.console import Console
+    from support.keys import CTRL_C, DONE
+
+    from aspire_cli.errors import Aborted
+    from aspire_cli.interview import session
+    from aspire_cli.interview.their_words import their_words
+    from aspire_cli.storage.question_sets import load_question_set
+    from aspire_cli.storage.store import Store
+
+    def talk() -> session.Discussion:
+        return session.Discussion(
+            Store(home), Console(file=text_io.StringIO(), width=100), "talk", None, date(2026, 11, 26)
+        )
+
+    keys.send_text(f"{DONE}{CTRL_C}")
+    first = talk()
+    first.their_words = their_words(files[1], "alice", load_question_set("talk"), date(2026, 11, 26))
+    with pytest.raises(Aborted):
+        session.interactive(first, "alice", False)
+    draft = tomllib.loads((home / "drafts/alice.talk.toml").read_text())
+    assert draft["own_words"]["core_strength"] == 'Calm under "pressure"'
+    resumed = talk()  # no --from this time: their words come back with the draft
+    keys.send_text(
+        "\r" + "".join(["Director\r", "\r", "Partly\r", "\r", "\r", "\r", "\r\r\r", "\r\r\r", "\r", "x\r"])
+    )
+    path = session.interactive(resumed, "alice", False)
+    assert "In their words:" in resumed.console.file.getvalue()
+    assert tomllib.loads(path.read_text())["own_words"]["willing"] == "partly"

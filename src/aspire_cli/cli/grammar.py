@@ -132,6 +132,12 @@ GRAMMAR: dict[str, Command] = {
         {"as_json": False, "employee": None},
     ),
     "import": Command(archives.take_in, {}, (("file", True, "str"),), {"file": None}),
+    "invite": Command(
+        documents.invite,
+        {"--due": ("due", "flag"), "--out": ("out", "str"), "--within": ("within", "int")},
+        (("employee", False, values.employee),),
+        {"due": False, "employee": None, "out": None, "within": None},
+    ),
     "prep": Command(
         discussions.prep,
         {

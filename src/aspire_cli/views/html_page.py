@@ -3,6 +3,8 @@ nothing in it fetched, nothing run. The title comes escaped; the style is the pa
 
 from __future__ import annotations
 
+NOTHING_FETCHED_NOTHING_RUN = "default-src 'none'; style-src 'unsafe-inline'"
+
 
 def page_head(title: str, style: str) -> list[str]:
     """The lines from the doctype to the opening <body>."""
@@ -11,6 +13,8 @@ def page_head(title: str, style: str) -> list[str]:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
+        # nothing is fetched and nothing runs, whatever a text in the page might try
+        f'<meta http-equiv="Content-Security-Policy" content="{NOTHING_FETCHED_NOTHING_RUN}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>",
         f"<style>{style}</style>",

@@ -204,14 +204,14 @@ def html_document(summary: Summary) -> str:
             said = escape_typed(item.their.strip())
             parts.append(f'<p class="theirs"><span class="label">{IN_YOUR_WORDS}:</span> {said}</p>')
     if summary.earlier:
-        parts += [f"<h2>{escape(EARLIER)}</h2>", _html_actions(summary.earlier)]
+        parts += [f"<h2>{escape(EARLIER)}</h2>", html_actions(summary.earlier)]
     parts += [f'<p class="closing">{escape(summary.closing)}</p>', "</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
 def _html_answer(answer: str | list[TrackedAction] | None) -> str:
     if isinstance(answer, list):
-        return _html_actions(answer) if answer else '<p class="none">No actions.</p>'
+        return html_actions(answer) if answer else '<p class="none">No actions.</p>'
     if not answer or not answer.strip():
         return '<p class="none">No answer.</p>'
     return f'<p class="answer">{escape_typed(answer.strip())}</p>'
@@ -220,7 +220,7 @@ def _html_answer(answer: str | list[TrackedAction] | None) -> str:
 CELL_CLASSES = ["number", "text", "text", "due", "status"]  # by ACTION_HEADINGS: what may wrap, what not
 
 
-def _html_actions(actions: list[TrackedAction]) -> str:
+def html_actions(actions: list[TrackedAction]) -> str:
     head = "".join(
         f'<th class="{kind}">{escape(h)}</th>' for kind, h in zip(CELL_CLASSES, ACTION_HEADINGS, strict=True)
     )
