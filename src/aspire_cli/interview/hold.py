@@ -54,6 +54,8 @@ def hold(
         screen.show_brief(d, employee, day)
         if d.kind == "talk":
             screen.show_prep_notes(d, employee, name, day)  # or that they are hidden, and nothing of them
+        if d.their_words:
+            screen.their_words_given(d, qset)
         if answers:
             screen.already_said(d, qset, answers, unfinished, given_by)
         try:

@@ -88,13 +88,12 @@ class TerminalPrompter:
         self.console.print()
         # a question set comes from anywhere (synced, --questions): its control characters are shown
         self.console.print(f"[bold cyan]{position}/{total}[/]  [bold]{escape(one_line(question.text))}[/]")
-        notes = [visible(question.guidance)] if question.guidance else []
-        if question.kind is Kind.long_text:
-            notes.append(TEXT_HINT)
-        for note in notes:
-            self.console.print(Padding(Text(note, style="dim"), (0, 0, 0, 5)))
+        if question.guidance:
+            self.console.print(Padding(Text(visible(question.guidance), style="dim"), (0, 0, 0, 5)))
         if question.id in self.their:
             self._show_their_words(question)
+        if question.kind is Kind.long_text:
+            self.console.print(Padding(Text(TEXT_HINT, style="dim"), (0, 0, 0, 5)))
 
     def _show_their_words(self, question: Question) -> None:
         """'In their words: ...' before the answer; their actions become the proposals."""
