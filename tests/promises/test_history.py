@@ -118,7 +118,17 @@ def test_json_gives_every_record_newest_first_with_its_answers_changes_and_actio
     ]
     assert all(
         set(i)
-        == {"date", "seq", "kind", "file", "question_set_version", "answers", "changes", "actions", "own_words"}
+        == {
+            "date",
+            "seq",
+            "kind",
+            "file",
+            "question_set_version",
+            "answers",
+            "changes",
+            "actions",
+            "own_words",
+        }
         for i in items
     )
     assert all(i["own_words"] == {} for i in items)  # no form came back for any of them

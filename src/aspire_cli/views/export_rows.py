@@ -39,7 +39,7 @@ class Row(NamedTuple):
     texts: dict[str, str]  # question id -> the answer
     action_cells: dict[str, str]  # an actions question's id -> its actions, one a line
     actions: list[TrackedAction]  # the actions agreed in it (a talk), with their status
-    own: dict[str, Any]  # the employee's own words (talk --from), as the index holds them
+    own: dict[str, Any] = {}  # noqa: RUF012 (never mutated) the employee's own words (talk --from)
 
     def cells(self, ids: Iterable[str], own_ids: Iterable[str] = ()) -> list[str]:
         """The CSV cells: the fixed ones, an answer per question id, then their own words."""
