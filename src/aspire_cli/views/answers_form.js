@@ -1,6 +1,6 @@
 "use strict";
 // The employee's answers as the TOML file `aspire talk --answers` reads (written by answers_form.py,
-// which puts the form's own data in place of __FORM__): empty answers left out, every action with
+// which puts the form's own data after `const FORM =`): empty answers left out, every action with
 // a measure, saved as a download and shown to copy. Nothing is sent anywhere.
 const FORM = __FORM__;
 const ESCAPES = new Map([['"', '\\"'], ["\\", "\\\\"], ["\b", "\\b"], ["\t", "\\t"], ["\n", "\\n"],
