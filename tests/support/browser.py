@@ -51,6 +51,7 @@ class Browser:
                 "--disable-gpu",
                 "--no-first-run",
                 "--hide-scrollbars",
+                "--lang=en-US",  # a date field's parts in a known order: month, day, year
                 "--remote-debugging-pipe",
                 f"--user-data-dir={self._profile.name}",
                 "about:blank",

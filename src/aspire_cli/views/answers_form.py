@@ -131,7 +131,8 @@ def _question(q: Question, number: int) -> list[str]:
             f'<div class="rows" id="q-{q.id}-rows">',
             *(line for row in range(1, FIRST_ROWS + 1) for line in _action_row(q.id, row)),
             "</div>",
-            f'<button type="button" class="add" aria-controls="q-{q.id}-rows">Add another action</button>',
+            f'<button type="button" class="add" id="q-{q.id}-add" aria-controls="q-{q.id}-rows">'
+            "Add another action</button>",
         ]
     return [*lines, "</fieldset>"]
 
