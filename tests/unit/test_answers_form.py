@@ -152,9 +152,11 @@ def test_the_template_parses_and_once_filled_in_the_talk_s_questions_accept_it(t
         "How you will tell it worked",
         date(2027, 12, 1),
     )
-    for question in talk.questions:  # each question, its guidance and its choices, in comments
-        assert f"# {talk.questions.index(question) + 1}. {question.text}" in template
-    assert '#    Choose one: "yes", "partly", "no"' in template
+    comments = " ".join(line.lstrip("#").strip() for line in template.splitlines() if line.startswith("#"))
+    for number, question in enumerate(talk.questions, 1):  # each question and its guidance, in comments
+        assert f"{number}. {question.text}" in comments and question.guidance in comments
+    assert 'Choose one: "yes", "partly", "no"' in comments
+    assert max(len(line) for line in template.splitlines()) <= 80  # an editor in a terminal of 80
 
 
 def test_a_hostile_question_set_and_name_stay_inside_the_template_s_comments():

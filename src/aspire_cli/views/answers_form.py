@@ -182,44 +182,54 @@ def _save_section() -> list[str]:
 def answers_template(qset: QuestionSet, employee: str, name: str, sent: date) -> str:
     """The same answers as a TOML file to fill in with a text editor: each question as comments above
     its `id = ""`, the actions as a commented example at the end (a [[table]] ends the plain keys, so
-    it cannot sit between them), then the [form] table."""
+    it cannot sit between them), then the [form] table. No line is wider than 80 columns."""
     lines = [
-        f"# Your answers before your career aspiration discussion, {one_line(name)}",
+        *_wrapped(f"Your answers before your career aspiration discussion, {one_line(name)}.", "# "),
         f"# Prepared for you on {long_date(sent)}. Private to you and your leader.",
         "#",
-        '# Write each answer between the quotes after its question. Leave any you want to skip as "".',
-        '# Inside the quotes write \\" for a quote and \\\\ for a backslash; for an answer of several',
-        '# lines, use three quotes: short_term_aspiration = """ ... """ (over as many lines as you like).',
-        "# Then save the file and send it to your leader.",
+        *_wrapped(
+            'Write each answer between the quotes after its question; leave any you want to skip as "". '
+            'Inside the quotes write \\" for a quote and \\\\ for a backslash. For an answer of several '
+            'lines, put three quotes on each side of it instead of one: """like this""". Then save the '
+            "file and send it to your leader.",
+            "# ",
+        ),
     ]
-    actions = [q for q in qset.questions if q.kind is Kind.actions]
     for number, q in enumerate(qset.questions, 1):
         if q.kind is Kind.actions:
-            lines += ["", f"# {number}. {one_line(q.text)}", "#    (answered at the end of this file)"]
+            lines += ["", *_wrapped(f"{number}. {one_line(q.text)}", "# ", "#    ")]
+            lines.append("#    (answered at the end of this file)")
         else:
             lines += ["", *_comment(q, number), f'{q.id} = ""']
-    for q in actions:
-        lines += ["", *_comment(q, qset.questions.index(q) + 1), *_action_example(q.id, sent)]
+    for number, q in enumerate(qset.questions, 1):
+        if q.kind is Kind.actions:
+            lines += ["", *_comment(q, number), *_action_example(q.id, sent)]
     return "\n".join(lines) + "\n\n" + form_table(qset, employee, sent)
+
+
+def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
+    """`text` as comment lines of at most 80 columns, the first starting with `first`."""
+    rest = first if rest is None else rest
+    return [(rest if n else first) + line for n, line in enumerate(textwrap.wrap(text, 80 - len(rest)))]
 
 
 def _comment(q: Question, number: int) -> list[str]:
     """The question, its guidance and its choices as comment lines (control characters shown)."""
-    text = [f"{number}. {one_line(q.text)}"]
+    lines = _wrapped(f"{number}. {one_line(q.text)}", "# ", "#    ")
     if q.guidance:
-        text.append(one_line(q.guidance))
+        lines += _wrapped(one_line(q.guidance), "#    ")
     if q.choices:
-        text.append("Choose one: " + ", ".join(f'"{one_line(c)}"' for c in q.choices))
-    lines: list[str] = []
-    for paragraph in text:
-        lines += [("#    " if lines else "# ") + line for line in textwrap.wrap(paragraph, 96)]
+        lines += _wrapped("Choose one: " + ", ".join(f'"{one_line(c)}"' for c in q.choices), "#    ")
     return lines
 
 
 def _action_example(question_id: str, sent: date) -> list[str]:
     return [
-        "#    For each action, copy the four lines below, remove the # at their start and fill them in.",
-        "#    Each action needs a measure; the due date is optional (YYYY-MM-DD, without quotes).",
+        *_wrapped(
+            "For each action, copy the four lines below, remove the # at their start and fill them "
+            "in. Each action needs a measure; the due date is optional (YYYY-MM-DD, no quotes).",
+            "#    ",
+        ),
         "#",
         f"# [[{question_id}]]",
         '# action = "What you will do"',
