@@ -174,11 +174,17 @@ def test_an_action_without_a_measure_is_flagged_and_not_saved_until_it_has_one(b
     tab.press("Enter")
     found = tab.evaluate("""({problems: document.getElementById('problems').innerText,
       invalid: [...document.querySelectorAll('[aria-invalid=true]')].map((e) => e.id),
+      beside: [...document.querySelectorAll('[aria-invalid=true]')].map((e) => [e.nextElementSibling,
+        document.getElementById(e.getAttribute('aria-describedby'))]).map(([under, read]) =>
+        under === read && under.textContent),
       focused: document.activeElement.id, saved: document.getElementById('saved').hidden})""")
     assert found == {
         "problems": "Not saved yet:\n\nQuestion 8, action 2: say how you will tell it worked (each action"
         " needs a measure).",
         "invalid": ["q-actions-2-measure"],
+        "beside": [  # said under the field too, and read out with it
+            "Question 8, action 2: say how you will tell it worked (each action needs a measure)."
+        ],
         "focused": "q-actions-2-measure",  # where the answer is missing, to type it at once
         "saved": True,
     }
@@ -187,8 +193,16 @@ def test_an_action_without_a_measure_is_flagged_and_not_saved_until_it_has_one(b
     tab.press("Enter")
     name = browser.downloaded()
     assert sorted(path.name for path in downloads.iterdir()) == [name]  # the first Save saved nothing
-    assert tomllib.loads((downloads / name).read_text(encoding="utf-8"))["actions"] == [ACTIONS[1]]
-    assert tab.evaluate("document.getElementById('problems').innerText") == ""
+    saved = (downloads / name).read_text(encoding="utf-8")
+    assert saved.startswith("[[actions]]\n")  # no blank line before the first table
+    assert tomllib.loads(saved)["actions"] == [ACTIONS[1]]
+    assert (
+        tab.evaluate(
+            "document.getElementById('problems').innerText + document.querySelectorAll("
+            "'.problem, [aria-invalid], [id^=q-actions][aria-describedby]').length"
+        )
+        == "0"
+    )
     tab.close()
 
 

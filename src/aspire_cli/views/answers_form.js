@@ -67,7 +67,7 @@ function answersText() {
       if (answer !== null) keys.push(`${question.id} = ${tomlString(answer)}\n`);
     }
   }
-  const text = keys.join("") + tables.map((table) => "\n" + table).join("") + "\n" + FORM.form;
+  const text = [keys.join(""), ...tables, FORM.form].filter((part) => part !== "").join("\n");
   return {text, problems};
 }
 
@@ -75,10 +75,16 @@ function showProblems(problems) {
   const box = document.getElementById("problems");
   const list = document.createElement("ul");
   for (const [field, message] of problems) {
-    field.setAttribute("aria-invalid", "true");
     const item = document.createElement("li");
     item.textContent = message;
     list.append(item);
+    const beside = document.createElement("p"); // the same, under the field, where the focus goes
+    beside.className = "problem";
+    beside.id = `${field.id}-problem`;
+    beside.textContent = message;
+    field.after(beside);
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", beside.id);
   }
   const heading = document.createElement("p");
   heading.textContent = "Not saved yet:";
@@ -87,7 +93,11 @@ function showProblems(problems) {
 }
 
 function save() {
-  for (const field of document.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
+  for (const field of document.querySelectorAll("[aria-invalid]")) {
+    field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
+  }
+  for (const problem of document.querySelectorAll(".problem")) problem.remove();
   document.getElementById("problems").replaceChildren();
   const {text, problems} = answersText();
   if (problems.length > 0) {
@@ -115,10 +125,12 @@ function addRow(button) {
   const row = rows.lastElementChild.cloneNode(true);
   const number = rows.children.length + 1;
   const renumber = (id) => id.replace(/-\d+-(action|measure|due)$/, `-${number}-$1`);
+  for (const problem of row.querySelectorAll(".problem")) problem.remove();
   for (const field of row.querySelectorAll("input")) {
     field.id = renumber(field.id);
     field.value = "";
     field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
   }
   for (const label of row.querySelectorAll("label")) label.htmlFor = renumber(label.htmlFor);
   row.querySelector("legend").textContent = `Action ${number}`;
