@@ -312,3 +312,39 @@ def test_a_hostile_question_set_is_shown_never_run(browser, tmp_path, downloads)
         {"employee": "alice", "question_set": "talk", "version": 3, "sent": "2026-12-03"}
     )
     tab.close()
+
+
+# The lowest contrast (WCAG 2) between any text's colour and the background it is drawn on, and where.
+LOWEST_CONTRAST = """(() => {
+  const rgb = (css) => css.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const behind = (el) => {
+    for (let at = el; at; at = at.parentElement) {
+      const colour = rgb(getComputedStyle(at).backgroundColor);
+      if (colour.length < 4 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  let lowest = {ratio: 21, where: ''};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.data.trim() || el.closest('script, [hidden]')) continue;
+    const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(behind(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < lowest.ratio) lowest = {ratio, where: node.data.trim().slice(0, 40)};
+  }
+  return lowest;
+})()"""
+
+
+def test_every_text_has_good_contrast(browser, page):
+    tab = browser.open(page, 1024)
+    tab.evaluate("document.getElementById('q-actions-1-action').value = 'Guild'")
+    tab.evaluate("document.getElementById('save').click()")  # not saved: its problems shown in their colour
+    assert tab.evaluate("document.querySelectorAll('.problem').length") == 1
+    lowest = tab.evaluate(LOWEST_CONTRAST)
+    assert lowest["ratio"] >= 4.5, lowest  # WCAG AA for text
+    tab.close()
