@@ -210,7 +210,10 @@ def answers_template(qset: QuestionSet, employee: str, name: str, sent: date) ->
 def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
     """`text` as comment lines of at most 80 columns, the first starting with `first`."""
     rest = first if rest is None else rest
-    return [(rest if n else first) + line for n, line in enumerate(textwrap.wrap(text, 80 - len(rest)))]
+    return [
+        (rest if n else first) + line
+        for n, line in enumerate(textwrap.wrap(text, 80 - len(rest), break_on_hyphens=False))
+    ]
 
 
 def _comment(q: Question, number: int) -> list[str]:
