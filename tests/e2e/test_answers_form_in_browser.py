@@ -152,12 +152,17 @@ def test_every_field_filled_with_the_keyboard_is_saved_exactly_as_typed(browser,
     tab.close()
 
 
-def test_answers_left_empty_are_left_out(browser, page, downloads):
-    tab = browser.open(page, 1024)
-    tab.press("Tab")
-    tab.type("Only this one")
+def type_then_save(tab: Tab, field: str, text: str) -> None:
+    """`text` typed into the field `field`, then Enter on "Save my answers"."""
+    tab.evaluate(f"document.getElementById({json.dumps(field)}).focus()")
+    tab.type(text)
     tab.evaluate("document.getElementById('save').focus()")
     tab.press("Enter")
+
+
+def test_answers_left_empty_are_left_out(browser, page, downloads):
+    tab = browser.open(page, 1024)
+    type_then_save(tab, "q-short_term_aspiration", "Only this one")
     name = browser.downloaded()
     assert tomllib.loads((downloads / name).read_text(encoding="utf-8")) == {
         "short_term_aspiration": "Only this one",
@@ -168,10 +173,7 @@ def test_answers_left_empty_are_left_out(browser, page, downloads):
 
 def test_an_action_without_a_measure_is_flagged_and_not_saved_until_it_has_one(browser, page, downloads):
     tab = browser.open(page, 1024)
-    tab.evaluate("document.getElementById('q-actions-2-action').focus()")
-    tab.type("Hand releases to Bob")
-    tab.evaluate("document.getElementById('save').focus()")
-    tab.press("Enter")
+    type_then_save(tab, "q-actions-2-action", "Hand releases to Bob")
     found = tab.evaluate("""({problems: document.getElementById('problems').innerText,
       invalid: [...document.querySelectorAll('[aria-invalid=true]')].map((e) => e.id),
       beside: [...document.querySelectorAll('[aria-invalid=true]')].map((e) => [e.nextElementSibling,
@@ -188,9 +190,7 @@ def test_an_action_without_a_measure_is_flagged_and_not_saved_until_it_has_one(b
         "focused": "q-actions-2-measure",  # where the answer is missing, to type it at once
         "saved": True,
     }
-    tab.type("Bob runs two alone")
-    tab.evaluate("document.getElementById('save').focus()")
-    tab.press("Enter")
+    type_then_save(tab, "q-actions-2-measure", "Bob runs two alone")
     name = browser.downloaded()
     assert sorted(path.name for path in downloads.iterdir()) == [name]  # the first Save saved nothing
     saved = (downloads / name).read_text(encoding="utf-8")
