@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import Browser, Tab
+from support.forms import plain
 
 from aspire_cli.domain.questions import QuestionSet
 from aspire_cli.storage.question_sets import load_question_set
@@ -69,7 +70,7 @@ def talk() -> QuestionSet:
 @pytest.fixture
 def page(tmp_path: Path, talk: QuestionSet) -> Path:
     path = tmp_path / "alice-form.html"
-    path.write_text(form_page(talk, "alice", "Alice Smith", SENT), encoding="utf-8")
+    path.write_text(form_page(plain(talk), "alice", "Alice Smith", SENT), encoding="utf-8")
     return path
 
 
@@ -275,7 +276,7 @@ def test_every_control_is_labelled_and_every_question_described_by_its_guidance(
     )
     assert found["unlabelled"] == []
     assert found["buttons"] == ["Add another action", "Save my answers"]
-    assert found["described"] == [q.guidance for q in talk.questions]
+    assert found["described"] == [q.employee_guidance or q.guidance for q in talk.questions]
     assert found["legends"] == 0
 
 
@@ -295,7 +296,7 @@ def test_a_hostile_question_set_is_shown_never_run(browser, tmp_path, downloads)
         }
     )
     page = tmp_path / "hostile.html"
-    page.write_text(form_page(hostile, "alice", HOSTILE, SENT), encoding="utf-8")
+    page.write_text(form_page(plain(hostile), "alice", HOSTILE, SENT), encoding="utf-8")
     tab = browser.open(page, 1024)
     shown = tab.evaluate(
         "[window.pwned, document.querySelector('label[for=q-wish]').textContent, document.title,"

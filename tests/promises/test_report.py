@@ -359,7 +359,10 @@ def test_html_is_one_self_contained_document_with_the_rows_and_the_grid(aspire, 
     page = done.stdout
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page and "src=" not in page
-    policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    policy = (
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )
     assert policy in page  # and should a text slip through, the browser fetches and runs nothing
     assert "http" not in page.replace(policy, "").replace("https://evil", "")  # no address but the one typed
     assert "&lt;script&gt;" in page and "@media print" in page

@@ -1,4 +1,14 @@
-"""An employee's returned form (talk --from), as `aspire invite`'s form page saves it."""
+"""An employee's returned form (talk --from), as `aspire invite`'s form page saves it; a question set
+as the pages written from it read it (plain data)."""
+
+from aspire_cli.domain.questions import QuestionSet
+from aspire_cli.storage.plain_questions import PlainSet, as_plain_set
+
+
+def plain(qset: QuestionSet) -> PlainSet:
+    """The set as `invite` reads it for the pages: plain data, no model."""
+    return as_plain_set(qset.model_dump(mode="json"), qset.id)
+
 
 THEIR_ANSWERS = """\
 short_term_aspiration = "Lead the payments team"

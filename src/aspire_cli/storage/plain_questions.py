@@ -48,7 +48,11 @@ def plain_set_for(home: Path, set_id: str) -> PlainSet:
 
 @cache
 def plain_set(path: Path) -> PlainSet:
-    data = read_set(path)
+    return as_plain_set(read_set(path), path)
+
+
+def as_plain_set(data: dict[str, Any], path: Path | str) -> PlainSet:
+    """A set's TOML data as plain data, or a BadFile naming `path`."""
     try:
         questions = tuple(_question(item) for item in data["questions"])
         found = PlainSet(_text(data["id"]), data["version"], _text(data.get("title", "")), questions)

@@ -20,8 +20,8 @@ import textwrap
 from datetime import date
 from importlib.resources import files
 
-from aspire_cli.domain.questions import Kind, Question, QuestionSet
 from aspire_cli.safe_text import one_line
+from aspire_cli.storage.plain_questions import PlainQuestion, PlainSet
 from aspire_cli.storage.toml_write import toml_text
 from aspire_cli.views.html_page import page_head
 from aspire_cli.views.share_document import escape, long_date
@@ -35,13 +35,13 @@ def file_name(employee: str, sent: date) -> str:
     return f"{employee}-{sent.isoformat()}-answers.toml"
 
 
-def form_table(qset: QuestionSet, employee: str, sent: date) -> str:
+def form_table(qset: PlainSet, employee: str, sent: date) -> str:
     """The [form] table that ends the answers: whose they are, to which set and version, sent when."""
     form = {"employee": employee, "question_set": qset.id, "version": qset.version, "sent": sent}
     return toml_text({"form": form})
 
 
-def form_page(qset: QuestionSet, employee: str, name: str, sent: date) -> str:
+def form_page(qset: PlainSet, employee: str, name: str, sent: date) -> str:
     """The page: an intro, one field per question in order, and Save my answers."""
     style = _asset("answers_form.css")
     script = _asset("answers_form.js").replace("__FORM__", _script_data(qset, employee, sent), 1)
@@ -65,14 +65,14 @@ def _asset(name: str) -> str:
     return files("aspire_cli.views").joinpath(name).read_text(encoding="utf-8")
 
 
-def _script_data(qset: QuestionSet, employee: str, sent: date) -> str:
+def _script_data(qset: PlainSet, employee: str, sent: date) -> str:
     """What the script needs, as JSON that cannot end the script it sits in (nor a line of it)."""
     data = {
         "file": file_name(employee, sent),
         "sent": sent.isoformat(),
         "form": form_table(qset, employee, sent),
         "questions": [
-            {"id": q.id, "number": n, "kind": q.kind.value, "choices": list(q.choices)}
+            {"id": q.id, "number": n, "kind": q.kind, "choices": list(q.choices)}
             for n, q in enumerate(qset.questions, 1)
         ],
     }
@@ -109,11 +109,12 @@ def _intro(saved_as: str, sent: date) -> list[str]:
     ]
 
 
-def _question(q: Question, number: int) -> list[str]:
+def _question(q: PlainQuestion, number: int) -> list[str]:
     text = f"{number}. {escape(one_line(q.text))}"
-    guidance = f'<p class="guidance" id="q-{q.id}-guidance">{escape(q.guidance)}</p>' if q.guidance else ""
-    described = f' aria-describedby="q-{q.id}-guidance"' if q.guidance else ""
-    if q.kind is Kind.long_text:
+    said = q.for_employee  # the guidance written for them, else the leader's
+    guidance = f'<p class="guidance" id="q-{q.id}-guidance">{escape(said)}</p>' if said else ""
+    described = f' aria-describedby="q-{q.id}-guidance"' if said else ""
+    if q.kind == "long_text":
         return [
             '<div class="question">',
             f'<label for="q-{q.id}">{text}</label>',
@@ -122,7 +123,7 @@ def _question(q: Question, number: int) -> list[str]:
             "</div>",
         ]
     lines = [f'<fieldset class="question"{described}>', f"<legend>{text}</legend>", guidance]
-    if q.kind is Kind.choice:
+    if q.kind == "choice":
         lines += _choices(q)
     else:
         lines += [
@@ -137,7 +138,7 @@ def _question(q: Question, number: int) -> list[str]:
     return [*lines, "</fieldset>"]
 
 
-def _choices(q: Question) -> list[str]:
+def _choices(q: PlainQuestion) -> list[str]:
     """A radio button per choice, after one to leave the question unanswered (checked at first: a
     choice made can be taken back). The value is the choice's place; the script writes the choice."""
     options = [("", "No answer yet"), *((str(i), escape(one_line(c))) for i, c in enumerate(q.choices))]
@@ -179,7 +180,7 @@ def _save_section() -> list[str]:
     ]
 
 
-def answers_template(qset: QuestionSet, employee: str, name: str, sent: date) -> str:
+def answers_template(qset: PlainSet, employee: str, name: str, sent: date) -> str:
     """The same answers as a TOML file to fill in with a text editor: each question as comments above
     its `id = ""`, the actions as a commented example at the end (a [[table]] ends the plain keys, so
     it cannot sit between them), then the [form] table. No line is wider than 80 columns."""
@@ -196,13 +197,13 @@ def answers_template(qset: QuestionSet, employee: str, name: str, sent: date) ->
         ),
     ]
     for number, q in enumerate(qset.questions, 1):
-        if q.kind is Kind.actions:
+        if q.kind == "actions":
             lines += ["", *_wrapped(f"{number}. {one_line(q.text)}", "# ", "#    ")]
             lines.append("#    (answered at the end of this file)")
         else:
             lines += ["", *_comment(q, number), f'{q.id} = ""']
     for number, q in enumerate(qset.questions, 1):
-        if q.kind is Kind.actions:
+        if q.kind == "actions":
             lines += ["", *_comment(q, number), *_action_example(q.id, sent)]
     return "\n".join(lines) + "\n\n" + form_table(qset, employee, sent)
 
@@ -216,11 +217,11 @@ def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
     ]
 
 
-def _comment(q: Question, number: int) -> list[str]:
+def _comment(q: PlainQuestion, number: int) -> list[str]:
     """The question, its guidance and its choices as comment lines (control characters shown)."""
     lines = _wrapped(f"{number}. {one_line(q.text)}", "# ", "#    ")
-    if q.guidance:
-        lines += _wrapped(one_line(q.guidance), "#    ")
+    if q.for_employee:
+        lines += _wrapped(one_line(q.for_employee), "#    ")
     if q.choices:
         lines += _wrapped("Choose one: " + ", ".join(f'"{one_line(c)}"' for c in q.choices), "#    ")
     return lines
