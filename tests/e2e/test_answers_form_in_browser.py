@@ -349,3 +349,31 @@ def test_every_text_has_good_contrast(browser, page):
     lowest = tab.evaluate(LOWEST_CONTRAST)
     assert lowest["ratio"] >= 4.5, lowest  # WCAG AA for text
     tab.close()
+
+
+def test_the_whole_way_round_invite_the_form_in_a_browser_and_talk_from_what_it_saved(
+    aspire, home, browser, downloads, talk, tmp_path
+):
+    """What a leader and an employee do: `aspire invite` writes the form, the employee fills every
+    field in a browser and saves, and `talk --from` keeps exactly what they typed as their words."""
+    from support.answers import TALK_ANSWERS
+
+    assert aspire("team", "add", "alice", "--name", "Alice Smith").exit_code == 0
+    out = tmp_path / "invitations"
+    out.mkdir()
+    invited = aspire("invite", "alice", "--out", str(out))
+    assert invited.exit_code == 0, invited.stderr
+    today = date.today().isoformat()
+    tab = browser.open(out / f"alice-{today}-form.html", 1024)
+    fill_with_the_keyboard(tab, talk)
+    saved = downloads / browser.downloaded()
+    assert saved.name == f"alice-{today}-answers.toml"
+    tab.close()
+    agreed = tmp_path / "agreed.toml"
+    agreed.write_text(TALK_ANSWERS)
+    held = aspire("talk", "alice", "--date", SENT.isoformat(), "--answers", str(agreed), "--from", str(saved))
+    assert held.exit_code == 0, held.stderr
+    record = tomllib.loads((home / f"records/alice/{SENT.isoformat()}-talk.toml").read_text())
+    assert record["own_words"] == {**TYPED, **CHOSEN, "actions": ACTIONS}  # every word, as they typed it
+    assert record["answers"]["short_term_aspiration"] == "Lead a small team"  # what was agreed, apart
+    assert "In their words: Architecture — systems thinking (設計)" in aspire("show", "alice").stdout
