@@ -56,7 +56,7 @@ def test_four_private_files_named_after_them_and_the_day(aspire, team, out):
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in out.iterdir())
     assert result.stdout.splitlines() == [
         f"Wrote Alice Smith's invitation to {out}: {', '.join(FILES)}",
-        "Send them the pre-read and the form; their saved answers come back with: aspire talk alice --from FILE",
+        "Send both; what they save comes back with: aspire talk alice --from FILE",
     ]
 
 
@@ -152,11 +152,8 @@ def test_due_with_no_one_due_says_so_and_writes_nothing(aspire, team, out):
     ("args", "says"),
     [
         (["dave"], "error: 'dave' is not on your team; add them first: aspire team add dave"),
-        (
-            [],
-            "error: name one employee, or give --due for everyone due: aspire invite alice | aspire invite --due",
-        ),
-        (["alice", "--due"], "error: name one employee, or give --due"),
+        ([], "error: name the employee, or --due for everyone due; see: aspire invite --help"),
+        (["alice", "--due"], "error: name the employee, or --due for everyone due"),
         (["alice", "--within", "5"], "error: --within goes with --due; see: aspire invite --help"),
         (["Alice!"], "error: 'Alice!' is not a valid employee id"),
     ],
@@ -173,8 +170,8 @@ def test_a_folder_that_is_not_there_or_inside_the_home_is_refused(aspire, team, 
     missing = aspire("invite", "alice", "--out", str(tmp_path / "nowhere"))
     assert missing.exit_code == 2
     assert (
-        missing.stderr
-        == f"error: --out {tmp_path / 'nowhere'}: there is no folder {tmp_path / 'nowhere'}; create it first\n"
+        missing.stderr == f"error: --out {tmp_path / 'nowhere'}: there is no folder {tmp_path / 'nowhere'}; "
+        "create it first\n"
     )
     inside = aspire("invite", "alice", "--out", str(team / "records"))
     assert inside.exit_code == 2 and "is inside your aspire folder" in inside.stderr
