@@ -45,9 +45,7 @@ def run_invite(
 
     folder = _out_folder(out, store.home)
     if due == (employee is not None):
-        raise BadInput(
-            "name one employee, or give --due for everyone due: aspire invite alice | aspire invite --due"
-        )
+        raise BadInput("name the employee, or --due for everyone due; see: aspire invite --help")
     wanted = _due(store, today, within) if employee is None else [_on_the_team(store, employee)]
     if not wanted:
         print(f"No one is due within {within} days; nothing written.")
@@ -68,10 +66,7 @@ def run_invite(
             continue
         print(one_line(f"Wrote {names[who] or who}'s invitation to {folder}: {', '.join(written)}"))
     if not due:
-        print(
-            "Send them the pre-read and the form; their saved answers come back with: "
-            f"aspire talk {wanted[0]} --from FILE"
-        )
+        print(f"Send both; what they save comes back with: aspire talk {wanted[0]} --from FILE")
     return 2 if failed else 0
 
 
