@@ -46,12 +46,12 @@ def run_invite(
     folder = _out_folder(out, store.home)
     if due == (employee is not None):
         raise BadInput("name the employee, or --due for everyone due; see: aspire invite --help")
-    wanted = _due(store, today, within) if employee is None else [_on_the_team(store, employee)]
+    wanted = _due(store, today, within) if employee is None else [employee]
     if not wanted:
         print(f"No one is due within {within} days; nothing written.")
         return 0
     qset = plain_set_for(store.home, TALK_SET)
-    contents, names, cadences = _held(store, wanted)
+    contents, names, cadences = _held(store, wanted)  # and whether they are on the team
     failed = 0
     for who in wanted:
         try:
@@ -79,12 +79,6 @@ def _out_folder(out: str | None, home: Path) -> Path:
     return folder
 
 
-def _on_the_team(store: Store, employee: str) -> str:
-    if employee not in store.team.roster():
-        raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
-    return employee
-
-
 def _due(store: Store, today: date, within: int) -> list[str]:
     """Everyone overdue, never held or due within `within` days, most urgent first."""
     from aspire_cli.domain.schedule import OK
@@ -102,7 +96,12 @@ def _held(store: Store, employees: list[str]) -> tuple[dict[str, Contents], dict
 
     index = Index(store)
     try:
-        roster, _ = index.roster()
+        roster, problems = index.roster()
+        stranger = next((employee for employee in employees if employee not in roster), None)
+        if stranger is not None:
+            if problems:  # they may be the member whose entry does not hold up
+                raise BadFile(problems[0])
+            raise BadInput(f"'{stranger}' is not on your team; add them first: aspire team add {stranger}")
         contents = index.contents(employees, frozenset({"talk", "follow-up"}), answers=True)
     finally:
         index.save()

@@ -18,7 +18,7 @@ import hashlib
 import json
 import textwrap
 from datetime import date
-from importlib.resources import files
+from pathlib import Path
 
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.plain_questions import PlainQuestion, PlainSet
@@ -62,7 +62,9 @@ def form_page(qset: PlainSet, employee: str, name: str, sent: date) -> str:
 
 
 def _asset(name: str) -> str:
-    return files("aspire_cli.views").joinpath(name).read_text(encoding="utf-8")
+    """The page's style or script, beside this module (importlib.resources would cost invite more
+    than all it reads)."""
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")
 
 
 def _script_data(qset: PlainSet, employee: str, sent: date) -> str:
