@@ -55,7 +55,9 @@ def test_four_private_files_named_after_them_and_the_day(aspire, team, out):
     assert sorted(path.name for path in out.iterdir()) == sorted(FILES)
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in out.iterdir())
     assert result.stdout.splitlines() == [
-        f"Wrote Alice Smith's invitation to {out}: {', '.join(FILES)}",
+        f"Wrote Alice Smith's invitation in {out}:",
+        f"  {FILES[0]}, {FILES[1]} (to read)",
+        f"  {FILES[2]}, {FILES[3]} (to answer)",
         "Send both; what they save comes back with: aspire talk alice --from FILE",
     ]
 
@@ -134,7 +136,7 @@ def test_due_invites_everyone_due_and_no_one_else(aspire, team, out):
     assert result.exit_code == 0, result.stderr
     assert sorted({path.name.split("-")[0] for path in out.iterdir()}) == ["carol"]
     wider = aspire("invite", "--due", "--within", "90", "--out", str(out))  # alice and bob are due in 65 days
-    assert [line.split("'")[0] for line in wider.stdout.splitlines()] == [
+    assert [line.split("'")[0] for line in wider.stdout.splitlines() if line.startswith("Wrote")] == [
         "Wrote carol",
         "Wrote Alice Smith",
         "Wrote bob",

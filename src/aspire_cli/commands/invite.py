@@ -64,7 +64,8 @@ def run_invite(
             report(exc)
             failed += 1
             continue
-        print(one_line(f"Wrote {names[who] or who}'s invitation to {folder}: {', '.join(written)}"))
+        print(one_line(f"Wrote {names[who] or who}'s invitation in {folder.absolute()}:"))
+        print(f"  {written[0]}, {written[1]} (to read)\n  {written[2]}, {written[3]} (to answer)")
     if not due:
         print(f"Send both; what they save comes back with: aspire talk {wanted[0]} --from FILE")
     return 2 if failed else 0
