@@ -147,7 +147,8 @@ def test_a_form_of_another_employee_is_refused(aspire, alice, files):
     result = aspire("talk", "bob", "--answers", files[0], "--from", files[1])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"error: their answers {files[1]} is the form of 'alice', not of bob: check you picked the right file"
+        f"error: their answers file {files[1]} is the form of 'alice', not of bob: "
+        "check you picked the right file"
     )
     assert not any((alice.parent / "bob").glob("*"))
 
@@ -157,7 +158,7 @@ def test_a_form_for_another_version_of_the_questions_is_refused(aspire, alice, f
     result = held(aspire, files)
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"error: their answers {files[1]} answers version 1 of the 'talk' questions; this talk asks "
+        f"error: their answers file {files[1]} answers version 1 of the 'talk' questions; this talk asks "
         "version 2 of 'talk': send a new form with: aspire invite alice"
     )
     assert nothing_written(alice)
@@ -174,10 +175,10 @@ def test_every_problem_in_their_answers_is_named_in_a_line_of_its_own(aspire, al
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith(
-        f"error: their answers {files[1]}: unknown question id 'colour' for the talk questions"
+        f"error: their answers file {files[1]}: unknown question id 'colour' for the talk questions"
     )
-    assert lines[1] == f"error: their answers {files[1]}: willing: must be one of: yes, partly, no"
-    assert lines[2] == f"error: their answers {files[1]}: actions: [1].measure: must not be empty"
+    assert lines[1] == f"error: their answers file {files[1]}: willing: must be one of: yes, partly, no"
+    assert lines[2] == f"error: their answers file {files[1]}: actions: [1].measure: must not be empty"
     assert len(lines) == 3
     assert nothing_written(alice)
 

@@ -113,52 +113,54 @@ def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
     )
 
 
-def read_answers(source: str) -> dict[str, object]:
-    """The answers' TOML data, of at most ANSWERS_LIMIT bytes from a regular file or standard input."""
-    data = _stdin_bytes() if source == "-" else _answers_file_bytes(source)
+def read_answers(source: str, option: str = "--answers") -> dict[str, object]:
+    """The answers' TOML data, of at most ANSWERS_LIMIT bytes from a regular file or standard input
+    (`option` names where it was given: --answers, or --from for the employee's own)."""
+    data = _stdin_bytes(option) if source == "-" else _answers_file_bytes(source, option)
     try:
         return load_bytes(data)
     except TomlError as exc:
-        raise BadInput(f"{source_name(source)}: not valid TOML: {exc}") from None
+        raise BadInput(f"{source_name(source, option)}: not valid TOML: {exc}") from None
 
 
-def _stdin_bytes() -> bytes:
+def _stdin_bytes(option: str) -> bytes:
     """Standard input up to its end, but never more than ANSWERS_LIMIT bytes (`yes |` never ends)."""
+    named = source_name("-", option)
     if sys.stdin is None:  # started with its standard input closed
-        raise BadInput("answers from stdin: there is no standard input; give a file: --answers FILE")
+        raise BadInput(f"{named}: there is no standard input; give a file: {option} FILE")
     try:
         stream = getattr(sys.stdin, "buffer", sys.stdin)  # a test's stand-in for a terminal is text only
         data = stream.read(ANSWERS_LIMIT + 1)
         data = data.encode() if isinstance(data, str) else data
     except OSError as exc:
-        raise BadInput(f"answers from stdin cannot be read: {exc.strerror or exc}.") from None
+        raise BadInput(f"{named} cannot be read: {exc.strerror or exc}.") from None
     if len(data) > ANSWERS_LIMIT:
-        raise BadInput(
-            f"answers from stdin: more than the {ANSWERS_LIMIT // MiB} MiB aspire reads as answers; "
-            "is it the right input?"
-        )
+        limit = ANSWERS_LIMIT // MiB
+        raise BadInput(f"{named}: more than the {limit} MiB aspire reads as answers; is it the right input?")
     return data
 
 
-def _answers_file_bytes(source: str) -> bytes:
+def _answers_file_bytes(source: str, option: str) -> bytes:
     """A regular file's bytes: a FIFO could block for ever and a device (/dev/zero) never end."""
     path = Path(source)
+    named = source_name(source, option)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise BadInput(f"answers file {source} does not exist.") from None
+        raise BadInput(f"{named} does not exist.") from None
     except OSError as exc:
-        raise BadInput(f"answers file {source} cannot be read: {exc.strerror or exc}.") from None
+        raise BadInput(f"{named} cannot be read: {exc.strerror or exc}.") from None
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         raise BadInput(
-            f"answers file {source} is not a regular file (a pipe or a device?); "
-            "to pipe answers in, use --answers - instead."
+            f"{named} is not a regular file (a pipe or a device?); to pipe it in, use {option} - instead."
         )
     try:
         return read_regular(path, ANSWERS_LIMIT, follow=True)
     except BadFile as exc:  # a folder, too big, or changed since
-        raise BadInput(f"answers file {exc.message}") from None
+        raise BadInput(f"{named.removesuffix(source)}{exc.message}") from None
 
 
-def source_name(source: str) -> str:
-    return "answers from stdin" if source == "-" else f"answers file {source}"
+def source_name(source: str, option: str = "--answers") -> str:
+    """How a message names the answers: the leader's answers file, or the employee's own (--from)."""
+    what = "their answers" if option == "--from" else "answers"
+    return f"{what} from stdin" if source == "-" else f"{what} file {source}"

@@ -10,14 +10,14 @@ from datetime import date
 from aspire_cli.domain.own_words import FORM, check_form, without_blanks
 from aspire_cli.domain.questions import Answer, QuestionSet
 from aspire_cli.errors import BadInput
-from aspire_cli.interview.answers_file import file_answers, read_answers
+from aspire_cli.interview.answers_file import file_answers, read_answers, source_name
 from aspire_cli.interview.review import REVIEW
 
 
 def their_words(source: str, employee: str, qset: QuestionSet, day: date) -> dict[str, Answer]:
     """The answers the employee returned, checked; BadInput (exit 2) before anything is written."""
-    raw = read_answers(source)
-    name = "their answers from stdin" if source == "-" else f"their answers {source}"
+    raw = read_answers(source, "--from")
+    name = source_name(source, "--from")
     check_form(raw.pop(FORM, None), employee, qset, name)
     if REVIEW in raw:
         raise BadInput(f"{name}: review: the review of earlier actions is yours, in the talk itself")
