@@ -296,3 +296,13 @@ def test_a_talk_stopped_half_way_keeps_their_words_in_the_draft_for_the_resume(
     path = session.interactive(resumed, "alice", False)
     assert "In their words:" in resumed.console.file.getvalue()
     assert tomllib.loads(path.read_text())["own_words"]["willing"] == "partly"
+
+
+def test_a_device_in_place_of_their_file_is_refused_without_reading_it(aspire, alice, files):
+    result = aspire("talk", "alice", "--answers", files[0], "--from", "/dev/zero")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: their answers file /dev/zero is not a regular file (a pipe or a device?); "
+        "to pipe it in, use --from - instead.\n"
+    )
+    assert nothing_written(alice)

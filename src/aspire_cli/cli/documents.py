@@ -17,6 +17,7 @@ from aspire_cli.cli.params import (
     employee_argument,
     example,
     runs,
+    within_option,
 )
 from aspire_cli.commands import documents
 from aspire_cli.domain.ids import EmployeeId
@@ -93,12 +94,7 @@ def invite(
     ] = False,
     within: Annotated[
         int | None,
-        typer.Option(
-            "--within",
-            min=0,
-            metavar="DAYS",
-            help="With --due: due within this many days (default: due_soon_days, see aspire config).",
-        ),
+        within_option("With --due: due within this many days (default: due_soon_days, see aspire config)."),
     ] = None,
 ) -> None:
     """Before the talk: a pre-read and a form for the employee to answer in their own words."""

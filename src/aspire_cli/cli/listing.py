@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import JsonOpt, PlainCommand, as_of_option, example, runs
+from aspire_cli.cli.params import JsonOpt, PlainCommand, as_of_option, example, runs, within_option
 from aspire_cli.commands import listing
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
@@ -23,12 +23,7 @@ def due(
     ] = None,
     within: Annotated[
         int | None,
-        typer.Option(
-            "--within",
-            min=0,
-            metavar="DAYS",
-            help="Count as due soon within this many days (default: due_soon_days, see aspire config).",
-        ),
+        within_option("Count as due soon within this many days (default: due_soon_days, see aspire config)."),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the rows as a JSON array, for scripts and cron.")

@@ -65,6 +65,11 @@ def as_of_option(help: str) -> Any:
     return typer.Option("--as-of", parser=values.as_of, metavar="YYYY-MM-DD", help=help)
 
 
+def within_option(help: str) -> Any:
+    """--within DAYS: how many days ahead counts as due soon (`due`, `invite --due`)."""
+    return typer.Option("--within", min=0, metavar="DAYS", help=help)
+
+
 EmployeeArg = Annotated[EmployeeId, employee_argument(EMPLOYEE_HELP)]
 NewEmployeeArg = Annotated[  # not on the team yet: nothing to complete
     EmployeeId, typer.Argument(metavar="EMPLOYEE", help=EMPLOYEE_HELP, parser=values.employee)
