@@ -49,15 +49,18 @@ def invited(aspire, out: Path, *args: str) -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(out.iterdir())}
 
 
-def test_four_private_files_named_after_them_and_the_day(aspire, team, out):
+def test_four_private_files_named_after_them_and_the_day(aspire, team, out, monkeypatch):
+    monkeypatch.delenv("COLUMNS")  # as piped: lines whole
     result = aspire("invite", "alice", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert sorted(path.name for path in out.iterdir()) == sorted(FILES)
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in out.iterdir())
     assert result.stdout.splitlines() == [
         f"Wrote Alice Smith's invitation in {out}:",
-        f"  {FILES[0]}, {FILES[1]} (to read)",
-        f"  {FILES[2]}, {FILES[3]} (to answer)",
+        f"  {FILES[0]}    to read",
+        f"  {FILES[1]}  to read, in a browser",
+        f"  {FILES[2]}      to answer, in a browser",
+        f"  {FILES[3]}      to answer, in an editor",
         "Send both; what they save comes back with: aspire talk alice --from FILE",
     ]
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from aspire_cli.storage.store import Store
 
 TALK_SET = "talk"  # the set a talk asks (session.question_set: the kind is its id)
+USES = ("to read", "to read, in a browser", "to answer, in a browser", "to answer, in an editor")
 
 
 def run_invite(
@@ -42,8 +43,10 @@ def run_invite(
     """Write the invitation of `employee`, or (`due`) of everyone due within `within` days; 2 when
     someone's could not be written (named on stderr, the others written)."""
     from aspire_cli.storage.plain_questions import plain_set_for
+    from aspire_cli.views.width import fit_width, fitted
 
     folder = _out_folder(out, store.home)
+    width = fit_width()
     if due == (employee is not None):
         raise BadInput("name the employee, or --due for everyone due; see: aspire invite --help")
     wanted = _due(store, today, within) if employee is None else [employee]
@@ -64,10 +67,13 @@ def run_invite(
             report(exc)
             failed += 1
             continue
-        print(one_line(f"Wrote {names[who] or who}'s invitation in {folder.absolute()}:"))
-        print(f"  {written[0]}, {written[1]} (to read)\n  {written[2]}, {written[3]} (to answer)")
+        print(fitted(one_line(f"Wrote {names[who] or who}'s invitation in {folder.absolute()}:"), width))
+        longest = max(len(file) for file in written)
+        print("\n".join(f"  {file.ljust(longest)}  {use}" for file, use in zip(written, USES, strict=True)))
     if not due:
-        print(f"Send both; what they save comes back with: aspire talk {wanted[0]} --from FILE")
+        print(
+            fitted(f"Send both; what they save comes back with: aspire talk {wanted[0]} --from FILE", width)
+        )
     return 2 if failed else 0
 
 
