@@ -93,3 +93,27 @@ def test_no_function_over_50_lines_but_the_listed_ones():
     assert grown == {}, f"over {FUNCTION_LINES} lines: {grown}"
     short_now = [key for key in TOO_LONG if functions.get(key, 0) <= FUNCTION_LINES]
     assert short_now == [], f"short enough now: take these off TOO_LONG: {short_now}"
+
+
+def test_no_file_of_the_house_holds_a_merge_conflict_left_unresolved():
+    """A merge that stopped on a conflict and was committed anyway leaves its markers in the text;
+    a reader of the docs would meet them first."""
+    kept = [REPO / name for name in ("README.md", "ARCHITECTURE.md", "pyproject.toml", "mkdocs.yml")]
+    for folder in ("src", "tests", "docs", "questions", "benchmarks", ".ci"):
+        kept += [
+            p
+            for p in (REPO / folder).rglob("*")
+            if p.is_file() and p.suffix in (".py", ".md", ".toml", ".js", ".css", ".yml", "")
+        ]
+    marked = [
+        str(path.relative_to(REPO))
+        for path in kept
+        if ".work" not in path.parts
+        and "__pycache__" not in path.parts
+        and path.name != "git_homes.py"
+        and any(
+            line.startswith(("<<<<<<< ", ">>>>>>> "))
+            for line in path.read_text(errors="replace").splitlines()
+        )
+    ]
+    assert marked == []
