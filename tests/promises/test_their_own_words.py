@@ -306,3 +306,16 @@ def test_a_device_in_place_of_their_file_is_refused_without_reading_it(aspire, a
         "to pipe it in, use --from - instead.\n"
     )
     assert nothing_written(alice)
+
+
+def test_their_words_go_with_them_to_their_next_leader(aspire, tmp_path, files):
+    from support.archives import Homes
+
+    homes = Homes(aspire, tmp_path)
+    homes.run(homes.old, "team", "add", "alice", "--name", "Alice Smith")
+    homes.run(homes.old, "talk", "alice", "--date", DAY, "--answers", files[0], "--from", files[1])
+    archive = homes.hand_over()
+    homes.run(homes.new, "import", str(archive))
+    record = tomllib.loads((homes.new / f"records/alice/{DAY}-talk.toml").read_text())
+    assert record["own_words"]["willing"] == "partly"
+    assert "In their words: partly" in homes.run(homes.new, "show", "alice").stdout
