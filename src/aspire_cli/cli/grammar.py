@@ -171,13 +171,25 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"date_": None, "employee": None, "kind": None},
     ),
+    "sync compact": Command(syncing.compact, {"--verbose": ("verbose", "flag")}, (), {"verbose": False}),
     "sync init": Command(
         syncing.init,
-        {"--verbose": ("verbose", "flag")},
+        {
+            "--encrypt": ("encrypt", "flag"),
+            "--identity": ("identity", "str"),
+            "--recipient": ("recipient", "typer"),
+            "--verbose": ("verbose", "flag"),
+        },
         (("remote", False, "str"),),
-        {"remote": None, "verbose": False},
+        {"encrypt": False, "identity": None, "recipient": None, "remote": None, "verbose": False},
     ),
     "sync now": Command(syncing.now, {"--verbose": ("verbose", "flag")}, (), {"verbose": False}),
+    "sync recipients": Command(
+        syncing.recipients,
+        {},
+        (("action", False, "str"), ("key", False, "str")),
+        {"action": "list", "key": None},
+    ),
     "sync resolve": Command(
         syncing.resolve,
         {"--keep": ("keep", "str"), "--verbose": ("verbose", "flag")},

@@ -45,25 +45,34 @@ from aspire_cli.storage.store import Store
 from aspire_cli.storage.sync_rules import check_incoming, check_outgoing, stage_synced, untrack_unsynced
 
 
-def run_sync(store: Store) -> int:
+def run_sync(store: Store, identity: str | None = None) -> int:
+    """`identity`: the setting, for an encrypted remote (sync_sealed.py: receive and send)."""
+    from aspire_cli.commands import sync_sealed
+    from aspire_cli.storage.sealed_remote import sealed_url
+
     home = _repository(store)
     configure(home)
     with store.locked():
         on = branch(home)
         _commit_left_over(home)
         run_git(home, "gc", "--auto", "--quiet")  # aspire's own commits never run it
-    url = remote_url(home)
+    sealed = sealed_url(home)
+    url = sealed or remote_url(home)
     if url is None:
         raise AspireError(
             "no remote to sync with (your changes are committed here); add a private one with: "
             "aspire sync init REMOTE"
         )
+    identities = sync_sealed.identities_of(home, identity)
     for _attempt in range(2):
-        _fetch(home, url)
+        if sealed:
+            sync_sealed.receive(home, on, url, identities)
+        else:
+            _fetch(home, url)
         with store.locked():
             came = _integrate(home, on, url)
             remember(home, find_copies(home))  # for due, show and history to say so
-        sent = _push(home, on, url)
+        sent = sync_sealed.send(home, on, url) if sealed else _push(home, on, url)
         if sent is not None:
             report(came, sent, url)
             return 0

@@ -1,0 +1,161 @@
+"""An encrypted remote, seen from the commands: `sync init REMOTE --encrypt`, the receiving and sending
+steps `aspire sync` takes instead of a plain fetch and push, `sync compact`, and which identity opens
+what comes in. The remote itself is storage/sealed_remote.py's.
+
+The identity: `--identity` (given to sync init, remembered for this machine only), else the setting
+`identity` ($ASPIRE_IDENTITY, config.toml), else ~/.ssh/id_ed25519 where it exists.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from aspire_cli.errors import AspireError, BadFile, BadInput
+from aspire_cli.safe_text import one_line
+from aspire_cli.storage.git import REMOTE, git_out, own_credentials, remote_url, rev, shown
+from aspire_cli.storage.recipients import RECIPIENTS_NAME, key_of, read_recipients, sealing_keys
+from aspire_cli.storage.sealing import parse_recipient, read_identity
+from aspire_cli.storage.store import Store
+from aspire_cli.storage.sync_rules import check_outgoing
+
+DEFAULT_IDENTITY = "~/.ssh/id_ed25519"
+AS_IT_WAS = "nothing was merged: this home is as it was"
+
+
+def identity_path(flag: str | None, setting: str | None) -> Path:
+    """The identity file to use (see the module's note); a BadInput saying how to name one."""
+    for given in (flag, setting):
+        if given:
+            return Path(given).expanduser()
+    default = Path(DEFAULT_IDENTITY).expanduser()
+    if default.exists():
+        return default
+    raise BadInput(
+        "no identity to open what was sealed: give --identity FILE (an age identity or an unencrypted "
+        "ssh-ed25519 private key), or: aspire config set identity FILE"
+    )
+
+
+def identities_of(home: Path, setting: str | None) -> Callable[[], Sequence[Any]]:
+    """This machine's identity for an encrypted remote, read when first needed."""
+    from aspire_cli.storage.sealed_remote import remembered_identity
+
+    return lambda: read_identity(identity_path(remembered_identity(home), setting))
+
+
+def public_keys_of(path: Path) -> list[str]:
+    """The public key of an identity file: an age identity's own, an ssh key's from FILE.pub."""
+    keys = read_identity(path)
+    if hasattr(keys[0], "to_public"):
+        return [str(key.to_public()) for key in keys]
+    public = path.with_name(path.name + ".pub")
+    if not public.is_file():
+        raise BadInput(f"{public} not found: give your public key with --recipient KEY")
+    return [public.read_text(encoding="utf-8", errors="replace").strip()]
+
+
+# -- sync init REMOTE --encrypt ------------------------------------------------------------------
+def init_encrypted(
+    store: Store, remote: str, recipients: list[str], identity: str | None, setting: str | None
+) -> int:
+    """The home made a repository syncing sealed to `remote`; the keys added to .aspire-recipients."""
+    from aspire_cli.commands.sync_init import checked_remote, run_init
+    from aspire_cli.storage.recipients import write_recipients
+    from aspire_cli.storage.sealed_remote import set_sealed_url
+
+    checked_remote(remote)
+    for key in recipients:
+        parse_recipient(key)  # every key checked before anything is written
+    mine = [] if recipients else public_keys_of(identity_path(identity, setting))
+    wanted = recipients or mine
+    run_init(store, None, sealed=True)
+    home = store.home
+    if remote_url(home) is not None:  # a plain remote would be sent everything, unsealed
+        git_out(home, "remote", "remove", REMOTE)
+    path = str(Path(identity).expanduser().absolute()) if identity else None
+    set_sealed_url(home, remote, path)
+    have = read_recipients(home)
+    added = [key for key in wanted if key_of(key) not in {key_of(k) for k in have}]
+    if added:
+        with store.locked():
+            write_recipients(store, have + added, f"sync: {len(added)} recipient(s) added")
+    count = len(have) + len(added)
+    print(
+        one_line(
+            f"Remote: {shown(remote)}, encrypted: what is sent is sealed to {count} "
+            f"key{'' if count == 1 else 's'} ({RECIPIENTS_NAME}). Nothing is sent until: aspire sync"
+        )
+    )
+    return 0
+
+
+# -- what aspire sync does with an encrypted remote ----------------------------------------------
+def receive(home: Path, on: str, url: str, identities: Callable[[], Sequence[Any]]) -> None:
+    """Fetch the sealed branch and take in every bundle not applied yet; one line if it fails."""
+    from aspire_cli.storage.sealed_remote import fetch_sealed
+    from aspire_cli.storage.sealed_remote import receive as take_in
+
+    failed = fetch_sealed(home, own_credentials(home))
+    if failed is not None:
+        raise AspireError(
+            f"cannot reach {shown(url)}: {failed.message}; your work is committed here, and the next "
+            "aspire sync sends it"
+        )
+    try:
+        take_in(home, on, identities)
+    except BadFile as exc:
+        raise BadFile(f"{exc.message.removesuffix('; nothing changed here')}; {AS_IT_WAS}") from None
+
+
+def send(home: Path, on: str, url: str) -> int | None:
+    """Seal and send what the remote has not: the number of commits sent; None if it moved on."""
+    from aspire_cli.storage.sealed_remote import send as seal_and_push
+
+    theirs = rev(home, f"refs/remotes/{REMOTE}/{on}")
+    if theirs == rev(home, "HEAD"):
+        return 0
+    check_outgoing(home, theirs, shown(url))
+    ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
+    if not seal_and_push(home, on, sealing_keys(home), own_credentials(home)):
+        return None
+    return int(ahead)
+
+
+def run_compact(store: Store, setting: str | None) -> int:
+    """A sync, then the remote's whole content replaced by one sealed bundle of the whole history."""
+    from aspire_cli.commands.sync import run_sync
+    from aspire_cli.storage.git import branch
+    from aspire_cli.storage.sealed_remote import TRACKING, replace_remote, sealed_url, shadow
+
+    home = store.home
+    url = sealed_url(home) if os.path.lexists(home / ".git") else None
+    if url is None:
+        raise BadInput(
+            "sync compact is for an encrypted remote: set one with: aspire sync init REMOTE --encrypt"
+        )
+    run_sync(store, setting)
+    tip = rev(shadow(home), TRACKING)
+    before = int(git_out(shadow(home), "rev-list", "--count", tip)) if tip else 0
+    replace_remote(home, branch(home), sealing_keys(home), own_credentials(home))
+    print(
+        one_line(
+            f"Compacted {shown(url)}: one sealed bundle of the whole history, where there were {before}."
+        )
+    )
+    return 0
+
+
+def status_words(home: Path) -> tuple[str | None, int]:
+    """The encrypted remote's URL (None: not encrypted) and how many keys it is sealed to."""
+    from aspire_cli.storage.sealed_remote import sealed_url
+
+    url = sealed_url(home)
+    if url is None:
+        return None, 0
+    try:
+        return url, len(read_recipients(home))
+    except BadFile:
+        return url, 0
