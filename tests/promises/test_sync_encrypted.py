@@ -151,7 +151,10 @@ def test_a_sync_with_nothing_new_adds_no_object_and_an_edit_sends_one_bundle(
 
 def test_status_says_the_remote_is_encrypted_and_to_how_many_keys(sealed: tuple[Machine, Machine]):
     a, _ = sealed
-    assert "encrypted: sealed to 2 keys" in a("sync", "status").stdout
+    said = a("sync", "status").stdout
+    assert "encrypted: sealed to 2 keys" in said and "Ahead 0, behind 0" in said
+    a("team", "add", "bob")
+    assert "Ahead 1, behind 0" in a("sync", "status").stdout
     assert '"encrypted": true' in a("sync", "status", "--json").stdout
     assert '"recipients": 2' in a("sync", "status", "--json").stdout
 

@@ -121,9 +121,9 @@ GRAMMAR: dict[str, Command] = {
     ),
     "handover": Command(
         archives.hand_over,
-        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
+        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str"), "--to": ("to", "typer")},
         (("employee", True, values.employee),),
-        {"employee": None, "include_prep": False, "out": None},
+        {"employee": None, "include_prep": False, "out": None, "to": None},
     ),
     "history": Command(
         records.history,
@@ -131,7 +131,12 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"as_json": False, "employee": None},
     ),
-    "import": Command(archives.take_in, {}, (("file", True, "str"),), {"file": None}),
+    "import": Command(
+        archives.take_in,
+        {"--identity": ("identity", "str")},
+        (("file", True, "str"),),
+        {"file": None, "identity": None},
+    ),
     "prep": Command(
         discussions.prep,
         {

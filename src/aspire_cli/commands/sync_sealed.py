@@ -17,26 +17,11 @@ from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.git import REMOTE, git_out, own_credentials, remote_url, rev, shown
 from aspire_cli.storage.recipients import RECIPIENTS_NAME, key_of, read_recipients, sealing_keys
-from aspire_cli.storage.sealing import parse_recipient, read_identity
+from aspire_cli.storage.sealing import identity_path, parse_recipient, public_keys_of, read_identity
 from aspire_cli.storage.store import Store
 from aspire_cli.storage.sync_rules import check_outgoing
 
-DEFAULT_IDENTITY = "~/.ssh/id_ed25519"
 AS_IT_WAS = "nothing was merged: this home is as it was"
-
-
-def identity_path(flag: str | None, setting: str | None) -> Path:
-    """The identity file to use (see the module's note); a BadInput saying how to name one."""
-    for given in (flag, setting):
-        if given:
-            return Path(given).expanduser()
-    default = Path(DEFAULT_IDENTITY).expanduser()
-    if default.exists():
-        return default
-    raise BadInput(
-        "no identity to open what was sealed: give --identity FILE (an age identity or an unencrypted "
-        "ssh-ed25519 private key), or: aspire config set identity FILE"
-    )
 
 
 def identities_of(home: Path, setting: str | None) -> Callable[[], Sequence[Any]]:
@@ -44,17 +29,6 @@ def identities_of(home: Path, setting: str | None) -> Callable[[], Sequence[Any]
     from aspire_cli.storage.sealed_remote import remembered_identity
 
     return lambda: read_identity(identity_path(remembered_identity(home), setting))
-
-
-def public_keys_of(path: Path) -> list[str]:
-    """The public key of an identity file: an age identity's own, an ssh key's from FILE.pub."""
-    keys = read_identity(path)
-    if hasattr(keys[0], "to_public"):
-        return [str(key.to_public()) for key in keys]
-    public = path.with_name(path.name + ".pub")
-    if not public.is_file():
-        raise BadInput(f"{public} not found: give your public key with --recipient KEY")
-    return [public.read_text(encoding="utf-8", errors="replace").strip()]
 
 
 # -- sync init REMOTE --encrypt ------------------------------------------------------------------
@@ -159,3 +133,13 @@ def status_words(home: Path) -> tuple[str | None, int]:
         return url, len(read_recipients(home))
     except BadFile:
         return url, 0
+
+
+def ahead_behind(home: Path, on: str) -> tuple[int, int] | None:
+    """Commits this home has that the encrypted remote had not at the last sync, and the reverse;
+    None before the first sync."""
+    theirs = f"refs/remotes/{REMOTE}/{on}"
+    if rev(home, theirs) is None:
+        return None
+    ahead, behind = git_out(home, "rev-list", "--left-right", "--count", f"HEAD...{theirs}").split()
+    return int(ahead), int(behind)

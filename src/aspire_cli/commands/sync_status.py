@@ -30,10 +30,12 @@ def run_status(store: Store, as_json: bool = False) -> int:
             print(one_line(f"Not a repository: {home} is kept on this machine only; {START}"))
         return 0
     need_git()
-    from aspire_cli.commands.sync_sealed import status_words
+    from aspire_cli.commands.sync_sealed import ahead_behind, status_words
 
     status = home_status(home)
     sealed, keys = status_words(home)
+    if sealed and status.branch:  # no upstream in git's config: the remote is not git's to reach
+        status = status._replace(ahead_behind=ahead_behind(home, status.branch))
     url = sealed or remote_url(home)
     if as_json:
         print(
