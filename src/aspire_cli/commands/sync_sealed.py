@@ -8,18 +8,16 @@ The identity: `--identity` (given to sync init, remembered for this machine only
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from aspire_cli.errors import AspireError, BadFile, BadInput
 from aspire_cli.safe_text import one_line
-from aspire_cli.storage.git import REMOTE, git_out, own_credentials, remote_url, rev, shown
+from aspire_cli.storage.git import REMOTE, git_out, is_repository, own_credentials, remote_url, rev, shown
 from aspire_cli.storage.recipients import RECIPIENTS_NAME, key_of, read_recipients, sealing_keys
 from aspire_cli.storage.sealing import identity_path, parse_recipient, public_keys_of, read_identity
 from aspire_cli.storage.store import Store
-from aspire_cli.storage.sync_rules import check_outgoing
 
 AS_IT_WAS = "nothing was merged: this home is as it was"
 
@@ -84,28 +82,33 @@ def receive(home: Path, on: str, url: str, identities: Callable[[], Sequence[Any
         raise BadFile(f"{exc.message.removesuffix('; nothing changed here')}; {AS_IT_WAS}") from None
 
 
-def send(home: Path, on: str, url: str) -> int | None:
-    """Seal and send what the remote has not: the number of commits sent; None if it moved on."""
+def send(home: Path, on: str) -> bool:
+    """What the remote has not, sealed to every recipient and pushed; False if it moved on."""
     from aspire_cli.storage.sealed_remote import send as seal_and_push
 
-    theirs = rev(home, f"refs/remotes/{REMOTE}/{on}")
-    if theirs == rev(home, "HEAD"):
-        return 0
-    check_outgoing(home, theirs, shown(url))
-    ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
-    if not seal_and_push(home, on, sealing_keys(home), own_credentials(home)):
-        return None
-    return int(ahead)
+    return seal_and_push(home, on, sealing_keys(home), own_credentials(home))
+
+
+def reseal_remote(home: Path) -> bool:
+    """The encrypted remote's whole content replaced by one sealed bundle of this home's history as
+    it is now, without fetching what is there (what `aspire forget` calls after rewriting history;
+    `sync compact` after a sync); False, and nothing done, if the remote is not encrypted."""
+    from aspire_cli.storage.git import branch
+    from aspire_cli.storage.sealed_remote import replace_remote, sealed_url
+
+    if not is_repository(home) or sealed_url(home) is None:
+        return False
+    replace_remote(home, branch(home), sealing_keys(home), own_credentials(home))
+    return True
 
 
 def run_compact(store: Store, setting: str | None) -> int:
     """A sync, then the remote's whole content replaced by one sealed bundle of the whole history."""
     from aspire_cli.commands.sync import run_sync
-    from aspire_cli.storage.git import branch
-    from aspire_cli.storage.sealed_remote import TRACKING, replace_remote, sealed_url, shadow
+    from aspire_cli.storage.sealed_remote import TRACKING, sealed_url, shadow
 
     home = store.home
-    url = sealed_url(home) if os.path.lexists(home / ".git") else None
+    url = sealed_url(home) if is_repository(home) else None
     if url is None:
         raise BadInput(
             "sync compact is for an encrypted remote: set one with: aspire sync init REMOTE --encrypt"
@@ -113,7 +116,7 @@ def run_compact(store: Store, setting: str | None) -> int:
     run_sync(store, setting)
     tip = rev(shadow(home), TRACKING)
     before = int(git_out(shadow(home), "rev-list", "--count", tip)) if tip else 0
-    replace_remote(home, branch(home), sealing_keys(home), own_credentials(home))
+    reseal_remote(home)
     print(
         one_line(
             f"Compacted {shown(url)}: one sealed bundle of the whole history, where there were {before}."
