@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.git_homes import Machine, edit_on_both, no_markers, one_line
+from support.git_homes import Machine, conflict_on_both, no_markers, one_line
 from support.key_pairs import Key, age_key, ssh_key
 
 from aspire_cli.errors import BadFile
@@ -53,32 +53,18 @@ def sealed(a: Machine, b: Machine, remote: Path, keys: dict[str, Key]) -> tuple[
     return a, b
 
 
-def remote_objects(remote: Path) -> bytes:
+def git_bytes(path: Path, *args: str, input: bytes | None = None) -> bytes:
     return subprocess.run(
-        ["git", "-C", str(remote), "cat-file", "--batch-all-objects", "--batch"],
-        check=True,
-        capture_output=True,
+        ["git", "-C", str(path), *args], check=True, capture_output=True, input=input
     ).stdout
-
-
-def object_count(remote: Path) -> int:
-    return len(remote_objects_ids(remote))
-
-
-def remote_objects_ids(remote: Path) -> list[str]:
-    out = subprocess.run(
-        ["git", "-C", str(remote), "cat-file", "--batch-all-objects", "--batch-check=%(objectname)"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return out.split()
 
 
 def git_in(path: Path, *args: str, input: bytes | None = None) -> str:
-    return subprocess.run(
-        ["git", "-C", str(path), *args], check=True, capture_output=True, input=input
-    ).stdout.decode()
+    return git_bytes(path, *args, input=input).decode()
+
+
+def object_count(remote: Path) -> int:
+    return len(git_in(remote, "cat-file", "--batch-all-objects", "--batch-check=%(objectname)").split())
 
 
 def synced(machine: Machine) -> dict[str, str]:
@@ -96,11 +82,7 @@ def put_on_remote(remote: Path, sealed: bytes, parent: str) -> None:
 
 
 def newest_bundle(remote: Path) -> bytes:
-    return subprocess.run(
-        ["git", "-C", str(remote), "cat-file", "blob", "refs/heads/sealed:bundle.age"],
-        check=True,
-        capture_output=True,
-    ).stdout
+    return git_bytes(remote, "cat-file", "blob", "refs/heads/sealed:bundle.age")
 
 
 def as_it_is(machine: Machine) -> tuple[str, dict[str, str], bytes]:
@@ -124,8 +106,8 @@ def test_no_object_of_the_remote_holds_a_record_an_id_a_file_name_a_message_an_a
         a.home / "records/alice/2026-11-20-talk.toml"
     ).read_bytes()
     assert "Dana Leader" in a.git("log", "-1", "--format=%an")  # the home itself is plain git
-    everything = remote_objects(remote)
-    assert len(remote_objects_ids(remote)) >= 9
+    everything = git_bytes(remote, "cat-file", "--batch-all-objects", "--batch")
+    assert object_count(remote) >= 9
     for secret in SECRETS:
         assert secret not in everything, secret
     log = git_in(remote, "log", "--format=%an <%ae> %ad %cn %cd %s", "--date=unix", "sealed")
@@ -179,12 +161,7 @@ def test_a_record_edited_on_both_sides_keeps_both_and_sync_resolve_settles_it(
     sealed: tuple[Machine, Machine], monkeypatch: pytest.MonkeyPatch
 ):
     a, b = sealed
-    a.talk("alice", "2026-11-20")
-    a("sync")
-    b("sync")
-    edit_on_both(a, b, monkeypatch)
-    a("sync")
-    result = b("sync")
+    result = conflict_on_both(a, b, monkeypatch)
     assert "changed on both machines, both versions kept" in result.stderr
     copies = list((b.home / "records/alice").glob("*.conflict-*"))
     assert len(copies) == 2
@@ -297,6 +274,17 @@ def test_compact_leaves_one_bundle_and_both_homes_still_sync(sealed: tuple[Machi
     assert "the team: bob added" in came
     assert synced(a) == synced(b)
     assert len(a.log()) == commits + 1  # b's one commit, and no merge: nothing came twice
+
+
+def test_a_home_named_relative_to_the_working_folder_syncs_encrypted_too(
+    aspire, tmp_path: Path, remote: Path, keys: dict[str, Key], monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)
+    a = Machine(aspire, Path("a"))
+    a("team", "add", "alice")
+    join(a, remote, keys["a"])
+    assert a("sync").stdout == f"Sent 2 commits to {remote}.\n"
+    assert (tmp_path / "a/.git/aspire-sealed").is_dir() and not (tmp_path / "a/a").exists()
 
 
 def test_plain_init_over_an_encrypted_home_is_refused(sealed: tuple[Machine, Machine], tmp_path: Path):

@@ -32,7 +32,7 @@ SEALED = "refs/heads/sealed"  # the remote's one branch
 TRACKING = "refs/remotes/origin/sealed"  # in the shadow: the remote's branch as last fetched
 APPLIED = "refs/aspire/applied"  # in the shadow: the last of its commits fetched into the home
 PAYLOAD = "bundle.age"  # the one file of each commit on the remote
-SEALED_LIMIT = 1024 * MiB  # one sealed bundle; a whole home's history is far less
+SEALED_LIMIT = 256 * MiB  # one sealed bundle; ten years of a 1,000-member team bundle to about 4 MiB
 IDENTITY_KEY = "aspire.identity"  # in the shadow's config: --identity given at init, this machine's
 _BLANK = {  # every commit on the remote says this and nothing else
     "GIT_AUTHOR_NAME": "aspire",
@@ -45,7 +45,8 @@ _BLANK = {  # every commit on the remote says this and nothing else
 
 
 def shadow(home: Path) -> Path:
-    return home / git_out(home, "rev-parse", "--git-path", SHADOW).strip()
+    """Where the shadow repository is, absolute: git -C <home> names it relative to the home."""
+    return (home / git_out(home, "rev-parse", "--git-path", SHADOW).strip()).absolute()
 
 
 def sealed_url(home: Path) -> str | None:
