@@ -276,13 +276,29 @@ def test_compact_leaves_one_bundle_and_both_homes_still_sync(sealed: tuple[Machi
     assert len(a.log()) == commits + 1  # b's one commit, and no merge: nothing came twice
 
 
+def test_a_machine_whose_key_is_added_later_joins_once_the_remote_is_compacted(
+    sealed: tuple[Machine, Machine], aspire, tmp_path: Path, remote: Path, keys: dict[str, Key]
+):
+    a, _ = sealed
+    a.talk("alice", "2026-11-20")
+    a("sync")
+    c = Machine(aspire, tmp_path / "c")
+    join(c, remote, keys["c"])
+    one_line(c("sync", code=2).stderr, "not sealed to your identity", "aspire sync compact")
+    assert "aspire sync compact" in a("sync", "recipients", "add", keys["c"].public).stdout
+    a("sync", "compact")
+    assert "1 new record: alice 2026-11-20 talk" in c("sync").stdout
+    a("sync")
+    assert synced(a) == synced(c)
+
+
 def test_a_home_named_relative_to_the_working_folder_syncs_encrypted_too(
     aspire, tmp_path: Path, remote: Path, keys: dict[str, Key], monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.chdir(tmp_path)
     a = Machine(aspire, Path("a"))
     a("team", "add", "alice")
-    join(a, remote, keys["a"])
+    join(a, Path(remote.name), keys["a"])  # the remote too, as the leader typed it
     assert a("sync").stdout == f"Sent 2 commits to {remote}.\n"
     assert (tmp_path / "a/.git/aspire-sealed").is_dir() and not (tmp_path / "a/a").exists()
 

@@ -174,7 +174,7 @@ def _keys_change(home: Path, before: str | None) -> str:
     old, new = keys(before) if before else {}, keys("HEAD")
     changes = [f"{shown_key(v)} added" for k, v in new.items() if k not in old]
     changes += [f"{shown_key(v)} removed" for k, v in old.items() if k not in new]
-    return "the keys sent bundles are sealed to: " + (", ".join(changes) if changes else "reordered")
+    return "the recipients (.aspire-recipients): " + (", ".join(changes) if changes else "reordered")
 
 
 def report(came: Incoming, sent: int, url: str) -> None:

@@ -40,7 +40,12 @@ def run_recipients(store: Store, action: str, key: str | None) -> int:
                 print(one_line(f"Already a recipient: {shown_key(key)}; nothing changed."))
                 return 0
             write_recipients(store, [*keys, key.strip()], "sync: a recipient added")
-            print(one_line(f"Added {shown_key(key)}: what is sent from now on is sealed to it too."))
+            print(
+                one_line(
+                    f"Added {shown_key(key)}: what is sent from now on is sealed to it too; for it to "
+                    "read what was sent before (a new machine joining), run: aspire sync compact"
+                )
+            )
             return 0
         if not known:
             raise BadInput(f"{shown_key(key)} is not a recipient; see: aspire sync recipients list")

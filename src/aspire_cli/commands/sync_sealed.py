@@ -39,6 +39,8 @@ def init_encrypted(
     from aspire_cli.storage.sealed_remote import set_sealed_url
 
     checked_remote(remote)
+    if "://" not in remote and Path(remote).expanduser().exists():  # a folder named from here
+        remote = str(Path(remote).expanduser().absolute())
     for key in recipients:
         parse_recipient(key)  # every key checked before anything is written
     mine = [] if recipients else public_keys_of(identity_path(identity, setting))

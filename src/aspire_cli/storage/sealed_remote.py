@@ -104,7 +104,11 @@ def receive(home: Path, on: str, identities: Callable[[], Sequence[Any]]) -> int
     else:  # the first sync, or the remote was compacted: every bundle there (git skips what it has)
         new = git_out(path, "rev-list", "--reverse", tip).split()
     keys = identities()
-    opened = [(commit, open_sealed(_payload(path, commit), keys, _named(commit))) for commit in new]
+    fix = (
+        "on a machine that syncs, add your public key (aspire sync recipients add KEY), then run "
+        "aspire sync compact there"
+    )
+    opened = [(commit, open_sealed(_payload(path, commit), keys, _named(commit), fix)) for commit in new]
     for commit, bundle in opened:
         _apply(home, on, bundle, _named(commit))
         git_out(path, "update-ref", APPLIED, commit)

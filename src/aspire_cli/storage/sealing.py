@@ -84,9 +84,11 @@ def is_sealed(data: bytes) -> bool:
     return data.startswith(AGE_HEADER)
 
 
-def open_sealed(data: bytes, identities: Sequence[Any], what: str) -> bytes:
+def open_sealed(
+    data: bytes, identities: Sequence[Any], what: str, fix: str = "ask for it to be sealed to your key"
+) -> bytes:
     """The plain bytes of sealed `data` (`what` names it in the error), or BadFile: not sealed to
-    this identity, or damaged or cut short."""
+    this identity (`fix` says what to do), or damaged or cut short."""
     import pyrage
 
     if not is_sealed(data):
@@ -95,9 +97,7 @@ def open_sealed(data: bytes, identities: Sequence[Any], what: str) -> bytes:
         return bytes(pyrage.decrypt(data, list(identities)))
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
-            raise BadFile(
-                f"{what} was not sealed to your identity; ask for it to be sealed to your key"
-            ) from None
+            raise BadFile(f"{what} was not sealed to your identity; {fix}") from None
         raise BadFile(f"{what} cannot be opened: it is damaged or cut short") from None
 
 
@@ -111,8 +111,9 @@ def identity_path(flag: str | None, setting: str | None) -> Path:
     if default.exists():
         return default
     raise BadInput(
-        "no identity to open what was sealed: give --identity FILE (an age identity or an unencrypted "
-        "ssh-ed25519 private key), or: aspire config set identity FILE"
+        f"no identity to open what was sealed to you ({DEFAULT_IDENTITY} does not exist): name your key "
+        "(an age identity file or an unencrypted ssh-ed25519 private key) with --identity FILE "
+        "(import, sync init) or: aspire config set identity FILE"
     )
 
 
