@@ -307,6 +307,22 @@ def test_plain_init_over_an_encrypted_home_is_refused(sealed: tuple[Machine, Mac
     a, _ = sealed
     one_line(a("sync", "init", str(tmp_path / "other.git"), code=2).stderr, "syncs encrypted", "--encrypt")
     assert a.git("remote") == ""
+    assert "encrypted" in a("sync", "init").stdout
+
+
+def test_a_plain_home_turned_encrypted_stops_sending_plainly_and_says_what_the_old_remote_holds(
+    a: Machine, remote: Path, keys: dict[str, Key], tmp_path: Path
+):
+    plain = tmp_path / "plain.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(plain)], check=True)
+    a("team", "add", "alice")
+    a("sync", "init", str(plain))
+    a("sync")
+    result = a("sync", "init", str(remote), "--encrypt", "--identity", str(keys["a"].identity))
+    one_line(result.stderr, f"no longer synced with {plain}", "still holds, unsealed", "delete")
+    assert a.git("remote") == ""
+    assert a("sync").stdout == f"Sent 2 commits to {remote}.\n"  # the whole history, sealed
+    assert b"alice" not in git_bytes(remote, "cat-file", "--batch-all-objects", "--batch")
 
 
 def test_init_encrypt_checks_every_key_before_writing_anything(a: Machine, remote: Path, keys):

@@ -63,7 +63,11 @@ def run_init(store: Store, remote: str | None, *, sealed: bool = False) -> int:
     current = remote_url(home)
     if sealed:
         return 0
-    if current is None:
+    from aspire_cli.storage.sealed_remote import sealed_url
+
+    if (encrypted := sealed_url(home)) is not None:
+        print(one_line(f"Remote: {shown(encrypted)}, encrypted (see: aspire sync status)."))
+    elif current is None:
         print("No remote yet: add a private one with: aspire sync init REMOTE")
     else:
         changed = f" (was {shown(was)})" if was and was != current else ""

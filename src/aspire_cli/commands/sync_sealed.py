@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from aspire_cli.errors import AspireError, BadFile, BadInput
+from aspire_cli.errors import AspireError, BadFile, BadInput, warn
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.git import REMOTE, git_out, is_repository, own_credentials, remote_url, rev, shown
 from aspire_cli.storage.recipients import RECIPIENTS_NAME, key_of, read_recipients, sealing_keys
@@ -47,7 +47,8 @@ def init_encrypted(
     wanted = recipients or mine
     run_init(store, None, sealed=True)
     home = store.home
-    if remote_url(home) is not None:  # a plain remote would be sent everything, unsealed
+    plain = remote_url(home)
+    if plain is not None:  # a plain remote would be sent everything, unsealed
         git_out(home, "remote", "remove", REMOTE)
     path = str(Path(identity).expanduser().absolute()) if identity else None
     set_sealed_url(home, remote, path)
@@ -63,6 +64,11 @@ def init_encrypted(
             f"key{'' if count == 1 else 's'} ({RECIPIENTS_NAME}). Nothing is sent until: aspire sync"
         )
     )
+    if plain is not None:
+        warn(
+            f"no longer synced with {shown(plain)}, which still holds, unsealed, everything sent to it: "
+            "delete that repository"
+        )
     return 0
 
 
