@@ -60,11 +60,12 @@ def init(
 def recipients(
     ctx: typer.Context,
     action: Annotated[
-        str, typer.Argument(metavar="[list|add|remove]", help="What to do (default: list).")
+        str,
+        typer.Argument(metavar="list|add|remove", help="What to do (default: list).", show_default=False),
     ] = "list",
     key: Annotated[
         str | None,
-        typer.Argument(metavar="[KEY]", help="For add and remove: an age1... or ssh-ed25519 public key."),
+        typer.Argument(metavar="KEY", help="For add and remove: an age1... or ssh-ed25519 public key."),
     ] = None,
 ) -> None:
     """The keys an encrypted remote's bundles are sealed to: list them, add one, remove one."""
