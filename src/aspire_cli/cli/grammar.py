@@ -4,7 +4,8 @@ an option declared in the app cannot be missed here. Do not edit GRAMMAR by hand
 
 Each command: the function it runs (the very one its Typer declaration runs, see cli/params.runs),
 its options {name: (parameter, kind)}, its arguments ((parameter, required, kind), ...) and the
-defaults of its parameters. kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); a
+defaults of its parameters. kind: "flag"; "str"; "strs" (text, the option repeated for each value:
+their list); "int" (a whole number >= 0, as typed digits); a
 function of cli/values.py, the parameter's parser (the same as the Typer app's); "typer" (left to
 the Typer app: an eager option, one with a callback, a type or range the launcher does not read).
 "" is the app itself, whose options come before the command.
@@ -121,7 +122,7 @@ GRAMMAR: dict[str, Command] = {
     ),
     "handover": Command(
         archives.hand_over,
-        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str"), "--to": ("to", "typer")},
+        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str"), "--to": ("to", "strs")},
         (("employee", True, values.employee),),
         {"employee": None, "include_prep": False, "out": None, "to": None},
     ),
@@ -182,7 +183,7 @@ GRAMMAR: dict[str, Command] = {
         {
             "--encrypt": ("encrypt", "flag"),
             "--identity": ("identity", "str"),
-            "--recipient": ("recipient", "typer"),
+            "--recipient": ("recipient", "strs"),
             "--verbose": ("verbose", "flag"),
         },
         (("remote", False, "str"),),
