@@ -138,6 +138,12 @@ GRAMMAR: dict[str, Command] = {
         (("file", True, "str"),),
         {"file": None, "identity": None},
     ),
+    "invite": Command(
+        documents.invite,
+        {"--due": ("due", "flag"), "--out": ("out", "str"), "--within": ("within", "int")},
+        (("employee", False, values.employee),),
+        {"due": False, "employee": None, "out": None, "within": None},
+    ),
     "prep": Command(
         discussions.prep,
         {
@@ -215,6 +221,7 @@ GRAMMAR: dict[str, Command] = {
             "--answers": ("answers", "str"),
             "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
+            "--from": ("from_", "str"),
             "--hide-prep": ("hide_prep", "flag"),
             "--questions": ("questions", "str"),
         },
@@ -225,6 +232,7 @@ GRAMMAR: dict[str, Command] = {
             "date_": None,
             "employee": None,
             "fresh": False,
+            "from_": None,
             "hide_prep": False,
             "questions": None,
         },
