@@ -613,7 +613,9 @@ def check_targets(results: list[Result]) -> None:
     verdict("a write in a git home costs <= 0.5 x jrnl --help more (team edit, 1000)", extra, 0.5 * jrnl)
     plain_sync = ms(PLAIN_SYNC, 1000)
     verdict(
-        f"{SEALED_SYNC} at 1000 <= 2 x plain", ms(SEALED_SYNC, 1000), None if plain_sync is None else 2 * plain_sync
+        f"{SEALED_SYNC} at 1000 <= 2 x plain",
+        ms(SEALED_SYNC, 1000),
+        None if plain_sync is None else 2 * plain_sync,
     )
     print()
     for size in sorted({r.size for r in results if r.command == TALK}):
