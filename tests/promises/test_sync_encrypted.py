@@ -212,6 +212,25 @@ def test_a_truncated_bundle_is_one_line_and_the_home_stays_as_it_was(
     assert not (b.home / "records").exists()
 
 
+def test_a_remote_commit_holding_anything_but_one_sealed_bundle_is_refused(
+    sealed: tuple[Machine, Machine], remote: Path
+):
+    a, b = sealed
+    a.talk("alice", "2026-11-20")
+    a("sync")
+    blob = git_in(remote, "hash-object", "-w", "--stdin", input=newest_bundle(remote)).strip()
+    tree = git_in(
+        remote, "mktree", input=f"100644 blob {blob}\tbundle.age\n100755 blob {blob}\trun.sh\n".encode()
+    )
+    who = ("-c", "user.name=x", "-c", "user.email=x@example.com")
+    parent = git_in(remote, "rev-parse", "sealed~1").strip()
+    forged = git_in(remote, *who, "commit-tree", tree.strip(), "-p", parent, "-m", "sealed").strip()
+    git_in(remote, "update-ref", "refs/heads/sealed", forged)
+    before = as_it_is(b)
+    one_line(b("sync", code=2).stderr, "is not one aspire made", "this home is as it was")
+    assert as_it_is(b) == before
+
+
 def test_a_bad_key_line_that_comes_in_is_refused_before_anything_is_merged(
     sealed: tuple[Machine, Machine], remote: Path, keys: dict[str, Key], tmp_path: Path
 ):
