@@ -350,6 +350,9 @@ def test_init_encrypt_checks_every_key_before_writing_anything(a: Machine, remot
         a("sync", "init", str(remote), "--encrypt", "--recipient", "nonsense", code=2).stderr,
         "is not a key aspire can seal to",
     )
+    public = str(keys["a"].identity) + ".pub"
+    given = ("--recipient", keys["a"].public, "--identity", public)
+    one_line(a("sync", "init", str(remote), "--encrypt", *given, code=2).stderr, "nor an OpenSSH private key")
     assert not a.home.exists() or not (a.home / ".git").exists()
 
 

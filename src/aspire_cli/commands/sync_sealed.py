@@ -42,7 +42,9 @@ def init_encrypted(
     if "://" not in remote and Path(remote).expanduser().exists():  # a folder named from here
         remote = str(Path(remote).expanduser().absolute())
     for key in recipients:
-        parse_recipient(key)  # every key checked before anything is written
+        parse_recipient(key)  # every key checked, and the identity read, before anything is written
+    if identity is not None:
+        read_identity(identity_path(identity, None))
     mine = [] if recipients else public_keys_of(identity_path(identity, setting))
     wanted = recipients or mine
     run_init(store, None, sealed=True)
