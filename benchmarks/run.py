@@ -447,6 +447,7 @@ ICS = "aspire due --ics"
 EXPORT_COLD = "aspire export --format csv (no index)"
 COMPLETION = "completion of an employee id"
 GIT_WRITE = "aspire team edit (home in git)"
+PLAIN_SYNC, SEALED_SYNC = "talk + sync (plain remote)", "talk + sync (encrypted remote)"
 TALK, DRAFT = "aspire talk: question 1", "draft save"
 TALK_READY = "aspire talk: prompt ready"
 INVITE = f"aspire invite {TALK_EMPLOYEE}"
@@ -509,6 +510,10 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
         add(Result(DRAFT, size, median_ms, max_ms=max_ms))
     if 1000 in homes:
         add(Result(GIT_WRITE, 1000, time_git_write(aspire, homes[1000], env, runs)))
+        from sealed_sync import time_write_and_sync  # beside this script; it imports this one
+
+        for name, kind in ((PLAIN_SYNC, "plain"), (SEALED_SYNC, "encrypted")):
+            add(Result(name, 1000, time_write_and_sync(aspire, homes[1000], env, kind, max(3, runs // 3))))
     for size, (shown_ms, ready_ms) in time_talks(aspire, homes, env, runs).items():
         add(Result(TALK, size, shown_ms))
         add(Result(TALK_READY, size, ready_ms))
@@ -606,6 +611,12 @@ def check_targets(results: list[Result]) -> None:
     plain, in_git = ms("aspire team edit", 1000), ms(GIT_WRITE, 1000)
     extra = None if plain is None or in_git is None else in_git - plain
     verdict("a write in a git home costs <= 0.5 x jrnl --help more (team edit, 1000)", extra, 0.5 * jrnl)
+    plain_sync = ms(PLAIN_SYNC, 1000)
+    verdict(
+        f"{SEALED_SYNC} at 1000 <= 2 x plain",
+        ms(SEALED_SYNC, 1000),
+        None if plain_sync is None else 2 * plain_sync,
+    )
     print()
     for size in sorted({r.size for r in results if r.command == TALK}):
         verdict(f"{TALK} at {size} <= 1.4 x jrnl --help", ms(TALK, size), 1.4 * jrnl)

@@ -158,7 +158,7 @@ def test_actions_offers_its_commands_and_the_team(roster):
     assert shell_asks(bash("aspire actions d")) == ("done\ndrop\n", 0)
     assert shell_asks(bash("aspire actions --a")) == ("--all\n--as-of\n", 0)
     assert shell_asks(bash("aspire actions --all a")) == ("alice\nanna\n", 0)
-    assert shell_asks(bash("aspire sync ")) == ("init\nnow\nstatus\nresolve\n", 0)
+    assert shell_asks(bash("aspire sync ")) == ("init\nrecipients\ncompact\nnow\nstatus\nresolve\n", 0)
 
 
 def test_completing_without_a_home_offers_nothing_and_creates_nothing(home):
@@ -190,6 +190,7 @@ def _fill(name: str) -> str:
         "remote": "r",
         "key": "leader",
         "value": "v",
+        "action": "add",
     }[name]
 
 

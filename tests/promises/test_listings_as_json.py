@@ -88,6 +88,7 @@ def test_drafts_json_says_what_each_holds_and_how_to_resume_it(aspire, home):
 
 def test_sync_status_json_outside_and_inside_a_repository(a: Machine, remote: Path):
     keys = ["home", "repository", "branch", "remote", "ahead", "behind", "uncommitted", "not_synced"]
+    keys += ["encrypted", "recipients"]
     outside = json.loads(a("sync", "status", "--json").stdout)
     assert list(outside) == keys
     assert outside == dict.fromkeys(keys) | {
@@ -95,6 +96,8 @@ def test_sync_status_json_outside_and_inside_a_repository(a: Machine, remote: Pa
         "repository": False,
         "uncommitted": [],
         "not_synced": [],
+        "encrypted": False,
+        "recipients": 0,
     }
     a("sync", "init", str(remote))
     assert json.loads(a("sync", "status", "--json").stdout)["ahead"] is None  # not fetched yet
@@ -111,6 +114,8 @@ def test_sync_status_json_outside_and_inside_a_repository(a: Machine, remote: Pa
         "behind": 0,
         "uncommitted": ["config.toml"],
         "not_synced": ["notes.txt"],
+        "encrypted": False,
+        "recipients": 0,
     }
 
 

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from support.git_homes import ANSWERS, Machine, edit_on_both, no_markers, one_line
+from support.git_homes import ANSWERS, Machine, conflict_on_both, no_markers, one_line
 
 from aspire_cli.storage.merge_driver import conflict_name, merge_team
 
@@ -207,12 +207,7 @@ def test_a_record_edited_on_both_sides_keeps_both_names_them_in_one_line_and_eve
     both: tuple[Machine, Machine], monkeypatch: pytest.MonkeyPatch
 ):
     a, b = both
-    a.talk("alice", "2026-11-20")
-    a("sync")
-    b("sync")
-    edit_on_both(a, b, monkeypatch)
-    a("sync")
-    result = b("sync")
+    result = conflict_on_both(a, b, monkeypatch)
     assert result.stdout == f"Sent 2 commits to {b.home.parent / 'remote.git'}.\n"  # its edit, the merge
     line = one_line(
         result.stderr, "changed on both machines, both versions kept", "records/alice/2026-11-20-talk.toml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pexpect
 import pytest
-from support.git_homes import Machine, edit_on_both, one_line
+from support.git_homes import Machine, conflict_on_both, one_line
 from support.processes import spawn
 
 LISTENING, FEEDBACK = 'development_area = "Listening"', 'development_area = "Feedback"'
@@ -17,12 +17,7 @@ def conflicted(
 ) -> tuple[Machine, Machine, str]:
     """alice's talk edited on both machines: b keeps its own (Listening) with a's (Feedback) beside it."""
     a, b = both
-    a.talk("alice", "2026-11-20")
-    a("sync")
-    b("sync")
-    edit_on_both(a, b, monkeypatch)
-    a("sync")
-    b("sync")
+    conflict_on_both(a, b, monkeypatch)
     copies = sorted(p.name for p in (b.home / "records/alice").glob("*.conflict-*"))
     assert len(copies) == 2  # the record's copy and its readable copy
     return a, b, copies[1]  # the .toml

@@ -117,3 +117,14 @@ def edit_on_both(a: Machine, b: Machine, monkeypatch: pytest.MonkeyPatch, day: s
     a("edit", "alice", "--date", day)
     monkeypatch.setenv("EDITOR", "sed -i s/Delegation/Listening/")
     b("edit", "alice", "--date", day)
+
+
+def conflict_on_both(a: Machine, b: Machine, monkeypatch: pytest.MonkeyPatch):
+    """alice's talk of 2026-11-20 held on a and synced to b, then edited on both (edit_on_both) and
+    synced, a first: b's sync, which keeps both versions."""
+    a.talk("alice", "2026-11-20")
+    a("sync")
+    b("sync")
+    edit_on_both(a, b, monkeypatch)
+    a("sync")
+    return b("sync")

@@ -21,8 +21,10 @@ from aspire_cli.domain.ids import EmployeeId
 
 def _kind(option: TyperOption):
     """How the launcher reads the option (see cli/grammar.py)."""
-    if option.is_eager or option.callback is not None or option.multiple or option.nargs != 1:
+    if option.is_eager or option.callback is not None or option.nargs != 1:
         return "typer"
+    if option.multiple:  # --to KEY --to KEY: their list, when each is plain text
+        return "strs" if type(option.type) is StringParamType else "typer"
     return "flag" if option.is_flag else _value_kind(option)
 
 
@@ -174,6 +176,12 @@ def _typer_parameters(command: str) -> list[str]:
         (["team", "edit", "x", "--name="], "team edit", None, {"employee": "x", "name": ""}),
         (["team", "remove", "x"], "team remove", None, {"employee": "x"}),
         (["--home=", "due", "--json", "--brief"], "due", "", {"as_json": True, "brief": True}),
+        (
+            ["handover", "alice", "--out", "a.age", "--to", "age1x", "--to=ssh-ed25519 AAAA"],
+            "handover",
+            None,
+            {"employee": "alice", "out": "a.age", "to": ["age1x", "ssh-ed25519 AAAA"]},
+        ),
     ],
 )
 def test_plain_requests_are_answered_without_typer(args, command, home, given):

@@ -6,18 +6,27 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import EmployeeArg, IncludePrepOpt, PlainCommand, example, runs
+from aspire_cli.cli.params import EmployeeArg, IdentityOpt, IncludePrepOpt, PlainCommand, example, runs
 from aspire_cli.commands import archives
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
 
 
-@app.command(cls=PlainCommand, epilog=example("aspire handover alice --out alice.tar.gz"))
+@app.command(cls=PlainCommand, epilog=example("aspire handover alice --out alice.tar.gz.age --to age1..."))
 @runs(archives.hand_over)
 def handover(
     ctx: typer.Context,
     employee: EmployeeArg,
     out: Annotated[str, typer.Option("--out", metavar="FILE", help="The archive to write.")],
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to",
+            metavar="KEY",
+            help="Seal the archive to the next leader's public key (age1... or an ssh-ed25519 line); "
+            "repeat for several. Without it the archive is not encrypted.",
+        ),
+    ] = None,
     include_prep: IncludePrepOpt = False,
 ) -> None:
     """One archive of an employee's talks and follow-ups, for their next leader."""
@@ -28,5 +37,6 @@ def handover(
 def import_(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="An archive made by aspire handover.")],
+    identity: IdentityOpt = None,
 ) -> None:
     """Take in an employee's records from their previous leader's hand-over archive."""

@@ -4,7 +4,8 @@ an option declared in the app cannot be missed here. Do not edit GRAMMAR by hand
 
 Each command: the function it runs (the very one its Typer declaration runs, see cli/params.runs),
 its options {name: (parameter, kind)}, its arguments ((parameter, required, kind), ...) and the
-defaults of its parameters. kind: "flag"; "str"; "int" (a whole number >= 0, as typed digits); a
+defaults of its parameters. kind: "flag"; "str"; "strs" (text, the option repeated for each value:
+their list); "int" (a whole number >= 0, as typed digits); a
 function of cli/values.py, the parameter's parser (the same as the Typer app's); "typer" (left to
 the Typer app: an eager option, one with a callback, a type or range the launcher does not read).
 "" is the app itself, whose options come before the command.
@@ -121,9 +122,9 @@ GRAMMAR: dict[str, Command] = {
     ),
     "handover": Command(
         archives.hand_over,
-        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
+        {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str"), "--to": ("to", "strs")},
         (("employee", True, values.employee),),
-        {"employee": None, "include_prep": False, "out": None},
+        {"employee": None, "include_prep": False, "out": None, "to": None},
     ),
     "history": Command(
         records.history,
@@ -131,7 +132,12 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"as_json": False, "employee": None},
     ),
-    "import": Command(archives.take_in, {}, (("file", True, "str"),), {"file": None}),
+    "import": Command(
+        archives.take_in,
+        {"--identity": ("identity", "str")},
+        (("file", True, "str"),),
+        {"file": None, "identity": None},
+    ),
     "invite": Command(
         documents.invite,
         {"--due": ("due", "flag"), "--out": ("out", "str"), "--within": ("within", "int")},
@@ -177,13 +183,25 @@ GRAMMAR: dict[str, Command] = {
         (("employee", True, values.employee),),
         {"date_": None, "employee": None, "kind": None},
     ),
+    "sync compact": Command(syncing.compact, {"--verbose": ("verbose", "flag")}, (), {"verbose": False}),
     "sync init": Command(
         syncing.init,
-        {"--verbose": ("verbose", "flag")},
+        {
+            "--encrypt": ("encrypt", "flag"),
+            "--identity": ("identity", "str"),
+            "--recipient": ("recipient", "strs"),
+            "--verbose": ("verbose", "flag"),
+        },
         (("remote", False, "str"),),
-        {"remote": None, "verbose": False},
+        {"encrypt": False, "identity": None, "recipient": None, "remote": None, "verbose": False},
     ),
     "sync now": Command(syncing.now, {"--verbose": ("verbose", "flag")}, (), {"verbose": False}),
+    "sync recipients": Command(
+        syncing.recipients,
+        {},
+        (("action", False, "str"), ("key", False, "str")),
+        {"action": "list", "key": None},
+    ),
     "sync resolve": Command(
         syncing.resolve,
         {"--keep": ("keep", "str"), "--verbose": ("verbose", "flag")},

@@ -170,7 +170,7 @@ def _take_option(rest: list[str], options: dict[str, tuple[str, Kind]], given: d
     """Move the option at the head of `rest` (and its value) into `given`; False if it is not plain."""
     word = rest.pop(0)
     name, equals, value = word.partition("=") if word.startswith("--") else (word, "", "")
-    if name not in options or options[name][0] in given:
+    if name not in options or (options[name][0] in given and options[name][1] != "strs"):
         return False  # unknown, -h, or given twice: the Typer app's to answer
     param, kind = options[name]
     if kind == "flag" and not equals:
@@ -186,6 +186,8 @@ def _take_option(rest: list[str], options: dict[str, tuple[str, Kind]], given: d
         if not (value.isascii() and value.isdigit()):
             return False
         given[param] = int(value)
+    elif kind == "strs":  # an option given once for each value: their list
+        given.setdefault(param, []).append(value)  # type: ignore[attr-defined]
     else:
         given[param] = value  # typed once the whole line is read (_typed)
     return True

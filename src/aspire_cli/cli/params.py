@@ -142,3 +142,14 @@ IncludePrepOpt = Annotated[
     bool,
     typer.Option("--include-prep", help="Your prep notes too (your private view: left out by default)."),
 ]
+
+
+IdentityOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--identity",
+        metavar="FILE",
+        help="The private key that opens what was sealed to you: an age identity file or an "
+        "unencrypted ssh-ed25519 key (default: the identity setting, else ~/.ssh/id_ed25519).",
+    ),
+]

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import JsonOpt, PlainCommand, VerboseOpt, employee_argument, example, runs
+from aspire_cli.cli.params import (
+    IdentityOpt,
+    JsonOpt,
+    PlainCommand,
+    VerboseOpt,
+    employee_argument,
+    example,
+    runs,
+)
 from aspire_cli.cli.usage import SyncsUnlessToldOtherwise
 from aspire_cli.commands import syncing
 from aspire_cli.domain.ids import EmployeeId
@@ -28,9 +36,45 @@ def init(
     remote: Annotated[
         str | None, typer.Argument(metavar="REMOTE", help="A git remote URL (a private repository).")
     ] = None,
+    encrypt: Annotated[
+        bool,
+        typer.Option("--encrypt", help="Send only sealed bundles: the remote reads nothing of your notes."),
+    ] = False,
+    recipient: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--recipient",
+            metavar="KEY",
+            help="With --encrypt: a public key to seal to (age1... or an ssh-ed25519 line); "
+            "repeat for each machine (default: your identity's).",
+        ),
+    ] = None,
+    identity: IdentityOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Make your aspire folder a git repository (or join one): every change becomes a commit."""
+
+
+@app.command("recipients", cls=PlainCommand, epilog=example("aspire sync recipients add age1..."))
+@runs(syncing.recipients)
+def recipients(
+    ctx: typer.Context,
+    action: Annotated[
+        str,
+        typer.Argument(metavar="list|add|remove", help="What to do (default: list).", show_default=False),
+    ] = "list",
+    key: Annotated[
+        str | None,
+        typer.Argument(metavar="KEY", help="For add and remove: an age1... or ssh-ed25519 public key."),
+    ] = None,
+) -> None:
+    """The keys an encrypted remote's bundles are sealed to: list them, add one, remove one."""
+
+
+@app.command("compact", cls=PlainCommand, epilog=example("aspire sync compact"))
+@runs(syncing.compact)
+def compact(ctx: typer.Context, verbose: VerboseOpt = False) -> None:
+    """Sync, then replace the encrypted remote's content with one sealed bundle of the whole history."""
 
 
 @app.command("now", cls=PlainCommand, epilog=example("aspire sync now"))

@@ -31,13 +31,19 @@ if TYPE_CHECKING:
 
 
 def run_handover(
-    store: Store, employee: str, out: str, include_prep: bool, default_cadence: Callable[[], int]
+    store: Store,
+    employee: str,
+    out: str,
+    include_prep: bool,
+    default_cadence: Callable[[], int],
+    to: list[str] | None = None,
 ) -> int:
-    """`default_cadence`: the setting, read only for someone no longer on the team."""
+    """`default_cadence`: the setting, read only for someone no longer on the team; `to`: the keys
+    the archive is sealed to (none: it is written plain, and the line says so)."""
     from datetime import UTC
 
     now = datetime.now(UTC).replace(microsecond=0)
-    print(one_line(hand_over(store, employee, Path(out), include_prep, now, default_cadence)))
+    print(one_line(hand_over(store, employee, Path(out), include_prep, now, default_cadence, to or [])))
     return 0
 
 
@@ -48,9 +54,13 @@ def hand_over(
     include_prep: bool,
     now: datetime,
     default_cadence: Callable[[], int],
+    to: list[str] | None = None,
 ) -> str:
-    """Write the archive to `out`; the line that says what it holds."""
+    """Write the archive to `out`, sealed to the keys `to` if any; the line that says what it holds."""
+    from aspire_cli.storage.sealing import parse_recipient, seal
+
     employee = check_employee_id(employee)
+    recipients = [parse_recipient(key) for key in to or []]
     _check_out(store, out)
     member = store.team.member(employee) if store.has_home() else None
     records = [r for r in store.records.listed(employee) if include_prep or r.kind == "talk"]
@@ -63,8 +73,8 @@ def hand_over(
     cadence = member.cadence_months if member else default_cadence()
     manifest, data = _packed(store, employee, member, cadence, names, now)
     checked = _checked_as_import_reads(store, data, out, now)
-    _write_new_file(out, data)
-    return _what_it_holds(out, manifest, checked, len(follow_ups), include_prep)
+    _write_new_file(out, seal(data, recipients) if recipients else data)
+    return _what_it_holds(out, manifest, checked, len(follow_ups), include_prep, len(recipients))
 
 
 def _packed(
@@ -106,7 +116,7 @@ def _checked_as_import_reads(store: Store, data: bytes, out: Path, now: datetime
 
 
 def _what_it_holds(
-    out: Path, manifest: Manifest, checked: Checked, follow_ups: int, include_prep: bool
+    out: Path, manifest: Manifest, checked: Checked, follow_ups: int, include_prep: bool, sealed_to: int
 ) -> str:
     talks = sum(1 for r in checked.records if r.record.kind == "talk")
     preps = len(checked.records) - talks
@@ -116,9 +126,14 @@ def _what_it_holds(
         count(follow_ups, "follow-up"),
     ]
     left_out = "" if include_prep else " (your prep notes stay here; --include-prep adds them)"
+    how = (
+        f"It is sealed to {count(sealed_to, 'key')}: only their holder can open it"
+        if sealed_to
+        else "It is NOT encrypted and holds personal data: pass it on privately, or seal it with --to KEY"
+    )
     return (
-        f"Wrote {out}: {manifest.employee}{named(manifest.name)}, {', '.join(held)}{left_out}. It holds "
-        f"personal data: pass it on privately; the new leader runs: aspire import {out.name}"
+        f"Wrote {out}: {manifest.employee}{named(manifest.name)}, {', '.join(held)}{left_out}. {how}; "
+        f"the new leader runs: aspire import {out.name}"
     )
 
 

@@ -13,9 +13,10 @@ again after an import cut short adds what is missing.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aspire_cli.commands.handover_check import check_contents, scratch_folder
 from aspire_cli.errors import BadFile, WriteFailed
@@ -29,20 +30,23 @@ if TYPE_CHECKING:
     from aspire_cli.storage.store import Store
 
 
-def run_import(store: Store, file: str) -> int:
-    for line in import_archive(store, Path(file), date.today()):
+def run_import(store: Store, file: str, identities: Callable[[], Sequence[Any]]) -> int:
+    for line in import_archive(store, Path(file), date.today(), identities):
         print(one_line(line))
     return 0
 
 
-def import_archive(store: Store, path: Path, today: date) -> list[str]:
+def import_archive(
+    store: Store, path: Path, today: date, identities: Callable[[], Sequence[Any]] = tuple
+) -> list[str]:
     """Check the archive at `path` whole, then add what this home lacks; the lines that say what
-    was added and what was already here. Nothing is written unless everything checks out."""
+    was added and what was already here. Nothing is written unless everything checks out. A sealed
+    archive is opened with `identities` (read only then)."""
     from aspire_cli.commands.handover_plan import plan_import
     from aspire_cli.interview.interrupts import saving_the_record
     from aspire_cli.storage.archive import unpack_file
 
-    unpacked = unpack_file(path)
+    unpacked = unpack_file(path, identities)
     made_home = not store.has_home()
     try:
         store.ensure_home()

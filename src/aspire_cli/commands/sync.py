@@ -7,6 +7,10 @@
     aspire sync status         repository, remote, commits ahead and behind, what is uncommitted
                                (sync_status.py).
 
+With an encrypted remote (sync init REMOTE --encrypt), the fetch and the push are replaced by
+taking in and sending sealed bundles (sync_sealed.py, storage/sealed_remote.py); the check, the
+merge and everything after are the same.
+
 Every write aspire makes in a repository home is a commit of its own (storage/git.commit_write).
 
 Merge, not rebase: each commit stays as it was made, on the machine that made it, and a merge that
@@ -45,25 +49,34 @@ from aspire_cli.storage.store import Store
 from aspire_cli.storage.sync_rules import check_incoming, check_outgoing, stage_synced, untrack_unsynced
 
 
-def run_sync(store: Store) -> int:
+def run_sync(store: Store, identity: str | None = None) -> int:
+    """`identity`: the setting, for an encrypted remote (sync_sealed.py: receive and send)."""
+    from aspire_cli.commands import sync_sealed
+    from aspire_cli.storage.sealed_remote import sealed_url
+
     home = _repository(store)
     configure(home)
     with store.locked():
         on = branch(home)
         _commit_left_over(home)
         run_git(home, "gc", "--auto", "--quiet")  # aspire's own commits never run it
-    url = remote_url(home)
+    sealed = sealed_url(home)
+    url = sealed or remote_url(home)
     if url is None:
         raise AspireError(
             "no remote to sync with (your changes are committed here); add a private one with: "
             "aspire sync init REMOTE"
         )
+    identities = sync_sealed.identities_of(home, identity)
     for _attempt in range(2):
-        _fetch(home, url)
+        if sealed:
+            sync_sealed.receive(home, on, url, identities)
+        else:
+            _fetch(home, url)
         with store.locked():
             came = _integrate(home, on, url)
             remember(home, find_copies(home))  # for due, show and history to say so
-        sent = _push(home, on, url)
+        sent = _push(home, on, url, sealed=sealed is not None)
         if sent is not None:
             report(came, sent, url)
             return 0
@@ -138,14 +151,19 @@ def _contains(home: Path, commit: str) -> bool:
     return run_git(home, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 0
 
 
-def _push(home: Path, on: str, url: str) -> int | None:
-    """Send what the remote has not: the number of commits sent; None if the remote moved on."""
+def _push(home: Path, on: str, url: str, *, sealed: bool = False) -> int | None:
+    """Send what the remote has not (`sealed`: as a sealed bundle, sync_sealed.py): the number of
+    commits sent; None if the remote moved on."""
     theirs = rev(home, f"refs/remotes/{REMOTE}/{on}")
     head = rev(home, "HEAD")
     if theirs == head:
         return 0
     check_outgoing(home, theirs, shown(url))
     ahead = git_out(home, "rev-list", "--count", f"{theirs}..HEAD" if theirs else "HEAD").strip()
+    if sealed:
+        from aspire_cli.commands.sync_sealed import send
+
+        return int(ahead) if send(home, on) else None
     push = ("push", "--quiet", "--no-recurse-submodules", REMOTE, f"HEAD:refs/heads/{on}")
     done = run_git(home, *own_credentials(home), *push)
     if done.returncode == 0:

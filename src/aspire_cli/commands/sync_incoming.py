@@ -19,6 +19,7 @@ from aspire_cli.storage.layout import (
     record_named_in,
 )
 from aspire_cli.storage.merge_driver import CONFLICT_MARK, original
+from aspire_cli.storage.recipients import RECIPIENTS_NAME
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's own: what a first sync is compared to
 
@@ -55,6 +56,7 @@ def incoming(home: Path, before: str | None, notes: list[str]) -> Incoming:
         _counted(news.settled, "settled conflict"),
         _team_change(home, before) if "team.toml" in news.top else "",
         "your settings (config.toml)" if "config.toml" in news.top else "",
+        _keys_change(home, before) if RECIPIENTS_NAME in news.top else "",
         _counted(news.sets, "question set"),
         _counted(news.other, "other file"),
     ]
@@ -84,7 +86,7 @@ class _News:
             else:  # said in the warning about both versions, with what came with it
                 self.kept_both.append((original(path), path))
                 self.recorded.add(_label(original(path)) or original(path))
-        elif path in ("team.toml", "config.toml"):
+        elif path in ("team.toml", "config.toml", RECIPIENTS_NAME):
             self.top.add(path)
         elif parts[0] == "questions" and len(parts) == 2:
             _once(self.sets, name.removesuffix(".toml"))
@@ -157,6 +159,22 @@ def _team_change(home: Path, before: str | None) -> str:
     changes = [f"{e} added" for e in new if e not in old] + [f"{e} removed" for e in old if e not in new]
     changes += [f"{e} changed" for e in new if e in old and new[e] != old[e]]
     return "the team: " + (", ".join(changes) if changes else "changed")
+
+
+def _keys_change(home: Path, before: str | None) -> str:
+    """Which keys what is sent is now sealed to, and which not, since `before`: said, since from now
+    on this machine seals to them too."""
+    from aspire_cli.storage.recipients import key_of, shown_key
+
+    def keys(at: str) -> dict[str, str]:
+        text = run_git(home, "show", f"{at}:{RECIPIENTS_NAME}").stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        return {key_of(line): line for line in lines}
+
+    old, new = keys(before) if before else {}, keys("HEAD")
+    changes = [f"{shown_key(v)} added" for k, v in new.items() if k not in old]
+    changes += [f"{shown_key(v)} removed" for k, v in old.items() if k not in new]
+    return "the recipients (.aspire-recipients): " + (", ".join(changes) if changes else "reordered")
 
 
 def report(came: Incoming, sent: int, url: str) -> None:

@@ -37,10 +37,13 @@ DRIVERS = {
 }
 
 
-def run_init(store: Store, remote: str | None) -> int:
+def run_init(store: Store, remote: str | None, *, sealed: bool = False) -> int:
+    """`sealed`: for sync init --encrypt (sync_sealed.py), which sets the remote and says so itself."""
     home = store.home
-    remote = _checked_remote(remote)
+    remote = checked_remote(remote)
     need_git()
+    if remote and not sealed:
+        _refuse_plain_over_sealed(home, remote)
     with store.locked():  # makes the home, private
         adopted = is_repository(home)
         if not adopted:
@@ -58,7 +61,13 @@ def run_init(store: Store, remote: str | None) -> int:
         listed = ", ".join(untracked[:5]) + (f" and {len(untracked) - 5} more" if len(untracked) > 5 else "")
         print(one_line(f"No longer tracked, kept on this machine only (aspire does not sync them): {listed}"))
     current = remote_url(home)
-    if current is None:
+    if sealed:
+        return 0
+    from aspire_cli.storage.sealed_remote import sealed_url
+
+    if (encrypted := sealed_url(home)) is not None:
+        print(one_line(f"Remote: {shown(encrypted)}, encrypted (see: aspire sync status)."))
+    elif current is None:
         print("No remote yet: add a private one with: aspire sync init REMOTE")
     else:
         changed = f" (was {shown(was)})" if was and was != current else ""
@@ -66,7 +75,18 @@ def run_init(store: Store, remote: str | None) -> int:
     return 0
 
 
-def _checked_remote(remote: str | None) -> str | None:
+def _refuse_plain_over_sealed(home: Path, remote: str) -> None:
+    """A home syncing encrypted is never switched to sending everything plainly by a missing flag."""
+    from aspire_cli.storage.sealed_remote import sealed_url
+
+    if is_repository(home) and (url := sealed_url(home)) is not None:
+        raise BadInput(
+            f"{home} syncs encrypted to {shown(url)}; a plain remote would read every record: give "
+            "--encrypt to change the encrypted remote, nothing was changed"
+        )
+
+
+def checked_remote(remote: str | None) -> str | None:
     if remote is None:
         return None
     if not remote.strip() or remote.startswith("-") or has_control_characters(remote):

@@ -25,18 +25,28 @@ def run_status(store: Store, as_json: bool = False) -> int:
     home = store.home
     if not is_repository(home):
         if as_json:
-            print(json_text(status_json(home, None, None)))
+            print(json_text({**status_json(home, None, None), "encrypted": False, "recipients": 0}))
         else:
             print(one_line(f"Not a repository: {home} is kept on this machine only; {START}"))
         return 0
     need_git()
+    from aspire_cli.commands.sync_sealed import ahead_behind, status_words
+
     status = home_status(home)
-    url = remote_url(home)
+    sealed, keys = status_words(home)
+    if sealed and status.branch:  # no upstream in git's config: the remote is not git's to reach
+        status = status._replace(ahead_behind=ahead_behind(home, status.branch))
+    url = sealed or remote_url(home)
     if as_json:
-        print(json_text(status_json(home, status, url)))
+        print(
+            json_text({**status_json(home, status, url), "encrypted": sealed is not None, "recipients": keys})
+        )
         return 0
     print(one_line(f"Repository: {home} (branch {status.branch or 'none: a detached HEAD'})"))
-    print(one_line(f"Remote: origin = {shown(url)}" if url else "Remote: none (aspire sync init REMOTE)"))
+    if sealed:
+        print(one_line(f"Remote: {shown(url)}, encrypted: sealed to {keys} key{'' if keys == 1 else 's'}"))
+    else:
+        print(one_line(f"Remote: origin = {shown(url)}" if url else "Remote: none (aspire sync init REMOTE)"))
     if status.ahead_behind is not None:
         ahead, behind = status.ahead_behind
         print(f"Ahead {ahead}, behind {behind} (as of the last sync; aspire sync brings both up to date)")

@@ -21,6 +21,7 @@ import hashlib
 import io
 import tarfile
 import zlib
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -107,14 +108,19 @@ def pack(manifest: Manifest, files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def unpack_file(path: Path) -> Unpacked:
+def unpack_file(path: Path, identities: Callable[[], Sequence[Any]]) -> Unpacked:
     """The archive at `path`, checked whole (see the module's docstring); a BadFile naming the file
-    and the first thing wrong."""
+    and the first thing wrong. One sealed to the reader (aspire handover --to) is opened in memory
+    with `identities` first (asked only then): what it opens to is no bigger than the file."""
     import os
+
+    from aspire_cli.storage.sealing import is_sealed, open_sealed
 
     if not os.path.lexists(path):
         raise BadFile(f"{path}: no such file")
     data = read_regular(path, ARCHIVE_LIMIT, follow=True)
+    if is_sealed(data):
+        data = open_sealed(data, identities(), str(path))
     return unpack(data, str(path))
 
 

@@ -18,6 +18,7 @@ from aspire_cli.storage.files import read_regular
 
 AGE_HEADER = b"age-encryption.org/v1\n"  # how every sealed file begins
 IDENTITY_LIMIT = 64 * 1024  # an identity file is a few hundred bytes; a cap keeps a device from being read
+DEFAULT_IDENTITY = "~/.ssh/id_ed25519"
 RECIPIENT_FORMS = "an age public key (age1...) or an ssh-ed25519 public key line"
 
 
@@ -83,9 +84,11 @@ def is_sealed(data: bytes) -> bool:
     return data.startswith(AGE_HEADER)
 
 
-def open_sealed(data: bytes, identities: Sequence[Any], what: str) -> bytes:
+def open_sealed(
+    data: bytes, identities: Sequence[Any], what: str, fix: str = "ask for it to be sealed to your key"
+) -> bytes:
     """The plain bytes of sealed `data` (`what` names it in the error), or BadFile: not sealed to
-    this identity, or damaged or cut short."""
+    this identity (`fix` says what to do), or damaged or cut short."""
     import pyrage
 
     if not is_sealed(data):
@@ -94,7 +97,32 @@ def open_sealed(data: bytes, identities: Sequence[Any], what: str) -> bytes:
         return bytes(pyrage.decrypt(data, list(identities)))
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
-            raise BadFile(
-                f"{what} was not sealed to your identity; ask for it to be sealed to your key"
-            ) from None
+            raise BadFile(f"{what} was not sealed to your identity; {fix}") from None
         raise BadFile(f"{what} cannot be opened: it is damaged or cut short") from None
+
+
+def identity_path(flag: str | None, setting: str | None) -> Path:
+    """The identity file: `flag` (--identity), else `setting` (the setting identity), else
+    ~/.ssh/id_ed25519 where it exists; a BadInput saying how to name one."""
+    for given in (flag, setting):
+        if given:
+            return Path(given).expanduser()
+    default = Path(DEFAULT_IDENTITY).expanduser()
+    if default.exists():
+        return default
+    raise BadInput(
+        f"no identity to open what was sealed to you ({DEFAULT_IDENTITY} does not exist): name your key "
+        "(an age identity file or an unencrypted ssh-ed25519 private key) with --identity FILE "
+        "(import, sync init) or: aspire config set identity FILE"
+    )
+
+
+def public_keys_of(path: Path) -> list[str]:
+    """The public key of an identity file: an age identity's own, an ssh key's from FILE.pub."""
+    keys = read_identity(path)
+    if hasattr(keys[0], "to_public"):
+        return [str(key.to_public()) for key in keys]
+    public = path.with_name(path.name + ".pub")
+    if not public.is_file():
+        raise BadInput(f"{public} not found: give your public key with --recipient KEY")
+    return [read_regular(public, IDENTITY_LIMIT, follow=True).decode("utf-8", "replace").strip()]

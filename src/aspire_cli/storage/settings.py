@@ -6,6 +6,9 @@
     due_soon_days   $ASPIRE_DUE_SOON, else `due_soon_days` in config.toml, else 30
     prep_notes      $ASPIRE_PREP_NOTES, else `prep_notes` in config.toml, else "shown": "hidden"
                     keeps them off the screen in a talk (as `talk --hide-prep` does once)
+    identity        $ASPIRE_IDENTITY, else `identity` in config.toml, else ~/.ssh/id_ed25519 where
+                    it exists: the private key that opens what an encrypted remote or a sealed
+                    hand-over holds (`--identity` wins; sync init's is this machine's own)
 
 A command's own flag (`team add --cadence`, `due --within`) wins over all of these; the command
 applies it. `aspire due` reads this on its fast path, so the file is parsed by toml_read and checked
@@ -46,6 +49,7 @@ class Settings(NamedTuple):
     cadence_months: Setting[int]
     due_soon_days: Setting[int]
     prep_notes: Setting[str]
+    identity: Setting[str | None]
     config_file: Path
     """<home>/config.toml, whether or not it exists."""
 
@@ -79,6 +83,15 @@ def _prep_notes(value: object) -> str:
     return str(value)
 
 
+IDENTITY_RULE = 'must be the path of a key file, one line: identity = "~/.ssh/id_ed25519"'
+
+
+def _identity(value: object) -> str | None:
+    if not isinstance(value, str) or has_control_characters(value):
+        raise ValueError(IDENTITY_RULE)
+    return value.strip() or None
+
+
 def _cadence(value: object) -> int:
     return _whole_number(value, 1, 60, CADENCE_RULE)
 
@@ -101,6 +114,7 @@ KEYS: dict[str, tuple[str, Any, Callable[[object], Any]]] = {
     "cadence_months": ("ASPIRE_CADENCE", 12, _cadence),
     "due_soon_days": ("ASPIRE_DUE_SOON", 30, _window),
     "prep_notes": ("ASPIRE_PREP_NOTES", SHOWN, _prep_notes),
+    "identity": ("ASPIRE_IDENTITY", None, _identity),
 }
 
 
@@ -115,8 +129,8 @@ def settings_at(home: Setting[Path], env: Mapping[str, str]) -> Settings:
     """The settings of the home already found (see home_setting)."""
     path = home.value / CONFIG_NAME
     data = read_config(path)
-    leader, cadence, window, prep_notes = (_setting(key, data, path, env) for key in KEYS)
-    return Settings(home, leader, cadence, window, prep_notes, path)
+    leader, cadence, window, prep_notes, identity = (_setting(key, data, path, env) for key in KEYS)
+    return Settings(home, leader, cadence, window, prep_notes, identity, path)
 
 
 def home_setting(home_flag: str | None, env: Mapping[str, str]) -> Setting[Path]:

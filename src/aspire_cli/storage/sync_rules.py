@@ -3,7 +3,8 @@
 Whoever can push to the remote writes into the home, so what arrives is data, checked before it is
 merged, and never a rule:
 
-- **Only what aspire syncs comes in**: team.toml, config.toml, your question sets
+- **Only what aspire syncs comes in**: team.toml, config.toml, .aspire-recipients (the keys an
+  encrypted remote seals to, each line checked to be one: recipients.py), your question sets
   (questions/<set>.toml), records and their Markdown copies, follow-ups, the highest action number
   given, what an edit or a delete kept (records/<employee>/...), the conflict copies of any of
   these, and the .gitignore and .gitattributes older aspires tracked (nothing relies on them now).
@@ -37,6 +38,7 @@ from aspire_cli.storage.layout import (
     split_record_name,
 )
 from aspire_cli.storage.merge_driver import original
+from aspire_cli.storage.recipients import RECIPIENTS_LIMIT, RECIPIENTS_NAME, keys_in
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's own: what a history of its own is compared to
 
@@ -56,10 +58,11 @@ ATTRIBUTES = (
     "# aspire: written at every sync; takes precedence over any tracked .gitattributes\n"
     "* merge=aspire-keep-both -filter diff -ident -working-tree-encoding\n"
     "/team.toml merge=aspire-team\n"
+    "/.aspire-recipients merge=union\n"  # git's own: the keys of both sides, each read once
 )
 FILE_LIMIT = TEAM_LIMIT  # the biggest file aspire reads from a home: nothing bigger comes in
 
-_TOP = {"team.toml", "config.toml", ".gitignore", ".gitattributes"}
+_TOP = {"team.toml", "config.toml", ".gitignore", ".gitattributes", RECIPIENTS_NAME}
 _OWN_SET = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\.toml")
 _LOCAL_NAMES = re.compile(
     r"(drafts|\.locks|\.editing|\.importing-[^/]*)(/.*)?|\.lock|\.index\.sqlite3.*|(.*/)?\.[^/]*\.tmp"
@@ -171,6 +174,7 @@ def check_incoming(home: Path, theirs: str, before: str | None, source: str) -> 
             if mode != _GONE:
                 blobs[blob] = path
     _refuse_big(home, blobs, source, theirs)
+    _refuse_bad_keys(home, blobs, source, theirs)
 
 
 def _changes(raw: bytes) -> Iterator[tuple[str, str, str, str]]:
@@ -241,6 +245,20 @@ def _refuse_big(home: Path, blobs: dict[str, str], source: str, theirs: str) -> 
         if size.isdigit() and int(size) > FILE_LIMIT and blob in blobs:
             mib = f"{int(size) / MiB:.0f} MiB, more than the {FILE_LIMIT // MiB} MiB aspire reads"
             raise Refused(_refusal(home, source, theirs, "A", blobs[blob], mib))
+
+
+def _refuse_bad_keys(home: Path, blobs: dict[str, str], source: str, theirs: str) -> None:
+    """A recipients file that came in holds keys and nothing else (what is sent is sealed to them)."""
+    for blob, path in blobs.items():
+        if path != RECIPIENTS_NAME:
+            continue
+        data = run_git_bytes(home, "cat-file", "blob", blob).stdout
+        try:
+            if len(data) > RECIPIENTS_LIMIT:
+                raise BadFile(f"bigger than {RECIPIENTS_LIMIT // 1024} KiB")
+            keys_in(data.decode("utf-8", "replace"), path)
+        except BadFile as exc:
+            raise Refused(_refusal(home, source, theirs, "M", path, exc.message)) from None
 
 
 def _refusal(home: Path, source: str, theirs: str, status: str, path: str, why: str) -> str:
