@@ -241,7 +241,8 @@ def test_a_bad_key_line_that_comes_in_is_refused_before_anything_is_merged(
     path.write_text(path.read_text() + "ssh-rsa AAAAB3Nza me@laptop\n")
     b.git("add", ".aspire-recipients")
     b.git("-c", "user.name=x", "-c", "user.email=x@y", "commit", "-qm", "by hand")
-    one_line(b("sync", code=2).stderr, ".aspire-recipients, line 4", "ssh-rsa keys cannot be used")
+    bad_line = len(path.read_text().splitlines())
+    one_line(b("sync", code=2).stderr, f".aspire-recipients, line {bad_line}", "ssh-rsa keys cannot be used")
     bundle = tmp_path / "forged.bundle"
     b.git("bundle", "create", str(bundle), "HEAD", "^refs/remotes/origin/main")
     sealed_bundle = seal(bundle.read_bytes(), [parse_recipient(keys["a"].public)])
@@ -367,3 +368,19 @@ def test_the_default_identity_is_the_users_ssh_key(a: Machine, b: Machine, remot
     b("sync", "init", str(remote), "--encrypt")
     assert "the team: alice added" in b("sync").stdout
     assert "alice" in b("team", "list").stdout
+
+
+def test_init_seals_to_your_own_key_too_whatever_other_recipients_are_named(a: Machine, remote: Path, keys):
+    """A remote sealed only to the others' keys could never be read back here: your own is added."""
+    a(
+        "sync",
+        "init",
+        str(remote),
+        "--encrypt",
+        "--identity",
+        str(keys["a"].identity),
+        "--recipient",
+        keys["b"].public,
+    )
+    listed = a("sync", "recipients", "list").stdout
+    assert keys["a"].public.split()[1] in listed and keys["b"].public in listed

@@ -46,7 +46,7 @@ def init(
             "--recipient",
             metavar="KEY",
             help="With --encrypt: a public key to seal to (age1... or an ssh-ed25519 line); "
-            "repeat for each machine (default: your identity's).",
+            "repeat for each machine (your identity's own is always added).",
         ),
     ] = None,
     identity: IdentityOpt = None,

@@ -45,8 +45,13 @@ def init_encrypted(
         parse_recipient(key)  # every key checked, and the identity read, before anything is written
     if identity is not None:
         read_identity(identity_path(identity, None))
-    mine = [] if recipients else public_keys_of(identity_path(identity, setting))
-    wanted = recipients or mine
+    try:  # your own key always: a remote this machine could not read back would be a trap
+        mine = public_keys_of(identity_path(identity, setting))
+    except BadInput:
+        if not recipients:
+            raise
+        mine = []  # no identity here yet: the recipients given are the ones that read it
+    wanted = [*mine, *recipients]
     run_init(store, None, sealed=True)
     home = store.home
     plain = remote_url(home)
