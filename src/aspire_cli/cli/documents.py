@@ -18,6 +18,7 @@ from aspire_cli.cli.params import (
     runs,
 )
 from aspire_cli.commands import documents
+from aspire_cli.domain.ids import EmployeeId
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
 
@@ -44,8 +45,8 @@ def report(
 def export(
     ctx: typer.Context,
     format_: Annotated[
-        str, typer.Option("--format", metavar="csv|json", help="What to write (default: csv).")
-    ] = "csv",
+        str | None, typer.Option("--format", metavar="csv|json", help="What to write (default: csv).")
+    ] = None,
     out: OutOpt = None,
     include_prep: IncludePrepOpt = False,
     since: Annotated[
@@ -57,8 +58,17 @@ def export(
             help="Only discussions on or after this day.",
         ),
     ] = None,
+    person: Annotated[
+        EmployeeId | None,
+        typer.Option(
+            "--person",
+            metavar="EMPLOYEE",
+            parser=values.employee,
+            help="Everything held about one person, as one JSON document (an access request).",
+        ),
+    ] = None,
 ) -> None:
-    """Every talk as one row, for a spreadsheet or an HR system."""
+    """Every talk as one row, for a spreadsheet or an HR system (--person: all about one person)."""
 
 
 @app.command(cls=PlainCommand, epilog=example("aspire share alice --format html --out alice.html"))

@@ -114,10 +114,11 @@ GRAMMAR: dict[str, Command] = {
             "--format": ("format_", "str"),
             "--include-prep": ("include_prep", "flag"),
             "--out": ("out", "str"),
+            "--person": ("person", values.employee),
             "--since": ("since", values.since),
         },
         (),
-        {"format_": "csv", "include_prep": False, "out": None, "since": None},
+        {"format_": None, "include_prep": False, "out": None, "person": None, "since": None},
     ),
     "handover": Command(
         archives.hand_over,

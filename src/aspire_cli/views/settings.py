@@ -39,6 +39,7 @@ def _named(found: Settings) -> dict[str, Setting[Any]]:
         "cadence_months": found.cadence_months,
         "due_soon_days": found.due_soon_days,
         "prep_notes": found.prep_notes,
+        "retention_years": found.retention_years,
     }
 
 
