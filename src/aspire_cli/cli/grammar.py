@@ -120,6 +120,12 @@ GRAMMAR: dict[str, Command] = {
         (),
         {"format_": None, "include_prep": False, "out": None, "person": None, "since": None},
     ),
+    "forget": Command(
+        records.forget,
+        {"--before": ("before", values.before), "--expired": ("expired", "flag"), "--yes": ("yes", "flag")},
+        (("employee", False, values.employee),),
+        {"before": None, "employee": None, "expired": False, "yes": False},
+    ),
     "handover": Command(
         archives.hand_over,
         {"--include-prep": ("include_prep", "flag"), "--out": ("out", "str")},
