@@ -73,7 +73,8 @@ def prepare(store: Store) -> tuple[bool, Remote | None]:
 
 
 def replace_remote(store: Store, remote: Remote) -> str:
-    """The remote's history replaced by the rewritten one; the line that says so, or why not."""
+    """The remote's history replaced by the rewritten one, and the line that says so; an AspireError
+    if it cannot be (this home is erased all the same)."""
     home = store.home
     # ENCRYPTED REMOTE: a home whose remote is sealed (the `seal` branch) calls its "replace the
     # remote's content with one sealed snapshot" here instead of the push below, and says so.
@@ -81,10 +82,10 @@ def replace_remote(store: Store, remote: Remote) -> str:
     push = ("push", "--quiet", "--no-recurse-submodules", lease, REMOTE, f"HEAD:refs/heads/{remote.branch}")
     done = run_git(home, *own_credentials(home), *push)
     if done.returncode:
-        return (
-            f"Could not replace the history on {shown(remote.url)} ({git_line(done)}): it still holds "
-            f"the forgotten text. Send this home's with: git -C {home} push --force-with-lease {REMOTE} "
-            f"HEAD:{remote.branch}"
+        raise AspireError(
+            f"erased here, but the history on {shown(remote.url)} could not be replaced ({git_line(done)}): "
+            f"it still holds the text; send this home's with: git -C {home} push --force-with-lease "
+            f"{REMOTE} HEAD:{remote.branch}"
         )
     return (
         f"Replaced the history on {shown(remote.url)}. Other clones, and the host's own backups (and "
