@@ -1,19 +1,16 @@
 """`aspire forget` in a real pseudo-terminal: it says what goes and asks; only a yes erases, and
 Enter alone or Ctrl-C leave every file as it was."""
 
-import pexpect
 import pytest
-from support.answers import TALK_ANSWERS
-from support.processes import spawn
+from support.processes import finish, spawn
+from support.talks import alice_with_a_talk
 
 DAY = "2026-11-20"
 
 
 @pytest.fixture
 def alice(aspire, home):
-    assert aspire("team", "add", "alice", "--name", "Alice Smith").exit_code == 0
-    result = aspire("talk", "alice", "--date", DAY, "--answers", "-", input=TALK_ANSWERS)
-    assert result.exit_code == 0, result.stderr
+    alice_with_a_talk(aspire, DAY)
     return home
 
 
@@ -28,28 +25,25 @@ def asked(child) -> None:
     child.expect(r"\(y/N\)")
 
 
-def finish(child, code: int) -> str:
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == code, child.before
-    return " ".join(child.before.split())
+def said(child, code: int) -> str:
+    return " ".join(finish(child, code).split())
 
 
 def test_yes_erases(alice):
     child = spawn(alice, "forget", "alice")
     asked(child)
     child.send("y\r")
-    assert f"Forgot, of alice: 1 record ({DAY}), the team entry." in finish(child, 0)
+    assert f"Forgot, of alice: 1 record ({DAY}), the team entry." in said(child, 0)
     assert not (alice / "records/alice").exists()
 
 
 @pytest.mark.parametrize(
-    ("key", "code", "said"), [("\r", 1, "Nothing forgotten"), ("\x03", 130, "nothing forgotten")]
+    ("key", "code", "words"), [("\r", 1, "Nothing forgotten"), ("\x03", 130, "nothing forgotten")]
 )
-def test_enter_alone_or_ctrl_c_keep_everything(alice, key, code, said):
+def test_enter_alone_or_ctrl_c_keep_everything(alice, key, code, words):
     before = files(alice)
     child = spawn(alice, "forget", "alice")
     asked(child)
     child.send(key)
-    assert said in finish(child, code)
+    assert words in said(child, code)
     assert files(alice) == before
