@@ -14,6 +14,7 @@ from aspire_cli.domain.ids import is_employee_id
 from aspire_cli.domain.schedule import add_months
 from aspire_cli.errors import AspireError
 from aspire_cli.storage.folders import folder_names
+from aspire_cli.storage.layout import split_record_name
 
 if TYPE_CHECKING:
     from aspire_cli.storage.layout import RecordFile
@@ -41,19 +42,44 @@ def expired_records(store: Store, before: date) -> dict[str, list[RecordFile]]:
     return found
 
 
+def count_expired(store: Store, before: date) -> tuple[int, int]:
+    """How many records are dated before `before`, and of how many people: as expired_records
+    finds them, by name alone, without a Path a file (`aspire due` runs this for every folder)."""
+    cutoff = before.isoformat()
+    count = people = 0
+    for employee in folder_names(store.records.root):
+        if not is_employee_id(employee):
+            continue
+        try:
+            names = folder_names(store.records.root / employee)
+        except AspireError:
+            continue
+        old = sum(1 for name in names if name[:10] < cutoff and _is_record_before(name, before))
+        count, people = count + old, people + (old > 0)
+    return count, people
+
+
+def _is_record_before(name: str, before: date) -> bool:
+    named = split_record_name(name)
+    if named is None:
+        return False
+    try:
+        return date.fromisoformat(named.day) < before  # 2019-02-30 is no record's name
+    except ValueError:
+        return False
+
+
 def say_expired(store: Store, today: date, years: int | None) -> None:
     """One line on stderr while records are past the retention; nothing when it is not set."""
     if years is None:
         return
     cutoff = retention_cutoff(today, years)
     try:
-        expired = expired_records(store, cutoff)
+        count, people = count_expired(store, cutoff)
     except AspireError:
         return  # a link in place of the records folder: the listing itself says so
-    count = sum(len(records) for records in expired.values())
     if not count:
         return
-    people = len(expired)
     line = (
         f"aspire: {count} record{'s' if count != 1 else ''} of {people} "
         f"{'person' if people == 1 else 'people'} {'is' if count == 1 else 'are'} past your "
