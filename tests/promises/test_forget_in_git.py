@@ -148,3 +148,28 @@ def test_a_later_forget_still_names_what_an_earlier_one_rewrote(synced, aspire, 
     a("forget", "bob", "--yes")
     a("forget", "alice", "--before", "2020-01-01", "--yes")  # the first forget's own commit is dropped
     one_line(b("sync", code=1).stderr, "was rewritten by aspire forget on another machine")
+
+
+def test_someone_on_the_team_with_no_records_leaves_no_trace_in_any_commit(synced):
+    a, _ = synced
+    a("team", "add", "carol", "--name", "Carol Jones")
+    a("forget", "carol", "--yes")
+    held = objects(a.home)
+    assert b"carol" not in held and b"Carol Jones" not in held and b"Bob's own words" in held
+
+
+def test_a_forget_cut_short_before_the_rewrite_is_finished_by_forgetting_again(synced, monkeypatch):
+    from aspire_cli.storage import history_rewrite
+
+    a, _ = synced
+
+    def stopped(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(history_rewrite, "rewrite_without", stopped)
+        a("forget", "alice", "--yes", code=130)
+    assert not (a.home / "records/alice").exists() and SECRET.encode() in objects(a.home)
+    a("forget", "alice", "--yes")
+    held = objects(a.home)
+    assert SECRET.encode() not in held and b"Alice Smith" not in held and b"alice" not in held

@@ -49,12 +49,12 @@ def run_forget(
     repository, remote = prepare(store)
     plans = _plans(store, employee, cutoff, repository)
     member = employee is not None and cutoff is None and store.has_home() and store.team.member(employee)
-    if employee is not None and not plans[0].files and not member:
+    if employee is not None and not plans[0].files and not plans[0].history and not member:
         if cutoff is None:
             raise BadInput(f"nothing is held about '{employee}': not on your team, no records, no drafts")
         say(f"Nothing to forget: {employee} has no records dated before {cutoff.isoformat()}.")
         return 0
-    plans = [plan for plan in plans if plan.files or plan.whole]
+    plans = [plan for plan in plans if plan.files or plan.history or plan.whole]
     if not plans:
         say(f"Nothing to forget: no record is dated before {cutoff}.")
         return 0
@@ -97,10 +97,12 @@ def _checked(
 
 def _plans(store: Store, employee: str | None, cutoff: date | None, repository: bool) -> list[Forgetting]:
     from aspire_cli.storage.forgetting import plan_whole
+    from aspire_cli.storage.history_rewrite import paths_ever
     from aspire_cli.storage.retention import expired_records
 
     if employee is not None and cutoff is None:
-        return [plan_whole(store, employee)]
+        in_history = paths_ever(store.home, store.records.folder(employee)) if repository else []
+        return [plan_whole(store, employee, in_history)]
     assert cutoff is not None
     employees = [employee] if employee is not None else list(expired_records(store, cutoff))
     return [_plan_part(store, someone, cutoff, repository) for someone in employees]
@@ -211,7 +213,7 @@ def _forget(store: Store, plans: list[Forgetting], member: str | None, repositor
                 store.committed("forget: records erased", *changed)
             paths = [path for plan in plans for path in plan.history]
             whole = plans[0].employee if plans and plans[0].whole else None
-            return rewrite_without(store.home, paths, whole)
+            return rewrite_without(store.home, paths, whole) if paths or whole else 0
 
 
 def _unlocked(store: Store, employee: str) -> None:

@@ -43,13 +43,16 @@ class Forgetting(NamedTuple):
     numbers: set[int]  # the action numbers of the talks that go (remembered as given)
 
 
-def plan_whole(store: Store, employee: str) -> Forgetting:
+def plan_whole(store: Store, employee: str, in_history: list[str]) -> Forgetting:
+    """All of them; `in_history`: every path of their folder any commit holds (a forget cut short
+    after the files went, before the history was rewritten, is finished by another)."""
     folder = store.records.folder(employee)
     files = [Path(root, name) for root, _, names in os.walk(folder) for name in names]
     drafts = [store.drafts.path(employee, kind) for kind in KINDS]
     files += [path for path in drafts if os.path.lexists(path)]
     records = store.records.listed(employee)
-    return Forgetting(employee, True, records, sorted(files), [_relative(store, folder)], set())
+    history = [_relative(store, folder)] if files or in_history else []
+    return Forgetting(employee, True, records, sorted(files), history, set())
 
 
 def plan_before(

@@ -37,6 +37,7 @@ def rewrite_without(home: Path, paths: list[str], member: str | None = None) -> 
         listed = work / "paths"
         listed.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
         remove = f"git rm -r -q --cached --ignore-unmatch --pathspec-from-file={shlex.quote(str(listed))}"
+        remove = remove if paths else ":"  # a member with no records: their entry and id alone
         filters = ["--index-filter", remove]
         if member is not None:
             filters = [
