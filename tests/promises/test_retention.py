@@ -37,13 +37,15 @@ def talk(aspire, employee: str, day: str, words: str) -> None:
 @pytest.fixture
 def team(aspire, home: Path) -> Path:
     """Alice with an old talk and a recent one; Bob, off the team now, with an old one; Carol with a
-    recent one."""
+    recent one, and an old one deleted (kept in .versions/)."""
     for someone in ("alice", "bob", "carol"):
         assert aspire("team", "add", someone).exit_code == 0
     talk(aspire, "alice", OLD, "Alice long ago")
     talk(aspire, "alice", NEW, "Alice lately")
     talk(aspire, "bob", OLD, "Bob long ago")
     talk(aspire, "carol", NEW, "Carol lately")
+    talk(aspire, "carol", OLD, "Carol long ago, deleted since")
+    assert aspire("delete", "carol", "--date", OLD, "--yes").exit_code == 0
     assert aspire("team", "remove", "bob").exit_code == 0
     return home
 
@@ -71,7 +73,7 @@ def test_forget_expired_erases_everyones_records_past_it_and_keeps_the_rest(aspi
     assert aspire("config", "set", "retention_years", "7").exit_code == 0
     result = aspire("forget", "--expired", "--yes")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines() == [f"Forgot, of 2 people: 2 records ({OLD})."]
+    assert result.stdout.splitlines() == [f"Forgot, of 3 people: 2 records ({OLD}), 1 kept version."]
     held = {p.relative_to(team).as_posix() for p in (team / "records").rglob("*.toml")}
     assert held == {f"records/alice/{NEW}-talk.toml", f"records/carol/{NEW}-talk.toml"}
     assert [e for e in team.rglob("*") if e.is_file() and b"long ago" in e.read_bytes()] == []

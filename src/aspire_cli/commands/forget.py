@@ -96,7 +96,7 @@ def _checked(
 
 
 def _plans(store: Store, employee: str | None, cutoff: date | None, repository: bool) -> list[Forgetting]:
-    from aspire_cli.storage.forgetting import plan_whole
+    from aspire_cli.storage.forgetting import plan_whole, with_kept_before
     from aspire_cli.storage.history_rewrite import paths_ever
     from aspire_cli.storage.retention import expired_records
 
@@ -104,7 +104,10 @@ def _plans(store: Store, employee: str | None, cutoff: date | None, repository: 
         in_history = paths_ever(store.home, store.records.folder(employee)) if repository else []
         return [plan_whole(store, employee, in_history)]
     assert cutoff is not None
-    employees = [employee] if employee is not None else list(expired_records(store, cutoff))
+    if employee is not None:
+        employees = [employee]
+    else:
+        employees = sorted({*expired_records(store, cutoff), *with_kept_before(store, cutoff)})
     return [_plan_part(store, someone, cutoff, repository) for someone in employees]
 
 
@@ -113,7 +116,7 @@ def _plan_part(store: Store, employee: str, cutoff: date, repository: bool) -> F
     from aspire_cli.commands.delete import employee_talks, refuse_renumbering
     from aspire_cli.domain.tracking import numbered
     from aspire_cli.storage.files import RECORD_LIMIT, read_regular
-    from aspire_cli.storage.forgetting import kept_talks_before, plan_before
+    from aspire_cli.storage.forgetting import kept_before, plan_before
     from aspire_cli.storage.history_rewrite import paths_ever
     from aspire_cli.storage.looking_back import agreed_actions
     from aspire_cli.storage.numbers_given import numbers_written
@@ -123,7 +126,7 @@ def _plan_part(store: Store, employee: str, cutoff: date, repository: bool) -> F
     refuse_renumbering(talks, [t for t in talks if t.key not in going], NOTHING)
     numbers = {n for n, item in numbered(agreed_actions(records)) if item.record in going}
     folder = store.records.folder(employee)
-    for path in [folder / name for name in going] + kept_talks_before(store, employee, cutoff):
+    for path in [folder / name for name in going] + kept_before(store, employee, cutoff, ("talk",)):
         numbers |= numbers_written(read_regular(path, RECORD_LIMIT))
     in_history = paths_ever(store.home, folder) if repository else []
     return plan_before(store, employee, cutoff, numbers, in_history)

@@ -90,17 +90,25 @@ def goes(name: str, before: date, numbers: set[int]) -> bool:
     return follow_up is not None and follow_up.action in numbers
 
 
-def kept_talks_before(store: Store, employee: str, before: date) -> list[Path]:
-    """The talks edits and deletes kept in .versions/, dated before `before` (their actions' numbers
-    are theirs too)."""
+def kept_before(store: Store, employee: str, before: date, kinds: tuple[str, ...] = KINDS) -> list[Path]:
+    """The records of `kinds` edits and deletes kept in .versions/, dated before `before` (a talk's
+    actions' numbers are the records' too)."""
     versions = store.records.folder(employee) / layout.VERSIONS_FOLDER
     found = []
     for name in folder_names(versions):
         kept = layout.parse_kept_name(name)
         record = layout.split_record_name(kept.name) if kept else None
-        if record is not None and record.kind == "talk" and record.day < before.isoformat():
+        if record is not None and record.kind in kinds and record.day < before.isoformat():
             found.append(versions / name)
     return found
+
+
+def with_kept_before(store: Store, before: date) -> list[str]:
+    """Everyone with a record before `before` kept in .versions/ (one deleted, or edited since)."""
+    from aspire_cli.domain.ids import is_employee_id
+
+    employees = (name for name in folder_names(store.records.root) if is_employee_id(name))
+    return [employee for employee in employees if kept_before(store, employee, before)]
 
 
 def erase(store: Store, forgetting: Forgetting) -> None:
