@@ -111,7 +111,8 @@ def test_before_a_day_leaves_the_newer_records_and_erases_the_older_from_every_c
     a("forget", "alice", "--before", "2020-01-01", "--yes")
     for held in (objects(a.home), remote_objects(remote, tmp_path)):
         assert f"{SECRET} (old)".encode() not in held
-        assert SECRET.encode() in held  # the newer talk stays, and its history
+        assert OLD.encode() not in held  # nor a commit message naming the talk of that day
+        assert SECRET.encode() in held and f"alice {NEW}".encode() in held  # the newer talk stays
     assert (a.home / f"records/alice/{NEW}-talk.toml").exists()
     assert not (a.home / f"records/alice/{OLD}-talk.toml").exists()
     one_line(b("sync", code=1).stderr, "was rewritten by aspire forget on another machine")

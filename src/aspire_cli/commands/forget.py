@@ -193,7 +193,7 @@ def _forget(store: Store, plans: list[Forgetting], member: str | None, repositor
     import contextlib
 
     from aspire_cli.commands.edit import record_lock
-    from aspire_cli.storage.forgetting import erase
+    from aspire_cli.storage.forgetting import erase, erased_days
     from aspire_cli.storage.history_rewrite import rewrite_without
     from aspire_cli.storage.roster_changes import remove_member
 
@@ -216,7 +216,8 @@ def _forget(store: Store, plans: list[Forgetting], member: str | None, repositor
                 store.committed("forget: records erased", *changed)
             paths = [path for plan in plans for path in plan.history]
             whole = plans[0].employee if plans and plans[0].whole else None
-            return rewrite_without(store.home, paths, whole) if paths or whole else 0
+            erased = {plan.employee: erased_days(plan) for plan in plans if not plan.whole}
+            return rewrite_without(store.home, paths, whole, erased) if paths or whole else 0
 
 
 def _unlocked(store: Store, employee: str) -> None:

@@ -90,6 +90,18 @@ def goes(name: str, before: date, numbers: set[int]) -> bool:
     return follow_up is not None and follow_up.action in numbers
 
 
+def erased_days(forgetting: Forgetting) -> set[str]:
+    """The days of the records that go (in place, kept, or in the history alone)."""
+    days = set()
+    for path in forgetting.history:
+        name = path.rsplit("/", 1)[-1]
+        kept = layout.parse_kept_name(name)
+        record = layout.record_named_in(kept.name if kept else original(name))
+        if record is not None:
+            days.add(record.day)
+    return days
+
+
 def kept_before(store: Store, employee: str, before: date, kinds: tuple[str, ...] = KINDS) -> list[Path]:
     """The records of `kinds` edits and deletes kept in .versions/, dated before `before` (a talk's
     actions' numbers are the records' too)."""

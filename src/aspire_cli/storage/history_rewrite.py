@@ -12,6 +12,7 @@ on the machine that still holds it, and on the one that forgot, while the remote
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 from pathlib import Path
@@ -23,33 +24,24 @@ MARK = "Aspire-Forgotten: "
 _ALL_BUT_OLD = ("--exclude=refs/original/*", "--all")
 
 
-def rewrite_without(home: Path, paths: list[str], member: str | None = None) -> int:
+def rewrite_without(
+    home: Path, paths: list[str], member: str | None = None, erased: dict[str, set[str]] | None = None
+) -> int:
     """`paths` (relative, with /; a folder stands for all in it) taken out of every commit; the old
     commits that first held them named in a commit on top. With `member` (a person forgotten whole),
-    their entry taken out of every version of team.toml, and their id out of every commit message.
-    The number of commits rewritten."""
+    their entry taken out of every version of team.toml, and their id out of every commit message;
+    `erased` (employee: the days of their records that go): those records' names out of every
+    message. The number of commits rewritten."""
     git_dir = Path(git_out(home, "rev-parse", "--absolute-git-dir").strip())
     earlier = _forgotten_in(home, "HEAD")  # an earlier forget's commit is empty: pruned, and named again
     work = git_dir / "aspire-forget"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(mode=0o700)
     try:
-        listed = work / "paths"
-        listed.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
-        remove = f"git rm -r -q --cached --ignore-unmatch --pathspec-from-file={shlex.quote(str(listed))}"
-        remove = remove if paths else ":"  # a member with no records: their entry and id alone
-        filters = ["--index-filter", remove]
-        if member is not None:
-            filters = [
-                "--index-filter",
-                f"{remove}\n{_team_without(member, work)}",
-                "--msg-filter",
-                _unnamed(member),
-            ]
         done = run_git(
             home,
             *("filter-branch", "--force", "--prune-empty", "-d", str(work / "scratch")),
-            *filters,
+            *_filters(work, paths, member, erased or {}),
             *("--", "--all"),
             env=git_env(FILTER_BRANCH_SQUELCH_WARNING="1"),
         )
@@ -64,6 +56,42 @@ def rewrite_without(home: Path, paths: list[str], member: str | None = None) -> 
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return rewritten
+
+
+def _filters(work: Path, paths: list[str], member: str | None, erased: dict[str, set[str]]) -> list[str]:
+    """filter-branch's filters: aspire's own `git rm` of `paths` (from a file: no length limit),
+    team.toml without `member`, and a sed script for the messages."""
+    listed = work / "paths"
+    listed.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
+    remove = f"git rm -r -q --cached --ignore-unmatch --pathspec-from-file={shlex.quote(str(listed))}"
+    remove = remove if paths else ":"  # a member with no records: their entry and id alone
+    filters = ["--index-filter", f"{remove}\n{_team_without(member, work)}" if member else remove]
+    script = _message_script(member, erased)
+    if script:
+        (work / "messages.sed").write_text(script, encoding="utf-8")
+        filters += ["--msg-filter", f"sed -E -f {shlex.quote(str(work / 'messages.sed'))}"]
+    return filters
+
+
+def _message_script(member: str | None, erased: dict[str, set[str]]) -> str:
+    """sed -E: `member` as a word (an id: letters, digits and -) put as (someone); each erased record
+    named in a message (alice 2015-03-01-talk, records/alice/2015-03-01-talk.toml) put as erased."""
+    lines = []
+    if member is not None:
+        lines += [":a", f"s/(^|[^a-z0-9-]){member}([^a-z0-9-]|$)/\\1(someone)\\2/", "ta"]
+    for employee, days in sorted(erased.items()):
+        for day in sorted(days):
+            if not (_ID.fullmatch(employee) and _DAY.fullmatch(day)):
+                continue  # cannot be: both come from names aspire parsed
+            lines.append(f"s#(^|[^a-z0-9-]){employee} {day}[-a-z0-9]*#\\1{employee} (an erased record)#g")
+            lines.append(
+                f"s#records/{employee}/(\\.versions/)?{day}[^ ,;]*#records/{employee}/(an erased record)#g"
+            )
+    return "".join(f"{line}\n" for line in lines)
+
+
+_ID = re.compile(r"[a-z0-9-]+")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _team_without(member: str, work: Path) -> str:
@@ -102,13 +130,6 @@ def scrub_member() -> None:
     except (TomlError, TypeError, ValueError):
         pass
     sys.stdout.buffer.write(data)
-
-
-def _unnamed(member: str) -> str:
-    """Shell: a commit message on stdin with `member` (an id: letters, digits and -) as a word put
-    as (someone), on stdout."""
-    word = f"s/(^|[^a-z0-9-]){member}([^a-z0-9-]|$)/\\1(someone)\\2/"
-    return f"sed -E -e ':a' -e {shlex.quote(word)} -e 'ta'"
 
 
 def _first_rewritten(home: Path) -> tuple[set[str], int]:
