@@ -115,3 +115,11 @@ def test_a_wrong_line_is_one_line_and_writes_nothing(aspire, alice, tmp_path, ar
     assert result.exit_code == 2
     assert one_line_error(result).startswith(said)
     assert not out.exists()
+
+
+def test_a_team_entry_that_does_not_validate_is_exported_as_written(aspire, alice, home):
+    team = home / "team.toml"
+    team.write_text(team.read_text().replace("cadence_months = 6", "cadence_months = 0"))
+    result = aspire("export", "--person", "alice")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["team_entry"]["cadence_months"] == 0

@@ -42,13 +42,12 @@ def run_export_person(store: Store, employee: str, out: str | None, now: datetim
 
 def person_document(store: Store, employee: str, now: datetime) -> dict[str, Any]:
     """The document; a BadInput when nothing at all is held about `employee`."""
-    member = store.team.member(employee) if store.has_home() else None
+    team_entry = _team_entry(store, employee) if store.has_home() else None
     folder = store.records.folder(employee)
     files = _folder_files(folder, store.home)
     drafts = [_file(path, store.home) for path in _drafts(store, employee)]
-    if member is None and not any(files.values()) and not drafts:
+    if team_entry is None and not any(files.values()) and not drafts:
         raise BadInput(f"nothing is held about '{employee}': not on your team, no records, no drafts")
-    team_entry = None if member is None else member._asdict()
     return {
         "schema": SCHEMA,
         "exported": now.isoformat(),
@@ -57,6 +56,16 @@ def person_document(store: Store, employee: str, now: datetime) -> dict[str, Any
         **files,
         "drafts": drafts,
     }
+
+
+def _team_entry(store: Store, employee: str) -> dict[str, Any] | None:
+    """Their entry in team.toml as it is written (None: not there); the reason if it cannot be read."""
+    try:
+        members = store.team.data().get("members")
+    except AspireError as exc:
+        return {"problem": exc.message}
+    entry = members.get(employee) if isinstance(members, dict) else None
+    return None if entry is None else _plain(entry)
 
 
 def _folder_files(folder: Path, home: Path) -> dict[str, Any]:
