@@ -449,6 +449,7 @@ COMPLETION = "completion of an employee id"
 GIT_WRITE = "aspire team edit (home in git)"
 TALK, DRAFT = "aspire talk: question 1", "draft save"
 TALK_READY = "aspire talk: prompt ready"
+INVITE = f"aspire invite {TALK_EMPLOYEE}"
 
 
 @dataclass
@@ -487,6 +488,10 @@ def measure(sizes: list[int], runs: int) -> list[Result]:
         for command in TEAM_VIEW:
             argv = [aspire, "--home", str(home), *command.split()]
             add(Result(f"aspire {command}", size, *time_command(argv, env, runs)))
+        invitations = WORK / f"invitations-{size}"
+        invitations.mkdir(exist_ok=True)
+        invite = [aspire, "--home", str(home), "invite", TALK_EMPLOYEE, "--out", str(invitations)]
+        add(Result(INVITE, size, *time_command(invite, env, runs)))
         ics = [aspire, "--home", str(home), "due", "--ics", str(WORK / f"due-{size}.ics")]
         add(Result(ICS, size, *time_command(ics, env, runs)))
         cold_export = [aspire, "--home", str(home), "export", "--format", "csv"]
@@ -588,6 +593,8 @@ def check_targets(results: list[Result]) -> None:
     for command in ("report", "report --format json"):
         verdict(f"aspire {command} at 1000 <= 0.6 x jrnl --help", ms(f"aspire {command}", 1000), 0.6 * jrnl)
     verdict(f"{ICS} at 1000 <= 0.8 x jrnl --help", ms(ICS, 1000), 0.8 * jrnl)
+    print("\ntargets of the employee's-side issue:")
+    verdict(f"{INVITE} at 1000 <= 0.5 x jrnl --help", ms(INVITE, 1000), 0.5 * jrnl)
     verdict(
         "aspire export --format csv at 1000 <= 2 x jrnl --help",
         ms("aspire export --format csv", 1000),

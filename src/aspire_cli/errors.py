@@ -21,6 +21,15 @@ class BadInput(AspireError):
     exit_code = 2
 
 
+class BadAnswers(BadInput):
+    """Several things wrong in one file of answers, each said in a line of its own (a returned form
+    with three answers at fault names all three, not the first alone)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines[0])
+        self.lines = lines
+
+
 class BadFile(AspireError):
     """A file the tool reads is malformed or fails validation."""
 
@@ -64,7 +73,8 @@ def os_error_message(exc: OSError) -> str:
 def report(exc: AspireError) -> None:
     """One line on stderr, coloured on a terminal unless NO_COLOR is set."""
     label, colour = ("stopped:", "33") if isinstance(exc, Aborted) else ("error:", "31")
-    _stderr_line(label, colour, exc.message)
+    for line in exc.lines if isinstance(exc, BadAnswers) else [exc.message]:
+        _stderr_line(label, colour, line)
 
 
 def warn(message: str) -> None:

@@ -55,7 +55,7 @@ def test_the_man_page_reads_at_80_columns_without_a_warning():
     for entry in command_reference.entries()[1:]:  # each command a heading of its own
         assert re.search(rf"^   {re.escape(entry.path)}$", text, re.MULTILINE), entry.path
     assert "EXIT STATUS" in text and "ASPIRE_HOME" in text
-    assert "Example:" in text and "aspire talk alice --answers talk.toml" in text
+    assert "Example:" in text and "aspire talk alice --from alice-2026-12-03-answers.toml" in text
 
 
 def test_the_site_builds_strictly_without_the_network(tmp_path):

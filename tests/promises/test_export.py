@@ -48,6 +48,7 @@ ROW_KEYS = {
     "question_set_version",
     "answers",
     "actions",
+    "own_words",  # {} when no form came back
 }
 
 

@@ -117,9 +117,21 @@ def test_json_gives_every_record_newest_first_with_its_answers_changes_and_actio
         (FIRST, 1, "talk", f"{folder}/{FIRST}-talk.toml"),
     ]
     assert all(
-        set(i) == {"date", "seq", "kind", "file", "question_set_version", "answers", "changes", "actions"}
+        set(i)
+        == {
+            "date",
+            "seq",
+            "kind",
+            "file",
+            "question_set_version",
+            "answers",
+            "changes",
+            "actions",
+            "own_words",
+        }
         for i in items
     )
+    assert all(i["own_words"] == {} for i in items)  # no form came back for any of them
     third, prep, second, first = items
     assert second["changes"] == {
         "long_term_aspiration": {"from": "Head of engineering", "to": "Principal engineer"},

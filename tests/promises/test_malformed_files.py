@@ -79,7 +79,7 @@ RECORDS = [
         "needs at least one action",
     ),
     ("2026-01-10-talk.toml", GOOD_TALK.replace("date = 2026-01-10", "date = 2026-02-30"), "not valid TOML"),
-    ("2026-01-10-talk.toml", GOOD_TALK.replace("schema = 1", "schema = 2"), "newer aspire"),
+    ("2026-01-10-talk.toml", GOOD_TALK.replace("schema = 1", "schema = 3"), "newer aspire"),
     ("2026-01-10-talk.toml", GOOD_TALK.replace("date = 2026-01-10", "date = 2026-01-11"), "is named"),
     ("2026-01-10-talk.toml", GOOD_TALK.replace('employee = "alice"', 'employee = "bob"'), "belongs to 'bob'"),
     (

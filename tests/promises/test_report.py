@@ -293,7 +293,7 @@ def test_json_keys(aspire, team):
     assert list(CSV_COLUMNS) == [
         "employee", "name", "initials", "due_status", "next_due", "last_talk", "last_prep",
         "short_term_aspiration", "long_term_aspiration", "aspiration_level", "potential_level", "alignment",
-        "willing", "readiness", "next_assignment", "open_actions", "overdue_actions",
+        "willing", "readiness", "next_assignment", "open_actions", "overdue_actions", "form_returned",
     ]  # fmt: skip
     assert list(data["grid"]) == ["rows", "columns", "cells"]
     assert all(list(m) == ["employee", "name", "initials", "reason"] for m in data["not_assessed"])
@@ -359,7 +359,12 @@ def test_html_is_one_self_contained_document_with_the_rows_and_the_grid(aspire, 
     page = done.stdout
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page and "src=" not in page
-    assert "http" not in page.replace("https://evil", "")  # nothing fetched: no address but the one typed
+    policy = (
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )
+    assert policy in page  # and should a text slip through, the browser fetches and runs nothing
+    assert "http" not in page.replace(policy, "").replace("https://evil", "")  # no address but the one typed
     assert "&lt;script&gt;" in page and "@media print" in page
     document = Document()
     document.feed(page)

@@ -122,7 +122,13 @@ def test_html_is_one_self_contained_page_with_everything_escaped(aspire, alice):
     assert not parsed.tags & {"script", "img", "link", "iframe", "object", "a", "base", "form"}
     assert not any(name in ("src", "href") for name, _ in parsed.attributes)
     text = re.sub(r'<span class="(long|date)">|</span>', "", page)  # aspire's own, for line breaking
-    assert "http" not in text.replace(HOSTILE_ESCAPED, "") and "src=" not in text.replace(HOSTILE_ESCAPED, "")
+    policy = (
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )
+    assert policy in text  # and should a text slip through, the browser fetches and runs nothing
+    rest = text.replace(HOSTILE_ESCAPED, "").replace(policy, "")
+    assert "http" not in rest and "src=" not in rest
     assert parsed.text.count(HOSTILE) == 2  # the answer and the action, shown as typed
     assert "a\\x1b[2Jb" in parsed.text and "\x1b" not in page
     assert parsed.title == "Your career aspiration discussion with Dana Lee, 1 March 2026"

@@ -44,7 +44,7 @@ def prep(
     """Before the meeting: questions about the employee's potential and needs."""
 
 
-@app.command(cls=PlainCommand, epilog=example("aspire talk alice --answers talk.toml"))
+@app.command(cls=PlainCommand, epilog=example("aspire talk alice --from alice-2026-12-03-answers.toml"))
 @runs(discussions.talk)
 def talk(
     ctx: typer.Context,
@@ -73,5 +73,14 @@ def talk(
             "aspire config set prep_notes hidden).",
         ),
     ] = False,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="The employee's own answers, from the form or template of aspire invite: shown before "
+            "each question and kept in the record as their words.",
+        ),
+    ] = None,
 ) -> None:
     """In the meeting: the employee's aspirations and the actions you agree, with your prep notes at hand."""

@@ -1,4 +1,4 @@
-"""`aspire report`, `aspire export` and `aspire share`, as the Typer app declares them."""
+"""`aspire report`, `aspire export`, `aspire share` and `aspire invite`, as the Typer app declares them."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from aspire_cli.cli.params import (
     OutOpt,
     PlainCommand,
     as_of_option,
+    employee_argument,
     example,
     runs,
 )
@@ -82,3 +83,31 @@ def share(
     ] = "md",
 ) -> None:
     """The employee's own summary of their latest talk, to hand to them (never your prep notes)."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire invite alice --out ~/invitations"))
+@runs(documents.invite)
+def invite(
+    ctx: typer.Context,
+    employee: Annotated[
+        EmployeeId | None,
+        employee_argument("The employee to invite; leave out with --due."),
+    ] = None,
+    out: Annotated[
+        str | None,
+        typer.Option("--out", metavar="DIR", help="The folder to write the files in (default: here)."),
+    ] = None,
+    due: Annotated[
+        bool, typer.Option("--due", help="Everyone whose discussion is due (see aspire due).")
+    ] = False,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            min=0,
+            metavar="DAYS",
+            help="With --due: due within this many days (default: due_soon_days, see aspire config).",
+        ),
+    ] = None,
+) -> None:
+    """Before the talk: a pre-read and a form for the employee to answer in their own words."""

@@ -139,6 +139,12 @@ GRAMMAR: dict[str, Command] = {
         {"as_json": False, "employee": None},
     ),
     "import": Command(archives.take_in, {}, (("file", True, "str"),), {"file": None}),
+    "invite": Command(
+        documents.invite,
+        {"--due": ("due", "flag"), "--out": ("out", "str"), "--within": ("within", "int")},
+        (("employee", False, values.employee),),
+        {"due": False, "employee": None, "out": None, "within": None},
+    ),
     "prep": Command(
         discussions.prep,
         {
@@ -204,6 +210,7 @@ GRAMMAR: dict[str, Command] = {
             "--answers": ("answers", "str"),
             "--date": ("date_", values.day),
             "--fresh": ("fresh", "flag"),
+            "--from": ("from_", "str"),
             "--hide-prep": ("hide_prep", "flag"),
             "--questions": ("questions", "str"),
         },
@@ -214,6 +221,7 @@ GRAMMAR: dict[str, Command] = {
             "date_": None,
             "employee": None,
             "fresh": False,
+            "from_": None,
             "hide_prep": False,
             "questions": None,
         },

@@ -32,12 +32,13 @@ def talk(
     questions: str | None,
     again: bool,
     hide_prep: bool,
+    from_: str | None = None,
 ) -> int:
     if not hide_prep and answers is None:  # an answers file draws nothing: no settings to read
         from aspire_cli.storage.settings import HIDDEN
 
         hide_prep = home.settings.prep_notes.value == HIDDEN
-    return _discussion(home, "talk", employee, date_, answers, fresh, questions, again, hide_prep)
+    return _discussion(home, "talk", employee, date_, answers, fresh, questions, again, hide_prep, from_)
 
 
 def _discussion(
@@ -50,8 +51,11 @@ def _discussion(
     questions: str | None,
     again: bool,
     hide_prep: bool = False,
+    their: str | None = None,
 ) -> int:
     from aspire_cli.interview.session import run_discussion
 
-    run_discussion(home.store, kind, employee, day, answers, fresh, questions, again, hide_prep=hide_prep)
+    run_discussion(
+        home.store, kind, employee, day, answers, fresh, questions, again, hide_prep=hide_prep, their=their
+    )
     return 0

@@ -1,5 +1,5 @@
-"""`aspire report`, `aspire export` and `aspire share`: the team, every talk, and one employee's
-summary, written to the screen or a file."""
+"""`aspire report`, `aspire export`, `aspire share` and `aspire invite`: the team, every talk, one
+employee's summary, and their invitation, written to the screen or to files."""
 
 from __future__ import annotations
 
@@ -71,6 +71,18 @@ def share(home: Home, employee: EmployeeId, out: str | None, format_: str) -> in
     home.resolve()
     _format(format_, ("md", "html"), "share")
     return run_share(home.store, home.settings.leader.value, employee, out, format_)
+
+
+def invite(home: Home, employee: EmployeeId | None, out: str | None, due: bool, within: int | None) -> int:
+    from datetime import date
+
+    from aspire_cli.commands.invite import run_invite
+
+    home.resolve()
+    if within is not None and not due:
+        raise usage_mistake("--within goes with --due", "invite")
+    days = home.settings.due_soon_days.value if within is None else within
+    return run_invite(home.store, home.settings.leader.value, employee, out, due, days, date.today())
 
 
 def _format(given: str, known: tuple[str, ...], command: str) -> None:

@@ -29,7 +29,7 @@ from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.out_file import checked_target, write_out
 from aspire_cli.views.csv_text import csv_file
-from aspire_cli.views.export_rows import Row, export_rows, header, question_columns
+from aspire_cli.views.export_rows import Row, export_rows, header, own_columns, question_columns
 from aspire_cli.views.json_text import json_rows
 
 if TYPE_CHECKING:
@@ -129,7 +129,8 @@ def _counted(rows: list[Row]) -> str:
 # -- the formats ---------------------------------------------------------------------------------
 def csv_bytes(ids: list[str], rows: list[Row], *, bom: bool) -> bytes:
     """The CSV file: a header, then a row per record (views/csv_text.py writes it)."""
-    return csv_file([header(ids), *(row.cells(ids) for row in rows)], bom=bom)
+    own = own_columns(ids, rows)
+    return csv_file([header(ids, own), *(row.cells(ids, own) for row in rows)], bom=bom)
 
 
 def json_bytes(rows: list[Row]) -> bytes:

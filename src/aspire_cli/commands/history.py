@@ -13,7 +13,8 @@ today. For each prep: the leader's view of the employee's ultimate potential, on
      "answers": {question id: text, ...},        # every answer but the actions
      "changes": {question id: {"from": text, "to": text}, ...},  # talks: the SUMMARY answers that
                                                  # differ from the talk before; {} for a prep
-     "actions": [TrackedAction.as_json(), ...]}  # the actions agreed in it, with their status
+     "actions": [TrackedAction.as_json(), ...],  # the actions agreed in it, with their status
+     "own_words": {question id: text or [action, ...], ...}}  # the employee's own (talk --from)
 
 Read through the index like `show`: a warm history loads no pydantic, and never Rich (colour, on a
 terminal without NO_COLOR, is a few ANSI codes as in the listings). An unreadable file is named on
@@ -26,6 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aspire_cli.domain.ids import check_employee_id
+from aspire_cli.domain.own_words import answer_text, differs
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction
 from aspire_cli.errors import BadFile, BadInput, report
 from aspire_cli.storage.conflicts import say_unresolved
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
 PREP_SUMMARY = (("potential", "Potential"),)  # the leader's view of where they can get to
 MARK = "* "  # before an answer changed since the talk before
+THEIRS = "their words: "  # under an answer: the employee's own, where it differs from the agreed one
 _COLOURS = {OVERDUE: "31", DONE: "2", DROPPED: "2"}
 
 
@@ -62,6 +65,7 @@ class Entry(NamedTuple):
     answers: dict[str, str]  # every answer but the actions
     changes: dict[str, tuple[str, str]]  # question id -> (in the talk before, in this one)
     actions: list[TrackedAction]  # those agreed in this talk
+    own: dict[str, Any]  # the employee's own words (talk --from), as they came; {} without
 
     def as_json(self, folder: str) -> dict[str, Any]:
         return {
@@ -73,6 +77,7 @@ class Entry(NamedTuple):
             "answers": self.answers,
             "changes": {key: {"from": old, "to": new} for key, (old, new) in self.changes.items()},
             "actions": [action.as_json() for action in self.actions],
+            "own_words": self.own,
         }
 
 
@@ -117,7 +122,7 @@ def history_entries(records: list[IndexedRecord], actions: list[TrackedAction]) 
             changes = changed(before, texts) if before is not None else {}
             before = texts
             agreed = [action for items in by_question.get(record.name, {}).values() for action in items]
-        entries.append(Entry(record, version, texts, changes, agreed))
+        entries.append(Entry(record, version, texts, changes, agreed, record.own_words()))
     return entries[::-1]
 
 
@@ -160,6 +165,10 @@ def history_lines(
     if any(entry.changes for entry in entries):
         marked = f"{MARK}changed since the talk before: what it was -> what it became"
         lines += wrapped(marked, width, "", "  ")
+    if any(entry.own for entry in entries):
+        lines += wrapped(
+            f"{THEIRS}the employee's own, where it differs from what was agreed", width, "", "  "
+        )
     placed: list[tuple[tuple[str, int, str], Entry | Unreadable]] = [
         *(((e.record.day, e.record.seq, e.record.kind), e) for e in entries),
         *(((u.day, u.seq, u.kind), u) for u in unreadable),
@@ -197,6 +206,11 @@ def _entry_lines(entry: Entry, width: int | None, colour: bool) -> list[str]:
             continue
         body = wrapped(text, width, _label("", label), " " * (2 + LABEL_WIDTH))
         lines += [first + body[0][2 + LABEL_WIDTH :], *body[1:]]
+        if key in entry.own and differs(entry.own[key], entry.answers.get(key)):
+            theirs = wrapped(
+                f"{THEIRS}{flat(answer_text(entry.own[key]))}", width, _label("", ""), " " * (4 + LABEL_WIDTH)
+            )
+            lines += [_paint(line, "35", colour) for line in theirs]
     for number, action in enumerate(entry.actions):
         head = _label("", "Actions" if number == 0 else "")
         body = wrapped(_action_text(action), width, head, " " * (2 + LABEL_WIDTH + 2))

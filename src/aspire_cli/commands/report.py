@@ -123,7 +123,9 @@ def _member(
     follow_ups = [note for note in held.follow_ups if note.day <= by_then]
     actions, trouble = tracked_actions(Contents(records, follow_ups, []), employee, as_of)
     problems += trouble
-    return Gathered(employee, roster[employee].name, due, answered["talk"], answered["prep"], actions)
+    talk = latest.get("talk")
+    form = bool(talk and talk.answers_text and talk.own_words())
+    return Gathered(employee, roster[employee].name, due, answered["talk"], answered["prep"], actions, form)
 
 
 def _colour() -> bool:

@@ -82,8 +82,9 @@ def talk_summary(store: Store, employee: str, today: date, leader: str | None) -
     current, texts = question_texts(store.home, latest.question_set())
     texts = {key: text for key, text in texts.items() if key not in PRIVATE_IDS}
     answers = {key: answer for key, answer in answers.items() if key not in PRIVATE_IDS}
-    shown = shown_answers((current, texts), version, answers, statuses)
-    items = [Item(item.question, item.answer) for item in shown]
+    own = {key: said for key, said in latest.own_words().items() if key not in PRIVATE_IDS}
+    shown = shown_answers((current, texts), version, answers, statuses, own)
+    items = [Item(item.question, item.answer, item.their) for item in shown]
     member = roster.get(employee)
     person = member.name if member and member.name else employee
     earlier = [action for action in actions if action.is_open and action.record != latest.name]

@@ -19,7 +19,11 @@ EMPLOYEE_ID_RULE = (
 )
 NAME_RULE = "a name is one line of text, without tabs, newlines or other control characters"
 SCHEMA = 1
-"""The version of the record, draft and roster layout this aspire writes and reads."""
+"""The version of the record, draft and roster layout this aspire writes."""
+# A talk that keeps the employee's own words (own_words) is written as schema 2, so that an older
+# aspire refuses it in one line instead of misreading it; every other file stays at 1.
+OWN_WORDS_SCHEMA = 2
+READS_SCHEMA = OWN_WORDS_SCHEMA  # the newest layout this aspire reads
 _EMPLOYEE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 

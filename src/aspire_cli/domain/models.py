@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator
 
 from aspire_cli.domain import ids
-from aspire_cli.domain.ids import NAME_RULE, SCHEMA, check_employee_id
+from aspire_cli.domain.ids import NAME_RULE, OWN_WORDS_SCHEMA, READS_SCHEMA, SCHEMA, check_employee_id
 from aspire_cli.domain.questions import Answer, AnswerText
 from aspire_cli.domain.schedule import CADENCE_MONTHS, DEFAULT_CADENCE
 from aspire_cli.domain.tracking import SEQUENCE_MAX
@@ -38,25 +38,36 @@ class Record(BaseModel):
 
     model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid", populate_by_name=True)
 
-    schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=SCHEMA)
+    schema_version: int = Field(default=SCHEMA, alias="schema", ge=1, le=READS_SCHEMA)
     kind: RecordKind
     employee: EmployeeId
     date: date
     question_set: str
     question_set_version: int = Field(ge=1)
     answers: dict[str, Answer] = Field(default_factory=dict)
+    # the employee's own answers, as their form or template gave them before the talk (talk --from):
+    # kept beside what was agreed, never mixed into it
+    own_words: dict[str, Answer] = Field(default_factory=dict)
 
     def to_toml_data(self) -> dict[str, Any]:
         data = self.model_dump(mode="python", by_alias=True, exclude_none=True)
-        # tomli-w writes lists, and the TOML should read as [[answers.actions]] tables
-        data["answers"] = {
-            key: [a.model_dump(exclude_none=True) for a in value] if isinstance(value, tuple) else value
-            for key, value in self.answers.items()
-        }
+        data["answers"] = _as_tables(self.answers)
+        data.pop("own_words")
+        if self.own_words:  # a table of their own, written last; schema 2 (an older aspire refuses it)
+            data["own_words"] = _as_tables(self.own_words)
+            data["schema"] = OWN_WORDS_SCHEMA
         return data
 
     def with_answers(self, answers: dict[str, Answer]) -> Self:
         return self.model_copy(update={"answers": dict(answers)})
+
+
+def _as_tables(answers: dict[str, Answer]) -> dict[str, Any]:
+    """Answers as tomli-w writes them: a list of actions reads as [[answers.actions]] tables."""
+    return {
+        key: [a.model_dump(exclude_none=True) for a in value] if isinstance(value, tuple) else value
+        for key, value in answers.items()
+    }
 
 
 class Draft(Record):

@@ -99,7 +99,8 @@ class Question(BaseModel):
 
     id: QuestionId
     text: Text
-    guidance: str = ""
+    guidance: str = ""  # for the leader, under the question as it is asked
+    employee_guidance: str = ""  # for the employee, in the invitation and form (else `guidance`)
     kind: Kind
     required: bool = True
     choices: tuple[Text, ...] = ()
@@ -179,21 +180,29 @@ class QuestionSet(BaseModel):
 
         Typed answers, answers files and drafts all pass through here.
         """
+        answers, problems = self.answers_and_problems(raw, complete=complete)
+        if problems:
+            raise BadInput(problems[0])
+        return answers
+
+    def answers_and_problems(
+        self, raw: dict[str, object], *, complete: bool = True
+    ) -> tuple[dict[str, Answer], list[str]]:
+        """The answers that hold up, and a line for each that does not ('<question id>: why')."""
         known = {q.id for q in self.questions}
-        unknown = [key for key in raw if key not in known]
-        if unknown:
-            raise BadInput(
-                f"unknown question id '{unknown[0]}' for the {self.id} questions; "
-                f"known ids: {', '.join(sorted(known))}"
-            )
+        problems = [
+            f"unknown question id '{key}' for the {self.id} questions; known ids: {', '.join(sorted(known))}"
+            for key in raw
+            if key not in known
+        ]
         answers: dict[str, Answer] = {}
         for question in self.questions:
             if question.id not in raw:
                 if complete and question.required:
-                    raise BadInput(f"{question.id}: an answer is required")
+                    problems.append(f"{question.id}: an answer is required")
                 continue
             try:
                 answers[question.id] = question.validate_answer(raw[question.id])
             except ValueError as exc:
-                raise BadInput(f"{question.id}: {exc}") from None
-        return answers
+                problems.append(f"{question.id}: {exc}")
+        return answers, problems

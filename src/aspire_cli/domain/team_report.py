@@ -44,6 +44,7 @@ class Gathered(NamedTuple):
     talk: tuple[str, dict[str, Any]] | None
     prep: tuple[str, dict[str, Any]] | None
     actions: list[TrackedAction]
+    form_returned: bool = False  # their latest talk keeps their own words (they returned a form)
 
 
 class MemberRow(NamedTuple):
@@ -64,6 +65,7 @@ class MemberRow(NamedTuple):
     next_assignment: str | None
     open_actions: int  # overdue ones included
     overdue_actions: int
+    form_returned: bool  # the employee returned a form for their latest talk (talk --from)
 
     def as_json(self) -> dict[str, Any]:
         data = self._asdict()
@@ -138,6 +140,7 @@ def _row(g: Gathered, mark: str) -> MemberRow:
         _text(prep, "next_assignment"),
         len(open_actions),
         sum(1 for a in open_actions if a.status == OVERDUE),
+        g.form_returned,
     )
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aspire_cli.domain.ids import check_employee_id
+from aspire_cli.domain.own_words import FORM, check_form
 from aspire_cli.domain.questions import Answer, QuestionSet, actions_due_problem
-from aspire_cli.errors import AspireError, BadFile, BadInput
+from aspire_cli.errors import AspireError, BadAnswers, BadFile, BadInput
 from aspire_cli.interview.drafts import discard_after_asking
 from aspire_cli.interview.hold import (
     hold,
@@ -42,13 +43,14 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
         raise BadInput(f"'{employee}' is not on your team; add them first: aspire team add {employee}")
     name = member.display_name(employee)
     qset = d.question_set()
-    raw = _read_answers(source)
+    raw = read_answers(source)
+    check_form(raw.pop(FORM, None), employee, qset, source_name(source))
     review = _file_review(d, employee, raw.pop(REVIEW, None), source) if REVIEW in raw else None
-    given = _file_answers(qset, raw, source, d.new_day)
+    given = file_answers(qset, raw, source_name(source), d.new_day)
     missing = [q.id for q in qset.questions if q.required and q.id not in given]
     if missing and not sys.stdin.isatty():
         raise BadInput(
-            f"{_source_name(source)}: no answer for {', '.join(missing)}; add them, "
+            f"{source_name(source)}: no answer for {', '.join(missing)}; add them, "
             "or run the command in a terminal to be asked for them."
         )
     with d.store.interview_lock(employee, d.kind, wait=LOCK_TIMEOUT_SECONDS):  # another run may be saving
@@ -58,10 +60,10 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
             path = write_record(d, name, qset, new_record(d, employee, qset, d.new_day).with_answers(given))
             keep_review(d, employee, review or {}, d.new_day)
             return path
-        source_name = "stdin" if source == "-" else Path(source).name
+        shown_name = "stdin" if source == "-" else Path(source).name
         asked = [q for q in qset.questions if q.id not in given]  # as the interview asks: optional ones too
         d.console.print(
-            f"{len(given)} of {len(qset.questions)} answers from {escape(one_line(source_name))}; "
+            f"{len(given)} of {len(qset.questions)} answers from {escape(one_line(shown_name))}; "
             f"asking the {len(asked)} left.",
             soft_wrap=True,
         )
@@ -73,21 +75,21 @@ def from_answers_file(d: Discussion, employee: str | None, source: str, fresh: b
 def _file_review(d: Discussion, employee: str, table: object, source: str) -> Review:
     """The file's [review] of earlier open actions, checked against them (a talk's alone)."""
     if d.kind != "talk":
-        raise BadInput(f"{_source_name(source)}: review: only a talk reviews earlier actions")
+        raise BadInput(f"{source_name(source)}: review: only a talk reviews earlier actions")
     try:
         return review_from_file(table, open_actions(d.store, employee, d.new_day), employee)
     except BadInput as exc:
-        raise BadInput(f"{_source_name(source)}: {exc.message}") from None
+        raise BadInput(f"{source_name(source)}: {exc.message}") from None
 
 
-def _file_answers(qset: QuestionSet, raw: dict[str, object], source: str, day: date) -> dict[str, Answer]:
-    try:
-        given = qset.validate_answers(raw, complete=False)
-    except BadInput as exc:
-        raise BadInput(f"{_source_name(source)}: {exc.message}") from None
+def file_answers(qset: QuestionSet, raw: dict[str, object], name: str, day: date) -> dict[str, Answer]:
+    """The file's answers, checked as typed ones are; every problem in a line of its own."""
+    given, problems = qset.answers_and_problems(raw, complete=False)
     problem = actions_due_problem(given, day)
     if problem:
-        raise BadInput(f"{_source_name(source)}: {problem}")
+        problems.append(problem)
+    if problems:
+        raise BadAnswers([f"{name}: {problem}" for problem in problems])
     return given
 
 
@@ -111,13 +113,13 @@ def _leave_the_draft_alone(d: Discussion, employee: str, fresh: bool) -> None:
     )
 
 
-def _read_answers(source: str) -> dict[str, object]:
+def read_answers(source: str) -> dict[str, object]:
     """The answers' TOML data, of at most ANSWERS_LIMIT bytes from a regular file or standard input."""
     data = _stdin_bytes() if source == "-" else _answers_file_bytes(source)
     try:
         return load_bytes(data)
     except TomlError as exc:
-        raise BadInput(f"{_source_name(source)}: not valid TOML: {exc}") from None
+        raise BadInput(f"{source_name(source)}: not valid TOML: {exc}") from None
 
 
 def _stdin_bytes() -> bytes:
@@ -158,5 +160,5 @@ def _answers_file_bytes(source: str) -> bytes:
         raise BadInput(f"answers file {exc.message}") from None
 
 
-def _source_name(source: str) -> str:
+def source_name(source: str) -> str:
     return "answers from stdin" if source == "-" else f"answers file {source}"

@@ -131,6 +131,8 @@ def start_or_resume(d: Discussion, employee: str, fresh: bool) -> tuple[dict[str
     if choice == "fresh":
         d.store.drafts.delete(employee, d.kind)
         return {}, d.new_day, None
+    if not d.their_words:  # their own words came with the draft; a new --from file replaces them
+        d.their_words = {k: v for k, v in draft.own_words.items() if k in asked}
     if d.day is not None and d.day != draft.date:
         d.console.print(f"The draft was dated {draft.date}; it is now dated {d.day} (--date).")
     return answers, d.day or draft.date, unfinished

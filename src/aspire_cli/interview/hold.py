@@ -54,11 +54,13 @@ def hold(
         screen.show_brief(d, employee, day)
         if d.kind == "talk":
             screen.show_prep_notes(d, employee, name, day)  # or that they are hidden, and nothing of them
+        if d.their_words:
+            screen.their_words_given(d, qset)
         if answers:
             screen.already_said(d, qset, answers, unfinished, given_by)
         try:
             with editor_files_in(d.store.home / EDITING_FOLDER):
-                prompter = prompts.TerminalPrompter(d.console, day)
+                prompter = prompts.TerminalPrompter(d.console, day, their=d.their_words)
                 reviewed, ask_review = _review_to_ask(d, employee, day, review)
                 answers = run_interview(qset, prompter, answers, draft.keep, unfinished, ask_review)
             stop_if_signalled()  # a Ctrl-C after the last answer still stops before the record
@@ -127,6 +129,7 @@ def new_record(d: Discussion, employee: str, qset: QuestionSet, day: date) -> Re
         date=day,
         question_set=qset.id,
         question_set_version=qset.version,
+        own_words=d.their_words,
     )
 
 

@@ -13,12 +13,14 @@ from rich.padding import Padding
 from rich.text import Text
 
 from aspire_cli.domain.ids import parse_day
+from aspire_cli.domain.own_words import THEIR_WORDS, answer_text, proposals
 from aspire_cli.domain.questions import Action, Answer, Kind, Question, due_date_problem
 from aspire_cli.errors import Aborted, BadInput
 from aspire_cli.interview.interrupts import as_aborted, stop_if_signalled
 from aspire_cli.safe_text import one_line, visible
 
 TEXT_HINT = "Enter to finish; Alt-Enter (or Esc then Enter) for a new line; Ctrl-X Ctrl-E opens $EDITOR."
+PROPOSAL_HINT = "Their actions come first, to keep as they are, edit, or empty to pass over."
 SKIP_TITLE = "(skip)"  # the last choice of an optional choice question: no answer is recorded
 _SKIP = object()  # its value: no text of a question set can be mistaken for it
 
@@ -74,19 +76,34 @@ class TerminalPrompter:
     `agreed` is the day of the discussion: an action cannot be due before it.
     """
 
-    def __init__(self, console: Console, agreed: date | None = None) -> None:
+    def __init__(
+        self, console: Console, agreed: date | None = None, their: dict[str, Answer] | None = None
+    ) -> None:
         self.console = console
         self.agreed = agreed
+        self.their = their or {}  # talk --from: the employee's own answers, shown and offered to edit
+        self.proposals: list[Action] = []  # their actions not yet taken up or passed over
 
     def show(self, question: Question, position: int, total: int) -> None:
         self.console.print()
         # a question set comes from anywhere (synced, --questions): its control characters are shown
         self.console.print(f"[bold cyan]{position}/{total}[/]  [bold]{escape(one_line(question.text))}[/]")
-        notes = [visible(question.guidance)] if question.guidance else []
+        if question.guidance:
+            self.console.print(Padding(Text(visible(question.guidance), style="dim"), (0, 0, 0, 5)))
+        if question.id in self.their:
+            self._show_their_words(question)
         if question.kind is Kind.long_text:
-            notes.append(TEXT_HINT)
-        for note in notes:
-            self.console.print(Padding(Text(note, style="dim"), (0, 0, 0, 5)))
+            self.console.print(Padding(Text(TEXT_HINT, style="dim"), (0, 0, 0, 5)))
+
+    def _show_their_words(self, question: Question) -> None:
+        """'In their words: ...' before the answer; their actions become the proposals."""
+        theirs = self.their[question.id]
+        self.console.print(Padding(Text(f"{THEIR_WORDS}:", style="bold magenta"), (0, 0, 0, 5)))
+        self.console.print(Padding(Text(visible(answer_text(theirs).strip())), (0, 0, 0, 7)))
+        if question.kind is Kind.actions:
+            self.proposals = proposals(theirs)
+            if self.proposals:
+                self.console.print(Padding(Text(PROPOSAL_HINT, style="dim"), (0, 0, 0, 5)))
 
     def answer(self, question: Question) -> Answer | None:
         """A text or choice answer; None when an optional choice is skipped."""
@@ -104,10 +121,14 @@ class TerminalPrompter:
             choices = [questionary.Choice(title=one_line(c), value=c) for c in question.choices]
             if not question.required:  # last, so that a slip of the arrow keys lands on an answer
                 choices.append(questionary.Choice(title=SKIP_TITLE, value=_SKIP))
-            return _ask(questionary.select("Answer:", choices=choices))
+            theirs = self.their.get(question.id)
+            default = theirs if theirs in question.choices else None
+            return _ask(questionary.select("Answer:", choices=choices, default=default))
+        theirs = self.their.get(question.id)
         return _ask(
             questionary.text(
                 "Answer:",
+                default=theirs if isinstance(theirs, str) else "",
                 multiline=True,
                 instruction="",
                 validate=_required if question.required else None,
@@ -122,17 +143,40 @@ class TerminalPrompter:
             due = f"; due {item.due.isoformat()}" if item.due else ""
             line = f"Action {number}: {one_line(item.action)}  (measure: {one_line(item.measure)}{due})"
             self.console.print(Padding(Text(line), (0, 0, 0, 5)))
+        taken = {item.action for item in actions}
+        self.proposals = [item for item in self.proposals if item.action not in taken]
 
     def action(self, number: int, *, optional: bool) -> Action | None:
         """Action `number`, or None when it is `optional` and left empty (the list is done). Typing
         straight on into the next action is natural in a meeting: no yes/no question in between."""
+        while self.proposals:  # theirs first, each to keep, edit, or empty to pass over
+            proposed = self.proposals.pop(0)
+            left = f", {len(self.proposals)} more" if self.proposals else ""
+            text = _ask(
+                questionary.text(
+                    f"Action {number} (theirs{left}; empty it to pass over):", default=proposed.action
+                )
+            )
+            if text.strip():
+                return self._rest_of_action(text, proposed)
         label = f"Action {number} (Enter when done):" if optional else f"Action {number}:"
         text = _ask(questionary.text(label, validate=None if optional else _required))
         if optional and not text.strip():
             return None
-        measure = _ask(questionary.text("  How will you measure it?", validate=_required))
+        return self._rest_of_action(text, None)
+
+    def _rest_of_action(self, text: str, proposed: Action | None) -> Action:
+        measure = _ask(
+            questionary.text(
+                "  How will you measure it?", default=proposed.measure if proposed else "", validate=_required
+            )
+        )
         due = _ask(
-            questionary.text("  Due (YYYY-MM-DD, Enter for none):", validate=_due_date_check(self.agreed))
+            questionary.text(
+                "  Due (YYYY-MM-DD, Enter for none):",
+                default=proposed.due.isoformat() if proposed and proposed.due else "",
+                validate=_due_date_check(self.agreed),
+            )
         ).strip()
         return Action(action=text, measure=measure, due=parse_day(due, "due date") if due else None)
 

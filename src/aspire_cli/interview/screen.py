@@ -94,6 +94,16 @@ def already_said(
         )
 
 
+def their_words_given(d: Discussion, qset: QuestionSet) -> None:
+    """That the employee's own answers came (talk --from), and how they are used."""
+    count = sum(1 for question in qset.questions if question.id in d.their_words)
+    d.console.print(
+        f"Their own answers to {count} of {len(qset.questions)} questions are shown before each, as "
+        "[magenta]In their words[/]; each answer starts from theirs. They are kept beside what you agree.",
+        highlight=False,
+    )
+
+
 def show_brief(d: Discussion, employee: str, day: date) -> None:
     """What the last talk said and where its actions stand (see brief.py), before the first question.
     The brief is a help, not the job: a folder that cannot be read is one line, and the interview goes on."""

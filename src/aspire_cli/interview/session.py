@@ -26,7 +26,7 @@ from aspire_cli.storage.roster_changes import add_member
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from aspire_cli.domain.questions import QuestionSet
+    from aspire_cli.domain.questions import Answer, QuestionSet
     from aspire_cli.storage.store import Store
 
 EARLIEST_DAY = date(1970, 1, 1)
@@ -54,6 +54,7 @@ class Discussion:
         self.today = today
         self.hide_prep = False  # talk --hide-prep, or prep_notes = "hidden": no prep note drawn
         self.said_after: list[str] = []  # lines for after "Saved" (the review's follow-ups)
+        self.their_words: dict[str, Answer] = {}  # talk --from FILE: the employee's own answers
 
     @property
     def console(self) -> Console:
@@ -104,9 +105,11 @@ def run_discussion(
     again: bool = False,
     *,
     hide_prep: bool = False,
+    their: str | None = None,
 ) -> Path:
     """`aspire prep` or `aspire talk`, from the command line's words to a saved record; with
-    `hide_prep`, a talk draws none of the prep notes (a screen the employee can see)."""
+    `hide_prep`, a talk draws none of the prep notes (a screen the employee can see); `their`, the
+    file of the employee's own answers (talk --from)."""
     today = date.today()
     given = None
     if questions is not None:
@@ -116,6 +119,8 @@ def run_discussion(
     on = discussion_day(day, kind, today) if day is not None else None
     d = Discussion(store, None, kind, on, today, given, again)
     d.hide_prep = hide_prep
+    if their is not None:
+        _read_their_words(d, employee, their, answers)
     path = (
         from_answers_file(d, employee, answers, fresh)
         if answers is not None
@@ -125,6 +130,23 @@ def run_discussion(
     for line in d.said_after:
         d.console.print(screen.escape(line), soft_wrap=True)
     return path
+
+
+def _read_their_words(d: Discussion, employee: str | None, source: str, answers: str | None) -> None:
+    """The employee's own answers, read and checked before anything is asked or written."""
+    from aspire_cli.interview.their_words import their_words
+
+    if employee is None:
+        raise BadInput(f"name the employee whose answers these are: aspire talk EMPLOYEE --from {source}")
+    if source == "-" and answers == "-":
+        raise BadInput("--from - and --answers - cannot both read stdin: give one of them as a file")
+    if answers is None and not sys.stdin.isatty():
+        raise NotATerminal(
+            "talk --from shows their answers as you hold the talk, in a terminal, and stdin is not one; "
+            "to record them without prompts add --answers FILE with what was agreed."
+        )
+    employee = check_employee_id(employee)
+    d.their_words = their_words(source, employee, d.question_set(), d.new_day)
 
 
 def interactive(d: Discussion, employee: str | None, fresh: bool) -> Path:

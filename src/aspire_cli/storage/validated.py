@@ -22,28 +22,29 @@ def answers_checked(record: AnyRecord, qset: QuestionSet, path: Path, *, complet
 
     if record.question_set != qset.id:
         raise BadFile(f"{path}: question_set is '{record.question_set}', expected '{qset.id}'")
-    answers: dict[str, object] = dict(record.answers)
     same_version = record.question_set_version == qset.version
-    if not same_version:
-        asked = {question.id for question in qset.questions}
-        answers = {key: value for key, value in answers.items() if key in asked}
-    try:
-        checked = qset.validate_answers(answers, complete=complete and same_version)
-    except BadInput as exc:
-        raise BadFile(f"{path}: answers.{exc.message}") from None
-    return record.with_answers({**record.answers, **checked})
+    asked = {question.id for question in qset.questions}
+    checked: dict[str, dict[str, object]] = {}
+    for table, given in (("answers", record.answers), ("own_words", record.own_words)):
+        answers: dict[str, object] = {k: v for k, v in given.items() if same_version or k in asked}
+        try:  # their own words may leave any question out
+            found = qset.validate_answers(answers, complete=table == "answers" and complete and same_version)
+        except BadInput as exc:
+            raise BadFile(f"{path}: {table}.{exc.message}") from None
+        checked[table] = {**given, **found}
+    return record.model_copy(update=checked)
 
 
 def validated(model: Any, path: Path, data: dict[str, Any]) -> Any:
     from pydantic import ValidationError
 
-    from aspire_cli.domain.ids import SCHEMA
+    from aspire_cli.domain.ids import READS_SCHEMA
     from aspire_cli.domain.validation import describe_error
 
     schema = data.get("schema")
-    if isinstance(schema, int) and schema > SCHEMA:
+    if isinstance(schema, int) and schema > READS_SCHEMA:
         raise BadFile(
-            f"{path}: written by a newer aspire (schema {schema}; this one reads up to {SCHEMA}); "
+            f"{path}: written by a newer aspire (schema {schema}; this one reads up to {READS_SCHEMA}); "
             "upgrade aspire to read it."
         )
     try:

@@ -4,7 +4,8 @@ the actions agreed in it with their status today. Pure: index contents in, rows 
 The columns: the fixed ones, then one per question id of the sets in force (the talk set's; the
 prep set's too when preps are exported), then any id found only in older records, in the order met.
 An actions question's cell is its actions, one a line: "#3 Write the RFC (measure: ...; due
-2027-03-01; open)".
+2027-03-01; open)". Last, for each question some employee answered in their own words before the
+talk (talk --from), a column `own_words_<id>`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aspire_cli.domain.own_words import answer_text
 from aspire_cli.storage.looking_back import tracked_actions
 from aspire_cli.views.action_status import status_text
 from aspire_cli.views.show import actions_by_question
@@ -37,11 +39,15 @@ class Row(NamedTuple):
     texts: dict[str, str]  # question id -> the answer
     action_cells: dict[str, str]  # an actions question's id -> its actions, one a line
     actions: list[TrackedAction]  # the actions agreed in it (a talk), with their status
+    own: dict[str, Any] = {}  # noqa: RUF012 (never mutated) the employee's own words (talk --from)
 
-    def cells(self, ids: Iterable[str]) -> list[str]:
+    def cells(self, ids: Iterable[str], own_ids: Iterable[str] = ()) -> list[str]:
+        """The CSV cells: the fixed ones, an answer per question id, then their own words."""
         fixed = [self.employee, self.name, self.kind, self.day, self.file, self.question_set]
         texts, actions = self.texts, self.action_cells
-        return [*fixed, str(self.version), *(texts.get(key) or actions.get(key, "") for key in ids)]
+        answers = [texts.get(key) or actions.get(key, "") for key in ids]
+        theirs = [answer_text(self.own[key]) if key in self.own else "" for key in own_ids]
+        return [*fixed, str(self.version), *answers, *theirs]
 
     def as_json(self) -> dict[str, Any]:
         """The columns as keys (the answers apart, so that no question id meets a column's name),
@@ -57,6 +63,7 @@ class Row(NamedTuple):
             "question_set_version": self.version,
             "answers": self.texts,
             "actions": [action.as_json() for action in self.actions],
+            "own_words": self.own,
         }
 
 
@@ -101,6 +108,7 @@ def export_rows(
                     data["answers"],
                     cells,
                     agreed,
+                    data.get("own") or {},
                 )
             )
     return rows, problems
@@ -146,7 +154,18 @@ def question_columns(set_ids: list[list[str]], rows: list[Row]) -> list[str]:
     return list(ids)
 
 
-def header(ids: list[str]) -> list[str]:
+def own_columns(ids: list[str], rows: list[Row]) -> list[str]:
+    """The question ids some employee answered in their own words, in column order: each gets a
+    column of its own, `own_words_<id>`, after the answers."""
+    said = {key for row in rows for key in row.own}
+    return [key for key in ids if key in said]
+
+
+def header(ids: list[str], own_ids: Iterable[str] = ()) -> list[str]:
     """The column names; a question id that is also a fixed column's name ("name", "date") is
-    written `<id>_answer`, so that no two columns share a name."""
-    return [*FIXED, *(f"{key}_answer" if key in FIXED else key for key in ids)]
+    written `<id>_answer`, so that no two columns share a name; their own words `own_words_<id>`."""
+    return [
+        *FIXED,
+        *(f"{key}_answer" if key in FIXED else key for key in ids),
+        *(f"own_words_{k}" for k in own_ids),
+    ]

@@ -10,6 +10,8 @@ import string
 import unicodedata
 from typing import TYPE_CHECKING
 
+from aspire_cli.domain import own_words
+from aspire_cli.domain.own_words import THEIR_WORDS, differs
 from aspire_cli.safe_text import has_control_characters, one_line, visible
 
 if TYPE_CHECKING:  # types only: share and show load no pydantic for them
@@ -170,8 +172,18 @@ def record_markdown(record: Record, qset: QuestionSet, display_name: str) -> str
         else:
             text = escape_block(answer) if answer and answer.strip() else ""
             lines.append(text or "*No answer.*")
-        lines.append("")
+        lines += ["", *_their_words_markdown(record.own_words.get(question.id), answer)]
     return "\n".join(lines)
+
+
+def _their_words_markdown(theirs: str | tuple[Action, ...] | None, agreed: object) -> list[str]:
+    """The employee's own answer under the agreed one (talk --from), or that it was the same."""
+    if theirs is None:
+        return []
+    if not differs(theirs, agreed):
+        return [f"*{THEIR_WORDS}: the same.*", ""]
+    said = actions_table(theirs) if isinstance(theirs, tuple) else [escape_block(theirs)]
+    return [f"*{THEIR_WORDS}:*", "", *said, ""]
 
 
 def actions_table(actions: tuple[Action, ...]) -> list[str]:
@@ -185,17 +197,9 @@ def actions_table(actions: tuple[Action, ...]) -> list[str]:
 
 def answer_text(answer: str | tuple[Action, ...] | None) -> str:
     """An answer as plain terminal text (for panels), control characters shown as escapes."""
-    if answer is None:
-        return "(no answer)"
-    if isinstance(answer, tuple):
-        return visible(
-            "\n".join(
-                f"{a.number or n}. {a.action}  (measure: {a.measure}"
-                f"{'; due ' + a.due.isoformat() if a.due else ''})"
-                for n, a in enumerate(answer, 1)
-            )
-        )
-    return visible(answer.strip()) or "(no answer)"
+    return (
+        "(no answer)" if answer is None else visible(own_words.answer_text(answer).strip()) or "(no answer)"
+    )
 
 
 def panel_title(title: str | Text) -> Text:

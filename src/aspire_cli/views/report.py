@@ -89,6 +89,7 @@ def member_table(rows: list[MemberRow], width: int | None, *, colour: bool) -> s
         Column("Next assignment", [r.next_assignment or "-" for r in rows], SHORTEN),
         Column("Open", [str(r.open_actions) for r in rows]),
         Column("Overdue", [str(r.overdue_actions) for r in rows]),
+        Column("Form", ["yes" if r.form_returned else "-" for r in rows]),
     ]
     colours = [_STATUS_COLOURS.get(r.due_status, "0") for r in rows] if colour else None
     return table_text(columns, width, colours=colours, coloured=3)
@@ -169,6 +170,7 @@ def _lists_text(team: TeamReport, width: int | None) -> str:
 LEGEND_TEXT = "\n".join(
     [
         "Due: the next discussion's date and status, as aspire due says. Open, Overdue: actions.",
+        "Form: yes when they returned a form of their own words for their latest talk.",
         "Aims: the level they aim for (their talk). You see: the potential you see (your prep).",
         "Levels: " + ", ".join(f"{short} = {level}" for level, short in SHORT_LEVELS.items()) + ".",
         "Match: aligned; aims higher than you see; you see more than they aim for; different track "

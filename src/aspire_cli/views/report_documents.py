@@ -21,6 +21,7 @@ from aspire_cli.views.html_page import page_head
 HEADER = (
     "Employee", "Name", "Initials", "Next due", "Status", "Short-term aspiration", "Long-term aspiration",
     "Aims for", "You see", "Match", "Willing", "Readiness", "Next assignment", "Open actions", "Overdue",
+    "Form",
 )  # fmt: skip
 LEGEND = (
     (
@@ -42,6 +43,7 @@ LEGEND = (
         "Open actions",
         "actions agreed in talks and not done or dropped; Overdue: those of them past their due date.",
     ),
+    ("Form", "yes when the employee returned a form of their own words for their latest talk."),
     ("Grid", "each assessed member's initials where your potential level and readiness put them."),
 )
 
@@ -79,6 +81,7 @@ def _cells(row: MemberRow) -> list[str]:
         row.next_assignment or "-",
         str(row.open_actions),
         str(row.overdue_actions),
+        "yes" if row.form_returned else "-",
     ]
 
 

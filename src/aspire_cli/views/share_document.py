@@ -14,6 +14,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from aspire_cli.domain.own_words import THE_SAME
 from aspire_cli.domain.tracking import TrackedAction
 from aspire_cli.safe_text import one_line, visible
 from aspire_cli.views.action_status import status_text
@@ -40,6 +41,7 @@ class Item(NamedTuple):
 
     question: str
     answer: str | list[TrackedAction] | None
+    their: str | None = None  # what they wrote before the talk (talk --from), or THE_SAME
 
 
 class Summary(NamedTuple):
@@ -79,6 +81,7 @@ def action_fields(action: TrackedAction) -> list[str]:
 
 ACTION_HEADINGS = ["#", "Action", "Measure", "Due", "Status"]
 EARLIER = "Still open from earlier talks"
+IN_YOUR_WORDS = "In your words"  # what they wrote in their form before the talk, addressed to them
 
 
 # -- Markdown ------------------------------------------------------------------------------------
@@ -99,6 +102,10 @@ def markdown(summary: Summary) -> str:
             text = escape_block(item.answer) if item.answer and item.answer.strip() else ""
             lines.append(text or "*No answer.*")
         lines.append("")
+        if item.their == THE_SAME:
+            lines += [f"*{IN_YOUR_WORDS}: {THE_SAME}.*", ""]
+        elif item.their is not None:
+            lines += [f"*{IN_YOUR_WORDS}:*", "", escape_block(item.their.strip()), ""]
     if summary.earlier:
         lines += [f"## {EARLIER}", "", "| " + " | ".join(ACTION_HEADINGS) + " |"]
         lines.append("|" + " --- |" * len(ACTION_HEADINGS))
@@ -124,6 +131,9 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.05rem; margin: 1.75rem 0 .4rem; }
 .answer { white-space: pre-wrap; overflow-wrap: break-word; margin: 0; }
 .none { color: #777; font-style: italic; margin: 0; }
+.theirs { white-space: pre-wrap; overflow-wrap: break-word; color: #4a3b66; margin: .4rem 0 0;
+          border-left: 3px solid #b9a8d9; padding-left: .6rem; }
+.theirs .label { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border: 1px solid #ccd; padding: .35rem .5rem; text-align: left; vertical-align: top;
          white-space: pre-wrap; overflow-wrap: break-word; }
@@ -190,15 +200,18 @@ def html_document(summary: Summary) -> str:
     for number, item in enumerate(summary.items, 1):
         parts.append(f"<h2>{number}. {escape(one_line(item.question))}</h2>")
         parts.append(_html_answer(item.answer))
+        if item.their is not None:
+            said = escape_typed(item.their.strip())
+            parts.append(f'<p class="theirs"><span class="label">{IN_YOUR_WORDS}:</span> {said}</p>')
     if summary.earlier:
-        parts += [f"<h2>{escape(EARLIER)}</h2>", _html_actions(summary.earlier)]
+        parts += [f"<h2>{escape(EARLIER)}</h2>", html_actions(summary.earlier)]
     parts += [f'<p class="closing">{escape(summary.closing)}</p>', "</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
 def _html_answer(answer: str | list[TrackedAction] | None) -> str:
     if isinstance(answer, list):
-        return _html_actions(answer) if answer else '<p class="none">No actions.</p>'
+        return html_actions(answer) if answer else '<p class="none">No actions.</p>'
     if not answer or not answer.strip():
         return '<p class="none">No answer.</p>'
     return f'<p class="answer">{escape_typed(answer.strip())}</p>'
@@ -207,7 +220,7 @@ def _html_answer(answer: str | list[TrackedAction] | None) -> str:
 CELL_CLASSES = ["number", "text", "text", "due", "status"]  # by ACTION_HEADINGS: what may wrap, what not
 
 
-def _html_actions(actions: list[TrackedAction]) -> str:
+def html_actions(actions: list[TrackedAction]) -> str:
     head = "".join(
         f'<th class="{kind}">{escape(h)}</th>' for kind, h in zip(CELL_CLASSES, ACTION_HEADINGS, strict=True)
     )

@@ -13,9 +13,9 @@ The helpers here (question texts, the actions by question, wrapping) serve `aspi
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aspire_cli.domain.own_words import THEIR_WORDS, their_words
 from aspire_cli.domain.tracking import DONE, DROPPED, OVERDUE, TrackedAction, numbered
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line, visible
@@ -47,6 +47,7 @@ class Shown(NamedTuple):
 
     question: str
     answer: str | list[TrackedAction] | None  # None: left unanswered
+    their: str | None = None  # the employee's own words (talk --from), or THE_SAME as agreed
 
 
 def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | None) -> int:
@@ -68,7 +69,7 @@ def run_show(store: Store, employee: str, day: RecordDay | None, kind: str | Non
         earlier = [a for a in actions if a.is_open and a.record in held[: held.index(record.name)]]
     version, answers = record.answers()
     set_id = record.question_set()  # as the record names it: `--questions FILE` writes its own set's id
-    shown = shown_answers(question_texts(store.home, set_id), version, answers, statuses)
+    shown = shown_answers(question_texts(store.home, set_id), version, answers, statuses, record.own_words())
     if earlier:
         shown.append(Shown(EARLIER, earlier))
     title = record_title(display_name(store, employee), employee, record)
@@ -114,16 +115,11 @@ def question_texts(home: Path, set_id: str) -> tuple[int | None, dict[str, str]]
     return (None, {}) if found is None else _texts(found.path)
 
 
-@cache
 def _texts(path: Path) -> tuple[int, dict[str, str]]:
-    from aspire_cli.storage.question_sets import read_set
+    from aspire_cli.storage.plain_questions import plain_set
 
-    data = read_set(path)
-    try:
-        texts = {str(q["id"]): str(q["text"]) for q in data["questions"]}
-        return int(data["version"]), texts
-    except (KeyError, TypeError, ValueError):
-        raise BadFile(f"{path}: not a question set; see: aspire questions validate {path}") from None
+    found = plain_set(path)
+    return found.version, {question.id: question.text for question in found.questions}
 
 
 def shown_answers(
@@ -131,18 +127,22 @@ def shown_answers(
     version: int,
     answers: dict[str, Any],
     statuses: dict[str, list[TrackedAction]],
+    own: dict[str, Any] | None = None,
 ) -> list[Shown]:
-    """The answers in the current set's order, each under its question; then any the set no longer
-    asks, under their id. A question the record's version did not ask is left out."""
+    """The answers in the current set's order, each under its question (with the employee's own
+    words, where they gave some); then any the set no longer asks, under their id. A question the
+    record's version did not ask is left out."""
     current, by_id = texts
+    own = own or {}
     shown: list[Shown] = []
     for key, text in [*by_id.items(), *((k, k) for k in answers if k not in by_id)]:
+        theirs = None if key not in own else their_words(own[key], answers.get(key))
         if key in statuses:
-            shown.append(Shown(text, statuses[key]))
+            shown.append(Shown(text, statuses[key], theirs))
         elif isinstance(answers.get(key), str):
-            shown.append(Shown(text, answers[key]))
+            shown.append(Shown(text, answers[key], theirs))
         elif version == current and key not in answers:
-            shown.append(Shown(text, None))  # an optional question left unanswered
+            shown.append(Shown(text, None, theirs))  # an optional question left unanswered
     return shown
 
 
@@ -219,6 +219,8 @@ def plain_lines(title: str, about: list[str], shown: list[Shown], width: int | N
                 lines += plain_action(action, width)
         else:
             lines += wrapped(item.answer or "(no answer)", width, INDENT, INDENT)
+        if item.their is not None:
+            lines += wrapped(f"{THEIR_WORDS}: {item.their}", width, INDENT, INDENT + "  ")
     return lines
 
 
@@ -255,6 +257,9 @@ def draw(title: str, about: list[str], shown: list[Shown], console: Console | No
             console.print(Padding(Text("(no answer)", style="dim"), (0, 0, 0, 4)))
         else:
             console.print(Padding(Text(visible(item.answer.strip()).expandtabs(4)), (0, 0, 0, 4)))
+        if item.their is not None:
+            said = Text(f"{THEIR_WORDS}: ", style="magenta") + Text(visible(item.their.strip()).expandtabs(4))
+            console.print(Padding(said, (0, 0, 0, 4)))
 
 
 def actions_grid(actions: list[TrackedAction]) -> RenderableType:

@@ -14,7 +14,7 @@ from typing import Any
 from aspire_cli import __version__
 from aspire_cli.storage.layout import index_path
 
-FORMAT = 9  # PRAGMA user_version: a file of another format is rebuilt (9: one row per folder)
+FORMAT = 10  # PRAGMA user_version: a file of another format is rebuilt (10: a talk's own words)
 SAVE_WAIT_SECONDS = 0.5  # another process saving: wait this long, else skip (the index is optional)
 
 SCHEMA = """

@@ -38,6 +38,11 @@ class IndexedRecord(NamedTuple):
         data = json.loads(self.answers_text)
         return data["version"], {**data["answers"], **self.actions}
 
+    def own_words(self) -> dict[str, Any]:
+        """The employee's own answers, as their returned form gave them ({} when none came)."""
+        own = json.loads(self.answers_text).get("own") if self.answers_text else None
+        return own if isinstance(own, dict) else {}
+
     def question_set(self) -> str:
         """The id of the question set it was written with (a set used once with --questions, say)."""
         set_id = json.loads(self.answers_text).get("set") if self.answers_text else None
@@ -127,9 +132,12 @@ class RecordRows:
                 data = record.model_dump(mode="json")["answers"]
                 lists = {key: value for key, value in data.items() if isinstance(value, list)}
                 plain = {key: value for key, value in data.items() if key not in lists}
-                answers_text = _json(
-                    {"set": record.question_set, "version": record.question_set_version, "answers": plain}
-                )
+                said = {"set": record.question_set, "version": record.question_set_version, "answers": plain}
+                if record.own_words:  # their own words, actions and all: only show and its kin read them
+                    said["own"] = record.model_dump(mode="json", include={"own_words"}, exclude_none=True)[
+                        "own_words"
+                    ]
+                answers_text = _json(said)
                 actions_text = _json(lists)
         except AspireError as exc:
             problem = exc.message
