@@ -42,11 +42,11 @@ def expired_records(store: Store, before: date) -> dict[str, list[RecordFile]]:
     return found
 
 
-def count_expired(store: Store, before: date) -> tuple[int, int]:
-    """How many records are dated before `before`, and of how many people: as expired_records
-    finds them, by name alone, without a Path a file (`aspire due` runs this for every folder)."""
+def count_expired(store: Store, before: date) -> int:
+    """How many records are dated before `before`, as expired_records finds them: by name alone,
+    without a Path a file (`aspire due` runs this for every folder)."""
     cutoff = before.isoformat()
-    count = people = 0
+    count = 0
     for employee in folder_names(store.records.root):
         if not is_employee_id(employee):
             continue
@@ -54,9 +54,8 @@ def count_expired(store: Store, before: date) -> tuple[int, int]:
             names = folder_names(store.records.root / employee)
         except AspireError:
             continue
-        old = sum(1 for name in names if name[:10] < cutoff and _is_record_before(name, before))
-        count, people = count + old, people + (old > 0)
-    return count, people
+        count += sum(1 for name in names if name[:10] < cutoff and _is_record_before(name, before))
+    return count
 
 
 def _is_record_before(name: str, before: date) -> bool:
@@ -75,15 +74,13 @@ def say_expired(store: Store, today: date, years: int | None) -> None:
         return
     cutoff = retention_cutoff(today, years)
     try:
-        count, people = count_expired(store, cutoff)
+        count = count_expired(store, cutoff)
     except AspireError:
         return  # a link in place of the records folder: the listing itself says so
     if not count:
         return
-    line = (
-        f"aspire: {count} record{'s' if count != 1 else ''} of {people} "
-        f"{'person' if people == 1 else 'people'} {'is' if count == 1 else 'are'} past your "
-        f"retention of {years} year{'s' if years != 1 else ''} (dated before {cutoff.isoformat()}): "
+    line = (  # under 80 columns: it stands above the table
+        f"aspire: {count} record{'s' if count != 1 else ''} older than your {years}-year retention: "
         "aspire forget --expired"
     )
     print(line, file=sys.stderr)
