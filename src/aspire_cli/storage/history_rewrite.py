@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 from aspire_cli.errors import AspireError
-from aspire_cli.storage.git import GitFailed, git_env, git_line, git_out, run_git, shown
+from aspire_cli.storage.git import REMOTE, GitFailed, branch, git_env, git_line, git_out, run_git, shown
 
 MARK = "Aspire-Forgotten: "
 _ALL_BUT_OLD = ("--exclude=refs/original/*", "--all")
@@ -179,7 +179,7 @@ def refuse_old_history(home: Path, theirs: str, url: str) -> None:
         raise AspireError(
             f"{shown(url)} still holds records aspire forget erased here, and a sync would bring them "
             f"back; nothing changed. Replace its history with this home's: git -C {home} push "
-            "--force-with-lease origin HEAD:main"
+            f"--force-with-lease {REMOTE} HEAD:{branch(home)}"
         )
 
 
