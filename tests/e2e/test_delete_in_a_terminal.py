@@ -2,17 +2,15 @@
 
 import pexpect
 import pytest
-from support.answers import TALK_ANSWERS
 from support.processes import spawn
+from support.talks import alice_with_a_talk
 
 DAY = "2026-11-20"
 
 
 @pytest.fixture
 def alice(aspire, home):
-    assert aspire("team", "add", "alice", "--name", "Alice Smith").exit_code == 0
-    result = aspire("talk", "alice", "--date", DAY, "--answers", "-", input=TALK_ANSWERS)
-    assert result.exit_code == 0, result.stderr
+    alice_with_a_talk(aspire, DAY)
     return home / "records/alice"
 
 

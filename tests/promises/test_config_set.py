@@ -98,7 +98,7 @@ def test_an_environment_variable_that_wins_is_mentioned(aspire, home, monkeypatc
 def test_config_alone_still_shows_the_settings(aspire, home):
     assert aspire("config", "set", "due_soon_days", "14").exit_code == 0
     shown = aspire("config")
-    assert "due_soon_days   14" in shown.stdout and "file (" in shown.stdout
+    assert "due_soon_days    14" in shown.stdout and "file (" in shown.stdout
     assert aspire("config", "--json").stdout == aspire("config", "show", "--json").stdout
 
 

@@ -53,9 +53,11 @@ def choose(child, prompt, last_choice, keys):
 
 
 def finish(child, code=0):
+    """The end of the run, its exit status checked; what it printed last."""
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == code, child.before
+    return child.before
 
 
 def talk_up_to_the_actions(child) -> None:

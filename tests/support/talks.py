@@ -89,3 +89,12 @@ next_assignment_wish = "Scope"
 action = "Guild"
 measure = "Two a month"
 """
+
+
+def alice_with_a_talk(aspire, day: str) -> None:
+    """Alice Smith on the team, and a talk with her on `day` (the leader's answers file, two actions)."""
+    from support.answers import TALK_ANSWERS
+
+    assert aspire("team", "add", "alice", "--name", "Alice Smith").exit_code == 0
+    result = aspire("talk", "alice", "--date", day, "--answers", "-", input=TALK_ANSWERS)
+    assert result.exit_code == 0, result.stderr

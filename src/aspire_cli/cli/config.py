@@ -28,7 +28,7 @@ KeyArg = Annotated[
     str,
     typer.Argument(
         metavar="KEY",
-        help="leader, cadence_months, due_soon_days, prep_notes or identity.",
+        help="leader, cadence_months, due_soon_days, prep_notes, identity or retention_years.",
         autocompletion=_keys,
         show_default=False,
     ),
@@ -40,9 +40,10 @@ KeyArg = Annotated[
 def show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Your settings, and where each comes from (this is what `aspire config` runs).
 
-    leader, cadence_months, due_soon_days, prep_notes and identity are read from
-    <home>/config.toml, then from ASPIRE_LEADER, ASPIRE_CADENCE, ASPIRE_DUE_SOON, ASPIRE_PREP_NOTES
-    and ASPIRE_IDENTITY, which win; home from --home, ASPIRE_HOME or your user data folder.
+    leader, cadence_months, due_soon_days, prep_notes, identity and retention_years are read from
+    <home>/config.toml, then from ASPIRE_LEADER, ASPIRE_CADENCE, ASPIRE_DUE_SOON, ASPIRE_PREP_NOTES,
+    ASPIRE_IDENTITY and ASPIRE_RETENTION_YEARS, which win; home from --home, ASPIRE_HOME or your
+    user data folder.
     """
 
 

@@ -47,8 +47,8 @@ def report(
 def export(
     ctx: typer.Context,
     format_: Annotated[
-        str, typer.Option("--format", metavar="csv|json", help="What to write (default: csv).")
-    ] = "csv",
+        str | None, typer.Option("--format", metavar="csv|json", help="What to write (default: csv).")
+    ] = None,
     out: OutOpt = None,
     include_prep: IncludePrepOpt = False,
     since: Annotated[
@@ -60,8 +60,17 @@ def export(
             help="Only discussions on or after this day.",
         ),
     ] = None,
+    person: Annotated[
+        EmployeeId | None,
+        typer.Option(
+            "--person",
+            metavar="EMPLOYEE",
+            parser=values.employee,
+            help="Everything held about one person, as one JSON document (an access request).",
+        ),
+    ] = None,
 ) -> None:
-    """Every talk as one row, for a spreadsheet or an HR system."""
+    """Every talk as one row, for a spreadsheet or an HR system (--person: all about one person)."""
 
 
 @app.command(cls=PlainCommand, epilog=example("aspire share alice --format html --out alice.html"))

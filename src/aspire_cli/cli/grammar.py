@@ -115,10 +115,17 @@ GRAMMAR: dict[str, Command] = {
             "--format": ("format_", "str"),
             "--include-prep": ("include_prep", "flag"),
             "--out": ("out", "str"),
+            "--person": ("person", values.employee),
             "--since": ("since", values.since),
         },
         (),
-        {"format_": "csv", "include_prep": False, "out": None, "since": None},
+        {"format_": None, "include_prep": False, "out": None, "person": None, "since": None},
+    ),
+    "forget": Command(
+        records.forget,
+        {"--before": ("before", values.before), "--expired": ("expired", "flag"), "--yes": ("yes", "flag")},
+        (("employee", False, values.employee),),
+        {"before": None, "employee": None, "expired": False, "yes": False},
     ),
     "handover": Command(
         archives.hand_over,

@@ -1,24 +1,28 @@
-"""`aspire show`, `aspire history`, `aspire edit`, `aspire delete` and `aspire restore`, as the Typer app
-declares them."""
+"""`aspire show`, `aspire history`, `aspire edit`, `aspire delete`, `aspire restore` and `aspire
+forget`, as the Typer app declares them."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
+from aspire_cli.cli import values
 from aspire_cli.cli.params import (
+    EMPLOYEE_HELP,
     EmployeeArg,
     JsonOpt,
     KindOpt,
     PlainCommand,
     RecordDateOpt,
+    employee_argument,
     example,
     record_date_option,
     runs,
 )
 from aspire_cli.commands import records
-from aspire_cli.domain.ids import RecordDay
+from aspire_cli.domain.ids import EmployeeId, RecordDay
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
 
@@ -71,3 +75,26 @@ def restore(
     kind: KindOpt = None,
 ) -> None:
     """Bring back a record `aspire delete` took away."""
+
+
+@app.command(cls=PlainCommand, epilog=example("aspire forget alice --before 2020-01-01"))
+@runs(records.forget)
+def forget(
+    ctx: typer.Context,
+    employee: Annotated[EmployeeId | None, employee_argument(EMPLOYEE_HELP)] = None,
+    before: Annotated[
+        date | None,
+        typer.Option(
+            "--before",
+            parser=values.before,
+            metavar="YYYY-MM-DD",
+            help="Only the records dated before this day.",
+        ),
+    ] = None,
+    expired: Annotated[
+        bool, typer.Option("--expired", help="Everyone's records older than retention_years (aspire config).")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first (needed without a terminal).")] = False,
+) -> None:
+    """Erase for good what you hold about someone (all of it, or the records before a day), from the
+    home and its git history: an erasure request, or the end of your retention."""

@@ -37,6 +37,11 @@ def since(text: str) -> date:
     return parse_day(text, "--since")
 
 
+def before(text: str) -> date:
+    """--before YYYY-MM-DD: the first day whose records `forget` keeps."""
+    return parse_day(text, "--before")
+
+
 def record_day(text: str) -> RecordDay:
     """--date YYYY-MM-DD[-N] of show and edit: the record of that day (the Nth of it)."""
     return parse_record_day(text, "--date")

@@ -25,12 +25,44 @@ def report(home: Home, as_of: date | None, format_: str, out: str | None) -> int
     return run_report(home.store, home.settings, as_of or today, format_, out, today)
 
 
-def export(home: Home, format_: str, out: str | None, include_prep: bool, since: date | None) -> int:
+def export(
+    home: Home,
+    format_: str | None,
+    out: str | None,
+    include_prep: bool,
+    since: date | None,
+    person: EmployeeId | None,
+) -> int:
+    home.resolve()
+    if person is not None:
+        return _export_person(home, person, format_, out, include_prep, since)
     from aspire_cli.commands.export import run_export
 
-    home.resolve()
-    _format(format_, ("csv", "json"), "export")
-    return run_export(home.store, format_, out, include_prep, since)
+    _format(format_ or "csv", ("csv", "json"), "export")
+    return run_export(home.store, format_ or "csv", out, include_prep, since)
+
+
+def _export_person(
+    home: Home,
+    person: EmployeeId,
+    format_: str | None,
+    out: str | None,
+    include_prep: bool,
+    since: date | None,
+) -> int:
+    """--person: one JSON document, everything held; the options that choose part of it refused."""
+    from datetime import UTC, datetime
+
+    from aspire_cli.commands.export_person import run_export_person
+
+    if format_ not in (None, "json"):
+        raise usage_mistake(f"--person writes JSON only: leave out --format {format_}", "export")
+    for given, option in ((include_prep, "--include-prep"), (since is not None, "--since")):
+        if given:
+            raise usage_mistake(
+                f"--person exports everything held, prep notes and all: leave out {option}", "export"
+            )
+    return run_export_person(home.store, person, out, datetime.now(UTC).replace(microsecond=0))
 
 
 def share(home: Home, employee: EmployeeId, out: str | None, format_: str) -> int:

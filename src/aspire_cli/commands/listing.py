@@ -44,7 +44,8 @@ def due(
 
         return run_ics(home.store, day, ics, date.today(), datetime.now(UTC), prep_days)
     window = found.due_soon_days.value if within is None else within
-    return run_due(home.store, day, window, as_json=as_json, brief_line=brief)
+    retention = found.retention_years.value
+    return run_due(home.store, day, window, as_json=as_json, brief_line=brief, retention_years=retention)
 
 
 def _check_ics(ics: str, within: int | None, as_json: bool, brief: bool, prep_days: int | None) -> None:

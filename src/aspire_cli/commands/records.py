@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from aspire_cli.commands.command_line import usage_mistake
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from aspire_cli.commands.command_line import Home
     from aspire_cli.domain.ids import EmployeeId, RecordDay
 
@@ -48,3 +50,14 @@ def _kind(kind: str | None, command: str) -> str | None:
     if kind is not None and kind not in ("prep", "talk"):
         raise usage_mistake(f"--kind '{kind}': must be prep or talk", command)
     return kind
+
+
+def forget(home: Home, employee: EmployeeId | None, before: date | None, expired: bool, yes: bool) -> int:
+    from datetime import date
+
+    from aspire_cli.commands.forget import run_forget
+
+    home.resolve()
+    return run_forget(
+        home.store, employee, before, expired, yes, lambda: home.settings.retention_years.value, date.today()
+    )

@@ -44,6 +44,7 @@ from aspire_cli.storage.git import (
     run_git,
     shown,
 )
+from aspire_cli.storage.history_rewrite import refuse_old_history
 from aspire_cli.storage.merge_driver import NOTE, TAG_ENV
 from aspire_cli.storage.store import Store
 from aspire_cli.storage.sync_rules import check_incoming, check_outgoing, stage_synced, untrack_unsynced
@@ -120,6 +121,7 @@ def _integrate(home: Path, on: str, url: str) -> Incoming:
     before = rev(home, "HEAD")
     if theirs is None or theirs == before or _contains(home, theirs):
         return NOTHING
+    refuse_old_history(home, theirs, url)  # records an `aspire forget` erased never come back
     check_incoming(home, theirs, before, shown(url))
     tag = theirs[:7]
     done = run_git(

@@ -9,6 +9,8 @@
     identity        $ASPIRE_IDENTITY, else `identity` in config.toml, else ~/.ssh/id_ed25519 where
                     it exists: the private key that opens what an encrypted remote or a sealed
                     hand-over holds (`--identity` wins; sync init's is this machine's own)
+    retention_years $ASPIRE_RETENTION_YEARS, else `retention_years` in config.toml, else not set
+                    (nothing expires): records older are named by `due`, erased by `forget --expired`
 
 A command's own flag (`team add --cadence`, `due --within`) wins over all of these; the command
 applies it. `aspire due` reads this on its fast path, so the file is parsed by toml_read and checked
@@ -50,12 +52,16 @@ class Settings(NamedTuple):
     due_soon_days: Setting[int]
     prep_notes: Setting[str]
     identity: Setting[str | None]
+    retention_years: Setting[int | None]
     config_file: Path
     """<home>/config.toml, whether or not it exists."""
 
 
 CADENCE_RULE = "must be a whole number of months from 1 to 60 (12 = yearly, 6 = twice a year)"
 WINDOW_RULE = "must be a whole number of days, 0 or more"
+RETENTION_RULE = (
+    "must be a whole number of years from 1 to 100 (records older are erased: aspire forget --expired)"
+)
 LEADER_RULE = "must be one line of text, without tabs, newlines or other control characters"
 
 
@@ -100,9 +106,13 @@ def _window(value: object) -> int:
     return _whole_number(value, 0, None, WINDOW_RULE)
 
 
-def from_text(text: str, default: object) -> object:
+def _retention(value: object) -> int:
+    return _whole_number(value, 1, 100, RETENTION_RULE)
+
+
+def from_text(text: str, key: str) -> object:
     """A variable's text as the value it stands for: a whole number where one is expected."""
-    if not isinstance(default, int):
+    if not isinstance(KEYS[key][1], int) and key != "retention_years":
         return text
     digits = text.strip()
     return int(digits) if digits.isascii() and digits.isdigit() and len(digits) < 19 else text
@@ -115,6 +125,7 @@ KEYS: dict[str, tuple[str, Any, Callable[[object], Any]]] = {
     "due_soon_days": ("ASPIRE_DUE_SOON", 30, _window),
     "prep_notes": ("ASPIRE_PREP_NOTES", SHOWN, _prep_notes),
     "identity": ("ASPIRE_IDENTITY", None, _identity),
+    "retention_years": ("ASPIRE_RETENTION_YEARS", None, _retention),
 }
 
 
@@ -129,8 +140,10 @@ def settings_at(home: Setting[Path], env: Mapping[str, str]) -> Settings:
     """The settings of the home already found (see home_setting)."""
     path = home.value / CONFIG_NAME
     data = read_config(path)
-    leader, cadence, window, prep_notes, identity = (_setting(key, data, path, env) for key in KEYS)
-    return Settings(home, leader, cadence, window, prep_notes, identity, path)
+    leader, cadence, window, prep_notes, identity, retention = (
+        _setting(key, data, path, env) for key in KEYS
+    )
+    return Settings(home, leader, cadence, window, prep_notes, identity, retention, path)
 
 
 def home_setting(home_flag: str | None, env: Mapping[str, str]) -> Setting[Path]:
@@ -164,7 +177,7 @@ def _setting(key: str, data: dict[str, Any], path: Path, env: Mapping[str, str])
     text = env.get(variable)
     if text:
         try:
-            return Setting(check(from_text(text, default)), ENVIRONMENT, f"${variable}")
+            return Setting(check(from_text(text, key)), ENVIRONMENT, f"${variable}")
         except ValueError as exc:
             raise BadInput(f"${variable} is '{_clipped(text)}': {exc}") from None
     if key in data:

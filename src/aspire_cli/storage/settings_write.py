@@ -26,9 +26,9 @@ def parsed_setting(key: str, text: str) -> Any:
     with the rule config.toml is held to."""
     if key not in KEYS:
         raise BadInput(unknown_key(key))
-    _, default, check = KEYS[key]
+    check = KEYS[key][2]
     try:
-        value = check(from_text(text, default))
+        value = check(from_text(text, key))
     except ValueError as exc:
         raise BadInput(f"{key} '{text}' is refused: {exc}") from None
     if value is None:  # leader "" (spaces alone): not a name

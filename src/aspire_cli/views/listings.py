@@ -20,6 +20,7 @@ from aspire_cli.domain.schedule import DUE_SOON, NEVER_HELD, OK, OVERDUE, DueRow
 from aspire_cli.errors import AspireError, BadFile, report
 from aspire_cli.safe_text import one_line
 from aspire_cli.storage.conflicts import say_unresolved
+from aspire_cli.storage.retention import say_expired
 from aspire_cli.storage.store import Store
 from aspire_cli.views.due import due_report
 from aspire_cli.views.json_text import json_text
@@ -51,6 +52,7 @@ def run_due(
     as_json: bool = False,
     brief_line: bool = False,
     today: date | None = None,
+    retention_years: int | None = None,
 ) -> int:
     """Print the report; the exit code: 2 when a file could not be read (except --brief), else 0.
     `today` (default: the clock) is the day after which a talk lies in the future."""
@@ -63,6 +65,7 @@ def run_due(
     due = due_report(store, as_of, within, today=today)
     _name_problems(due.problems)
     say_unresolved(store.home)
+    say_expired(store, today, retention_years)
     if as_json:
         print(json_text([row.as_json() for row in due.rows]))
     elif not due.rows and not due.problems:

@@ -40,6 +40,7 @@ def _named(found: Settings) -> dict[str, Setting[Any]]:
         "due_soon_days": found.due_soon_days,
         "prep_notes": found.prep_notes,
         "identity": found.identity,
+        "retention_years": found.retention_years,
     }
 
 
