@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.git_homes import Machine, conflict_on_both, no_markers, one_line
+from support.git_homes import ANSWERS, Machine, conflict_on_both, no_markers, one_line
 from support.key_pairs import Key, age_key, ssh_key
 
 from aspire_cli.errors import BadFile
@@ -384,3 +384,43 @@ def test_init_seals_to_your_own_key_too_whatever_other_recipients_are_named(a: M
     )
     listed = a("sync", "recipients", "list").stdout
     assert keys["a"].public.split()[1] in listed and keys["b"].public in listed
+
+
+# -- forget, with an encrypted remote ---------------------------------------------------------------
+
+
+def test_forget_replaces_the_encrypted_remote_with_the_rewritten_history_alone(
+    sealed: tuple[Machine, Machine], remote: Path, keys: dict[str, Key], tmp_path: Path
+):
+    """What the remote holds after a forget, opened with a's own key: one bundle, the rewritten
+    history, no word of the forgotten; b, still holding the old history, is refused and unchanged."""
+    secret = "Wants to leave for a rival"
+    a, b = sealed
+    a("team", "add", "bob")
+    a("talk", "alice", "--date", "2026-01-10", "--answers", "-", input=ANSWERS.replace("Partly", secret))
+    a("talk", "bob", "--date", "2026-01-10", "--answers", "-", input=ANSWERS.replace("Partly", "Bob's words"))
+    a("sync")
+    b("sync")
+    forgot = a("forget", "alice", "--yes")
+    assert "Replaced what" in forgot.stdout and "one sealed bundle of the rewritten history" in forgot.stdout
+    assert len(git_in(remote, "rev-list", "sealed").split()) == 1
+    opened = tmp_path / "opened"
+    (tmp_path / "remote.bundle").write_bytes(
+        open_sealed(newest_bundle(remote), read_identity(keys["a"].identity), "it")
+    )
+    subprocess.run(["git", "init", "-q", str(opened)], check=True)
+    heads = git_in(opened, "bundle", "list-heads", str(tmp_path / "remote.bundle")).split()[1::2]
+    assert heads  # what the bundle carries, fetched whole
+    git_in(
+        opened,
+        "fetch",
+        "-q",
+        str(tmp_path / "remote.bundle"),
+        *(f"{h}:refs/got/{n}" for n, h in enumerate(heads)),
+    )
+    held = git_bytes(opened, "cat-file", "--batch-all-objects", "--batch")
+    assert secret.encode() not in held and b"Alice Smith" not in held
+    assert b"Bob's words" in held
+    before = as_it_is(b)
+    one_line(b("sync", code=1).stderr, "was rewritten by aspire forget on another machine")
+    assert as_it_is(b) == before

@@ -27,6 +27,7 @@ from aspire_cli.storage.forgetting import Forgetting
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from aspire_cli.storage.settings import Settings
     from aspire_cli.storage.store import Store
 
 
@@ -36,17 +37,17 @@ def run_forget(
     before: date | None,
     expired: bool,
     yes: bool,
-    retention: Callable[[], int | None],
+    settings: Callable[[], Settings],
     today: date,
 ) -> int:
     """0 forgotten (or nothing to forget), 1 not (the leader said no)."""
-    cutoff = _checked(employee, before, expired, retention, today)
+    cutoff = _checked(employee, before, expired, lambda: settings().retention_years.value, today)
     if not yes and not sys.stdin.isatty():
         raise NotATerminal(
             "aspire forget asks before it erases, and stdin is not a terminal: to erase without "
             "asking, add --yes"
         )
-    repository, remote = prepare(store)
+    repository, remote = prepare(store, lambda: settings().identity.value)
     plans = _plans(store, employee, cutoff, repository)
     member = employee is not None and cutoff is None and store.has_home() and store.team.member(employee)
     if employee is not None and not plans[0].files and not plans[0].history and not member:

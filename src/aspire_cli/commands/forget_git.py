@@ -29,6 +29,8 @@ from aspire_cli.storage.git import (
 from aspire_cli.storage.sync_rules import stage_synced
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aspire_cli.storage.store import Store
 
 NOTHING = "nothing forgotten"
@@ -38,11 +40,13 @@ class Remote(NamedTuple):
     url: str
     branch: str
     tip: str | None  # where the remote's branch was when fetched (None: it has none yet)
+    sealed: bool = False  # an encrypted remote: replaced by one sealed bundle of the new history
 
 
-def prepare(store: Store) -> tuple[bool, Remote | None]:
+def prepare(store: Store, identity: Callable[[], str | None]) -> tuple[bool, Remote | None]:
     """Whether the home is a git repository, and its remote, once the home is committed and in
-    step with it; an AspireError (nothing changed) if it is not."""
+    step with it; an AspireError (nothing changed) if it is not. An encrypted remote is brought in
+    step by a sync (with the `identity` setting): only a sync can open what it holds."""
     home = store.home
     if not is_repository(home):
         return False, None
@@ -55,6 +59,9 @@ def prepare(store: Store) -> tuple[bool, Remote | None]:
             )
         if stage_synced(home):
             commit_staged(home, "forget: what was left uncommitted, committed first")
+    sealed = _in_step_with_a_sealed_remote(store, identity)
+    if sealed is not None:
+        return True, sealed
     url = remote_url(home)
     if url is None:
         return True, None
@@ -72,12 +79,27 @@ def prepare(store: Store) -> tuple[bool, Remote | None]:
     return True, Remote(url, on, tip)
 
 
+def _in_step_with_a_sealed_remote(store: Store, identity: Callable[[], str | None]) -> Remote | None:
+    """An encrypted remote, once a sync has taken in all it holds (None: the remote is not one)."""
+    from aspire_cli.commands.sync import run_sync
+    from aspire_cli.storage.sealed_remote import sealed_url
+
+    url = sealed_url(store.home)
+    if url is None:
+        return None
+    try:
+        run_sync(store, identity())
+    except AspireError as exc:
+        raise AspireError(f"{exc.message} (forget syncs first with an encrypted remote); {NOTHING}") from None
+    return Remote(url, branch(store.home), None, sealed=True)
+
+
 def replace_remote(store: Store, remote: Remote) -> str:
     """The remote's history replaced by the rewritten one, and the line that says so; an AspireError
     if it cannot be (this home is erased all the same)."""
     home = store.home
-    # ENCRYPTED REMOTE: a home whose remote is sealed (the `seal` branch) calls its "replace the
-    # remote's content with one sealed snapshot" here instead of the push below, and says so.
+    if remote.sealed:
+        return _reseal(store, remote)
     lease = f"--force-with-lease=refs/heads/{remote.branch}:{remote.tip or ''}"
     push = ("push", "--quiet", "--no-recurse-submodules", lease, REMOTE, f"HEAD:refs/heads/{remote.branch}")
     done = run_git(home, *own_credentials(home), *push)
@@ -90,4 +112,22 @@ def replace_remote(store: Store, remote: Remote) -> str:
     return (
         f"Replaced the history on {shown(remote.url)}. Other clones, and the host's own backups (and "
         "old objects until it prunes them), still hold the old text: make each clone afresh."
+    )
+
+
+def _reseal(store: Store, remote: Remote) -> str:
+    """An encrypted remote's whole content replaced by one sealed bundle of the rewritten history."""
+    from aspire_cli.commands.sync_sealed import reseal_remote
+
+    try:
+        reseal_remote(store.home)
+    except AspireError as exc:
+        raise AspireError(
+            f"erased here, but what {shown(remote.url)} holds could not be replaced ({exc.message}): "
+            "it still holds the old text, sealed to your keys"
+        ) from None
+    return (
+        f"Replaced what {shown(remote.url)} holds with one sealed bundle of the rewritten history. "
+        "Other machines' homes, and the host's own backups of the old sealed bundles (readable only "
+        "with one of your keys), still hold the old text: make each home afresh."
     )

@@ -58,6 +58,5 @@ def forget(home: Home, employee: EmployeeId | None, before: date | None, expired
     from aspire_cli.commands.forget import run_forget
 
     home.resolve()
-    return run_forget(
-        home.store, employee, before, expired, yes, lambda: home.settings.retention_years.value, date.today()
-    )
+    settings = lambda: home.settings  # noqa: E731 (read only when the command needs them)
+    return run_forget(home.store, employee, before, expired, yes, settings, date.today())
