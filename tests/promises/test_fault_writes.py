@@ -20,7 +20,7 @@ from aspire_cli.storage.files import atomic_write
 from aspire_cli.storage.question_sets import load_question_set
 from aspire_cli.storage.store import Store
 
-STEPS = ["mkstemp", "write", "fsync", "replace"]
+STEPS = ["create", "write", "fsync", "replace"]
 
 
 def fail_at(monkeypatch, step, error=errno.EIO):
@@ -28,7 +28,7 @@ def fail_at(monkeypatch, step, error=errno.EIO):
         raise OSError(error, os.strerror(error))
 
     target = {
-        "mkstemp": ("tempfile.mkstemp", boom),
+        "create": ("aspire_cli.storage.files._new_temp_file", boom),  # the temporary file, made
         "write": ("os.write", boom),
         "fsync": ("os.fsync", boom),
         "replace": ("os.replace", boom),
