@@ -185,7 +185,7 @@ def _new_temp_file(path: Path) -> tuple[int, str]:
     """A new, empty, private file `.<name>.<random>.tmp` beside `path`, opened for writing: what
     tempfile.mkstemp makes, without the ~10 ms its import costs every command that writes."""
     for _ in range(100):
-        tmp = str(path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp")
+        tmp = str((path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp").absolute())  # as mkstemp gives it
         try:
             return os.open(
                 tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
