@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from aspire_cli.cli.params import EmployeeArg, IdentityOpt, IncludePrepOpt, PlainCommand, example, runs
+from aspire_cli.cli.params import (
+    EmployeeArg,
+    IdentityOpt,
+    IncludePrepOpt,
+    PlainCommand,
+    example,
+    public_keys_option,
+    runs,
+)
 from aspire_cli.commands import archives
 
 app = typer.Typer()  # added to the app without a name: its commands are aspire's own
@@ -20,11 +28,10 @@ def handover(
     out: Annotated[str, typer.Option("--out", metavar="FILE", help="The archive to write.")],
     to: Annotated[
         list[str] | None,
-        typer.Option(
+        public_keys_option(
             "--to",
-            metavar="KEY",
-            help="Seal the archive to the next leader's public key (age1... or an ssh-ed25519 line); "
-            "repeat for several. Without it the archive is not encrypted.",
+            "Seal the archive to the next leader's public key",
+            "several. Without it the archive is not encrypted.",
         ),
     ] = None,
     include_prep: IncludePrepOpt = False,

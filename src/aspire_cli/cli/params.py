@@ -144,6 +144,13 @@ IncludePrepOpt = Annotated[
 ]
 
 
+def public_keys_option(name: str, whose: str, repeat_for: str) -> Any:
+    """A repeatable option naming public keys to seal to (handover --to, sync init --recipient)."""
+    return typer.Option(
+        name, metavar="KEY", help=f"{whose} (age1... or an ssh-ed25519 line); repeat for {repeat_for}"
+    )
+
+
 IdentityOpt = Annotated[
     str | None,
     typer.Option(

@@ -13,6 +13,7 @@ from aspire_cli.cli.params import (
     VerboseOpt,
     employee_argument,
     example,
+    public_keys_option,
     runs,
 )
 from aspire_cli.cli.usage import SyncsUnlessToldOtherwise
@@ -42,11 +43,10 @@ def init(
     ] = False,
     recipient: Annotated[
         list[str] | None,
-        typer.Option(
+        public_keys_option(
             "--recipient",
-            metavar="KEY",
-            help="With --encrypt: a public key to seal to (age1... or an ssh-ed25519 line); "
-            "repeat for each machine (your identity's own is always added).",
+            "With --encrypt: a public key to seal to",
+            "each machine (your identity's own is always added).",
         ),
     ] = None,
     identity: IdentityOpt = None,

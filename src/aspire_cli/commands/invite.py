@@ -25,6 +25,7 @@ from aspire_cli.safe_text import one_line
 if TYPE_CHECKING:
     from aspire_cli.storage.index import Contents
     from aspire_cli.storage.plain_questions import PlainSet
+    from aspire_cli.storage.roster import Roster, RosterEntry
     from aspire_cli.storage.store import Store
 
 TALK_SET = "talk"  # the set a talk asks (session.question_set: the kind is its id)
@@ -54,20 +55,20 @@ def run_invite(
         print(f"No one is due within {within} days; nothing written.")
         return 0
     qset = plain_set_for(store.home, TALK_SET)
-    contents, names, cadences = _held(store, wanted)  # and whether they are on the team
+    contents, roster = _held(store, wanted)  # and whether they are on the team
     failed = 0
     for who in wanted:
         try:
-            written = _write(
-                folder, store, who, names[who], cadences[who], contents[who], qset, leader, today
-            )
+            written = _write(folder, store, who, roster[who], contents[who], qset, leader, today)
         except AspireError as exc:
             if not due:
                 raise
             report(exc)
             failed += 1
             continue
-        print(fitted(one_line(f"Wrote {names[who] or who}'s invitation in {folder.absolute()}:"), width))
+        print(
+            fitted(one_line(f"Wrote {roster[who].name or who}'s invitation in {folder.absolute()}:"), width)
+        )
         longest = max(len(file) for file in written)
         print("\n".join(f"  {file.ljust(longest)}  {use}" for file, use in zip(written, USES, strict=True)))
     if not due:
@@ -97,8 +98,8 @@ def _due(store: Store, today: date, within: int) -> list[str]:
     return [row.employee for row in found.rows if row.status != OK]
 
 
-def _held(store: Store, employees: list[str]) -> tuple[dict[str, Contents], dict[str, str], dict[str, int]]:
-    """Their talks and follow-ups (never a prep), their names and cadences, from the index."""
+def _held(store: Store, employees: list[str]) -> tuple[dict[str, Contents], Roster]:
+    """Their talks and follow-ups (never a prep), and the team, from the index."""
     from aspire_cli.storage.index import Index
 
     index = Index(store)
@@ -112,15 +113,14 @@ def _held(store: Store, employees: list[str]) -> tuple[dict[str, Contents], dict
         contents = index.contents(employees, frozenset({"talk", "follow-up"}), answers=True)
     finally:
         index.save()
-    return contents, {e: roster[e].name for e in employees}, {e: roster[e].cadence_months for e in employees}
+    return contents, roster
 
 
 def _write(
     folder: Path,
     store: Store,
     employee: str,
-    name: str,
-    cadence: int,
+    member: RosterEntry,
     held: Contents,
     qset: PlainSet,
     leader: str | None,
@@ -129,7 +129,7 @@ def _write(
     """The invitation's files, each checked before any is written; their names."""
     from aspire_cli.storage.out_file import checked_target, write_out
 
-    documents = invitation(employee, name, cadence, held, qset, leader, today)
+    documents = invitation(employee, member, held, qset, leader, today)
     targets = {file: checked_target(str(folder / file), store.home) for file in documents}
     for file, text in documents.items():
         write_out(targets[file], text.encode("utf-8"))
@@ -137,7 +137,7 @@ def _write(
 
 
 def invitation(
-    employee: str, name: str, cadence: int, held: Contents, qset: PlainSet, leader: str | None, today: date
+    employee: str, member: RosterEntry, held: Contents, qset: PlainSet, leader: str | None, today: date
 ) -> dict[str, str]:
     """Each file of the invitation by name: the pre-read (Markdown, HTML), the form, its template."""
     from aspire_cli.domain.schedule import add_months
@@ -156,12 +156,12 @@ def invitation(
     aims = [(label, answers[key]) for key, label in pre_read.AIMS if isinstance(answers.get(key), str)]
     last_day = date.fromisoformat(last.day) if last else None
     stem = f"{employee}-{today.isoformat()}"
-    person = name or employee
+    person = member.name or employee
     pre = pre_read.PreRead(
         person,
         leader,
         today,
-        add_months(last_day, cadence) if last_day else None,
+        add_months(last_day, member.cadence_months) if last_day else None,
         last_day,
         aims,
         actions,

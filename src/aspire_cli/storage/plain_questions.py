@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from aspire_cli.errors import BadFile
-from aspire_cli.storage.question_sets import available, own_folder, read_set
+from aspire_cli.storage.question_sets import read_set, set_file
 
 KINDS = ("long_text", "choice", "actions")
 
@@ -40,10 +40,7 @@ class PlainSet(NamedTuple):
 
 def plain_set_for(home: Path, set_id: str) -> PlainSet:
     """The set of `set_id` that applies in `home` (the leader's own, else the shipped one)."""
-    found = available(home).get(set_id)
-    if found is None:
-        raise BadFile(f"no question set '{set_id}' (looked in {own_folder(home)} and the shipped sets)")
-    return plain_set(found.path)
+    return plain_set(set_file(home, set_id).path)
 
 
 @cache

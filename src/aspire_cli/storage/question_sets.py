@@ -56,10 +56,15 @@ def set_for(home: Path, set_id: str, given: Path | None = None) -> QuestionSet:
     else the shipped one. A BadFile names what is wrong."""
     if given is not None:
         return load(given)
+    return load(set_file(home, set_id).path)
+
+
+def set_file(home: Path, set_id: str) -> SetFile:
+    """The file of the set `set_id` that applies in `home`: the leader's own, else the shipped one."""
     found = available(home).get(set_id)
     if found is None:
         raise BadFile(f"no question set '{set_id}' (looked in {own_folder(home)} and the shipped sets)")
-    return load(found.path)
+    return found
 
 
 def set_or_none(home: Path, set_id: str) -> QuestionSet | None:
